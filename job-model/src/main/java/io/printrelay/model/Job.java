@@ -1,0 +1,83 @@
+package io.printrelay.model;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A print job as stored: its labels live in their own items ({@link Label}). Counters and label
+ * lists are kept on the job so that a status read is one item, however many labels it has.
+ *
+ * @param currentLabel the label being written (or about to be) while printing, else null
+ * @param inFlightLabel the label whose bytes are being written right now; still set after a crash,
+ *     it names the one label whose outcome is unknown
+ * @param enqueuedAt when the job last entered its priority tier: its place in the queue
+ * @param dispatchCount how many times a queue message was sent for it; part of the dedup id
+ * @param dispatchPending true from the store until its message is confirmed sent
+ */
+public record Job(
+    String jobId,
+    String printerId,
+    Priority priority,
+    JobStatus status,
+    String reference,
+    int total,
+    int printed,
+    List<Integer> failedLabels,
+    List<Integer> uncertainLabels,
+    Integer currentLabel,
+    Integer inFlightLabel,
+    String parentJobId,
+    String error,
+    Instant createdAt,
+    Instant enqueuedAt,
+    Instant startedAt,
+    Instant finishedAt,
+    int dispatchCount,
+    boolean dispatchPending) {
+
+  public Job {
+    Objects.requireNonNull(jobId, "jobId");
+    Objects.requireNonNull(printerId, "printerId");
+    Objects.requireNonNull(priority, "priority");
+    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(createdAt, "createdAt");
+    failedLabels = List.copyOf(failedLabels == null ? List.of() : failedLabels.stream().sorted().toList());
+    uncertainLabels =
+        List.copyOf(uncertainLabels == null ? List.of() : uncertainLabels.stream().sorted().toList());
+  }
+
+  /** A job just accepted: queued, nothing printed, its message not yet sent. */
+  public static Job accepted(
+      String jobId,
+      String printerId,
+      Priority priority,
+      String reference,
+      int total,
+      String parentJobId,
+      Instant now) {
+    return new Job(
+        jobId, printerId, priority, JobStatus.QUEUED, reference, total, 0, List.of(), List.of(),
+        null, null, parentJobId, null, now, now, null, null, 0, true);
+  }
+
+  public int failed() {
+    return failedLabels.size();
+  }
+
+  public int uncertain() {
+    return uncertainLabels.size();
+  }
+
+  /** Labels neither printed nor failed. */
+  public int remaining() {
+    return total - printed - failed();
+  }
+
+  public Job withStatus(JobStatus next) {
+    return new Job(
+        jobId, printerId, priority, status.moveTo(next), reference, total, printed, failedLabels,
+        uncertainLabels, currentLabel, inFlightLabel, parentJobId, error, createdAt, enqueuedAt,
+        startedAt, finishedAt, dispatchCount, dispatchPending);
+  }
+}

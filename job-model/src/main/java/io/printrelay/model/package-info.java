@@ -1,0 +1,2 @@
+/** The job, label and printer model and their state machines; free of AWS and HTTP types. */
+package io.printrelay.model;

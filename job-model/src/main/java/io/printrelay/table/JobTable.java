@@ -1,0 +1,96 @@
+package io.printrelay.table;
+
+/**
+ * The single DynamoDB table's layout: every key shape, attribute and index name, in one place for
+ * the function and the agent. Items:
+ *
+ * <pre>
+ *   job          pk JOB#{jobId}         sk JOB
+ *   label        pk JOB#{jobId}         sk LABEL#{index, 6 digits}   (a job and its labels: one Query)
+ *   printer      pk PRINTER             sk {printerId}               (all printers: one Query)
+ *   idempotency  pk IDEMPOTENCY#{scope}#{key}  sk IDEMPOTENCY
+ * </pre>
+ *
+ * Indexes are sparse: an item is in an index only while it has the index's key attributes.
+ * Progress updates touch no index key, so a label printed writes no index.
+ */
+public final class JobTable {
+  private JobTable() {}
+
+  public static final String PK = "pk";
+  public static final String SK = "sk";
+  public static final String TYPE = "type";
+  public static final String EXPIRES_AT = "expiresAt";
+
+  // Item types.
+  public static final String TYPE_JOB = "job";
+  public static final String TYPE_LABEL = "label";
+  public static final String TYPE_PRINTER = "printer";
+  public static final String TYPE_IDEMPOTENCY = "idempotency";
+
+  // Job attributes.
+  public static final String JOB_ID = "jobId";
+  public static final String PRINTER_ID = "printerId";
+  public static final String PRIORITY = "priority";
+  public static final String STATUS = "status";
+  public static final String REFERENCE = "reference";
+  public static final String TOTAL = "total";
+  public static final String PRINTED = "printed";
+  public static final String FAILED_LABELS = "failedLabels";
+  public static final String UNCERTAIN_LABELS = "uncertainLabels";
+  public static final String CURRENT_LABEL = "currentLabel";
+  public static final String IN_FLIGHT_LABEL = "inFlightLabel";
+  public static final String PARENT_JOB_ID = "parentJobId";
+  public static final String ERROR = "error";
+  public static final String CREATED_AT = "createdAt";
+  public static final String ENQUEUED_AT = "enqueuedAt";
+  public static final String STARTED_AT = "startedAt";
+  public static final String FINISHED_AT = "finishedAt";
+  public static final String DISPATCH_COUNT = "dispatchCount";
+
+  // Label attributes (besides JOB_ID, STATUS, ERROR).
+  public static final String INDEX = "index";
+  public static final String UNCERTAIN = "uncertain";
+  public static final String ATTEMPTS = "attempts";
+  public static final String PRINTED_AT = "printedAt";
+  public static final String CONTENT = "content";
+
+  // Printer attributes (besides PRINTER_ID, ERROR).
+  public static final String HOST = "host";
+  public static final String PORT = "port";
+  public static final String AGENT_ID = "agentId";
+  public static final String LAST_SEEN = "lastSeen";
+  public static final String STATE = "state";
+  public static final String DETAIL = "detail";
+  public static final String CURRENT_JOB_ID = "currentJobId";
+  public static final String PAUSED = "paused";
+
+  /** All jobs, newest first. KEYS_ONLY: hash {@link #ALL_JOBS}, range {@link #CREATED_KEY}. */
+  public static final String BY_CREATED_INDEX = "byCreated";
+  public static final String ALL_JOBS = "allJobs";
+  public static final String ALL_JOBS_VALUE = "JOBS";
+  public static final String CREATED_KEY = "createdKey";
+
+  /** One printer's jobs, newest first. KEYS_ONLY: hash {@link #PRINTER_ID}, range {@link #CREATED_KEY}. */
+  public static final String BY_PRINTER_INDEX = "byPrinter";
+
+  /**
+   * Jobs not yet final, per printer, in queue order. Hash {@link #ACTIVE_PRINTER_ID}, range {@link
+   * #QUEUE_KEY}; projects jobId, status and priority. Removed from a job when it ends.
+   */
+  public static final String ACTIVE_INDEX = "active";
+  public static final String ACTIVE_PRINTER_ID = "activePrinterId";
+  public static final String QUEUE_KEY = "queueKey";
+
+  /** Jobs stored whose queue message is not confirmed sent. KEYS_ONLY, hash {@link #UNDISPATCHED}. */
+  public static final String UNDISPATCHED_INDEX = "undispatched";
+  public static final String UNDISPATCHED = "undispatched";
+  public static final String UNDISPATCHED_VALUE = "1";
+
+  // Idempotency attributes (besides JOB_ID, CREATED_AT, EXPIRES_AT).
+  public static final String IDEMPOTENCY_SK = "IDEMPOTENCY";
+
+  public static final String JOB_SK = "JOB";
+  public static final String LABEL_SK_PREFIX = "LABEL#";
+  public static final String PRINTER_PK = "PRINTER";
+}

@@ -1,0 +1,2 @@
+/** ZPL text handling shared by the function (splitting documents) and the agent. */
+package io.printrelay.zpl;
