@@ -1,0 +1,48 @@
+package io.printrelay.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.printrelay.model.Priority;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
+
+class JobMessagesTest {
+  private final JobMessage message = new JobMessage("job-1", "line-1", Priority.HIGH, 2);
+
+  @Test
+  void bodyRoundTrips() {
+    assertThat(JobMessages.parse(JobMessages.body(message))).isEqualTo(message);
+  }
+
+  @Test
+  void groupsByPrinterAndDeduplicatesByJobAndDispatch() {
+    SendMessageRequest request = JobMessages.sendRequest("http://queue", message);
+    assertThat(request.messageGroupId()).isEqualTo("line-1");
+    assertThat(request.messageDeduplicationId()).isEqualTo("job-1-2");
+  }
+
+  @Test
+  void skipsUnknownFieldsSoTheFormatCanGrow() {
+    String body =
+        "{\"jobId\":\"j\",\"extra\":{\"a\":[1]},\"printerId\":\"p\",\"priority\":\"low\"}";
+    assertThat(JobMessages.parse(body)).isEqualTo(new JobMessage("j", "p", Priority.LOW, 1));
+  }
+
+  @Test
+  void rejectsBodiesThatAreNotJobMessages() {
+    assertThatThrownBy(() -> JobMessages.parse("[]")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> JobMessages.parse("{\"jobId\":\"j\"}"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () -> JobMessages.parse("{\"jobId\":\"j\",\"printerId\":\"p\",\"priority\":\"asap\"}"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void namesQueuesPerPriorityWithFifoDeadLetterQueues() {
+    QueueNames names = new QueueNames("printrelay");
+    assertThat(names.queue(Priority.NORMAL)).isEqualTo("printrelay-normal.fifo");
+    assertThat(names.deadLetterQueue(Priority.LOW)).isEqualTo("printrelay-low-dlq.fifo");
+  }
+}

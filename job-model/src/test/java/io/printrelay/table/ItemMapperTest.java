@@ -1,0 +1,72 @@
+package io.printrelay.table;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.printrelay.model.Job;
+import io.printrelay.model.JobStatus;
+import io.printrelay.model.Label;
+import io.printrelay.model.LabelStatus;
+import io.printrelay.model.Printer;
+import io.printrelay.model.PrinterState;
+import io.printrelay.model.Priority;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ItemMapperTest {
+  private static final Instant CREATED = Instant.parse("2026-11-25T10:00:00Z");
+
+  @Test
+  void jobRoundTripsWithEveryField() {
+    Job job =
+        new Job("j1", "line-1", Priority.NORMAL, JobStatus.PRINTING, "MO/00042", 200, 150,
+            List.of(7, 3), List.of(151), 151, 151, "j0", null, CREATED, CREATED,
+            CREATED.plusSeconds(1), null, 2, false);
+
+    Job read = ItemMapper.job(ItemMapper.jobItem(job));
+
+    assertThat(read).isEqualTo(job);
+    assertThat(read.failedLabels()).containsExactly(3, 7);
+  }
+
+  @Test
+  void activeJobsAreInTheActiveIndexAndFinishedOnesAreNot() {
+    Job queued = Job.accepted("j1", "line-1", Priority.HIGH, null, 1, null, CREATED);
+    assertThat(ItemMapper.jobItem(queued))
+        .containsKeys(JobTable.ACTIVE_PRINTER_ID, JobTable.QUEUE_KEY, JobTable.UNDISPATCHED);
+
+    Job done = queued.withStatus(JobStatus.CANCELLED);
+    assertThat(ItemMapper.jobItem(done)).doesNotContainKeys(JobTable.ACTIVE_PRINTER_ID);
+  }
+
+  @Test
+  void labelRoundTripsItsBytes() {
+    byte[] zpl = "^XA^FDé^FS^XZ".getBytes(StandardCharsets.UTF_8);
+    Label label = new Label("j1", 12, LabelStatus.FAILED, true, 3, "refused", null, zpl);
+
+    Label read = ItemMapper.label(ItemMapper.labelItem(label, CREATED));
+
+    assertThat(read.index()).isEqualTo(12);
+    assertThat(read.status()).isEqualTo(LabelStatus.FAILED);
+    assertThat(read.uncertain()).isTrue();
+    assertThat(read.attempts()).isEqualTo(3);
+    assertThat(read.error()).isEqualTo("refused");
+    assertThat(read.content()).isEqualTo(zpl);
+  }
+
+  @Test
+  void printerRoundTrips() {
+    Printer printer =
+        new Printer("line-1", "10.0.0.5", 9100, "pi-1", CREATED, PrinterState.ERROR, "paper out",
+            "j1", true);
+    assertThat(ItemMapper.printer(ItemMapper.printerItem(printer))).isEqualTo(printer);
+  }
+
+  @Test
+  void timeKeysSortAsTheirInstants() {
+    String early = ItemKeys.timeKey(Instant.parse("2026-11-25T10:00:00Z"), "b");
+    String later = ItemKeys.timeKey(Instant.parse("2026-11-25T10:00:00.5Z"), "a");
+    assertThat(early).isLessThan(later);
+  }
+}
