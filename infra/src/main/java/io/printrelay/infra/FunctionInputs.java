@@ -1,0 +1,20 @@
+package io.printrelay.infra;
+
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.services.dynamodb.ITable;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.sqs.IQueue;
+
+/**
+ * What every Printrelay Lambda function shares: the one jar, its environment, and the table and
+ * main queues it may use.
+ */
+public record FunctionInputs(
+    Code code, Map<String, String> environment, ITable table, List<IQueue> queues) {
+
+  public FunctionInputs {
+    environment = Map.copyOf(environment);
+    queues = List.copyOf(queues);
+  }
+}

@@ -1,0 +1,76 @@
+package io.printrelay.infra;
+
+import java.util.List;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.dynamodb.Attribute;
+import software.amazon.awscdk.services.dynamodb.AttributeType;
+import software.amazon.awscdk.services.dynamodb.BillingMode;
+import software.amazon.awscdk.services.dynamodb.GlobalSecondaryIndexProps;
+import software.amazon.awscdk.services.dynamodb.ITable;
+import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
+import software.amazon.awscdk.services.dynamodb.ProjectionType;
+import software.amazon.awscdk.services.dynamodb.Table;
+import software.constructs.Construct;
+
+/**
+ * The one DynamoDB table holding jobs, labels, printers and idempotency records. Key and index
+ * names mirror {@code io.printrelay.table.JobTable} in job-model, which the function and the agent
+ * read and write through; the infra tests pin them as literals so a rename on either side fails a
+ * build. Every index is sparse: an item is indexed only while it carries the index's keys.
+ */
+public final class JobTableConstruct extends Construct {
+  private static final String CREATED_KEY = "createdKey";
+
+  private final Table table;
+
+  public JobTableConstruct(Construct scope, String id, String tableName) {
+    super(scope, id);
+    table = Table.Builder.create(this, "Table")
+        .tableName(tableName)
+        .partitionKey(string("pk"))
+        .sortKey(string("sk"))
+        // Print traffic comes in bursts around production runs; nothing to provision between them.
+        .billingMode(BillingMode.PAY_PER_REQUEST)
+        .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder()
+            .pointInTimeRecoveryEnabled(true)
+            .build())
+        // Idempotency records and finished jobs expire; DynamoDB deletes them within ~48 h after.
+        .timeToLiveAttribute("expiresAt")
+        // Job history outlives the stack: `cdk destroy` leaves the table for the operator to delete.
+        .removalPolicy(RemovalPolicy.RETAIN)
+        .build();
+
+    // All jobs, newest first (GET /v1/jobs).
+    keysOnly("byCreated", "allJobs");
+    // One printer's jobs, newest first (GET /v1/jobs?printerId=).
+    keysOnly("byPrinter", "printerId");
+    // Unfinished jobs per printer in queue order: enough to compute queuePosition without a read
+    // of every job item.
+    table.addGlobalSecondaryIndex(GlobalSecondaryIndexProps.builder()
+        .indexName("active")
+        .partitionKey(string("activePrinterId"))
+        .sortKey(string("queueKey"))
+        .projectionType(ProjectionType.INCLUDE)
+        .nonKeyAttributes(List.of("jobId", "status", "priority"))
+        .build());
+    // Jobs stored but not confirmed enqueued: what the dispatch sweep re-sends.
+    keysOnly("undispatched", "undispatched");
+  }
+
+  public ITable table() {
+    return table;
+  }
+
+  private void keysOnly(String indexName, String partitionKey) {
+    table.addGlobalSecondaryIndex(GlobalSecondaryIndexProps.builder()
+        .indexName(indexName)
+        .partitionKey(string(partitionKey))
+        .sortKey(string(CREATED_KEY))
+        .projectionType(ProjectionType.KEYS_ONLY)
+        .build());
+  }
+
+  private static Attribute string(String name) {
+    return Attribute.builder().name(name).type(AttributeType.STRING).build();
+  }
+}

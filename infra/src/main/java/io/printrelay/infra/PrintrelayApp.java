@@ -1,0 +1,41 @@
+package io.printrelay.infra;
+
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.StackProps;
+
+/*
+ * Deploying Printrelay (from infra/, with the AWS CDK CLI: npm install -g aws-cdk):
+ *
+ *   (cd .. && ./mvnw -pl cloud-function -am -DskipTests package)   # the Lambda jar
+ *   cdk bootstrap                                                  # once per account/region
+ *   cdk deploy -c apiKeySha256=$(printf %s "$ODOO_KEY" | sha256sum | cut -d' ' -f1)
+ *
+ * Optional context: -c queuePrefix=printrelay -c tableName=printrelay
+ * -c functionJar=../cloud-function/target/printrelay-function-lambda.jar; several keys are
+ * comma-separated hashes. Then create the agent's key with
+ * `aws iam create-access-key --user-name <AgentUserName output>` and point the agent at the same
+ * region, prefix and table. The table is retained by `cdk destroy`; delete it by hand if meant.
+ */
+
+/** The CDK app: one {@link PrintrelayStack}, configured from CDK context. */
+public final class PrintrelayApp {
+  private PrintrelayApp() {}
+
+  public static void main(String[] args) {
+    App app = new App();
+    createStack(app);
+    app.synth();
+  }
+
+  /** Reads the settings from {@code app}'s context and adds the stack; tests synthesise this. */
+  static PrintrelayStack createStack(App app) {
+    PrintrelaySettings settings =
+        PrintrelaySettings.fromContext(key -> app.getNode().tryGetContext(key));
+    // Environment-agnostic (no account or region pinned): deploys wherever the CLI's credentials
+    // point. Stack named after the prefix so two deployments can share an account.
+    return new PrintrelayStack(app, "Printrelay", StackProps.builder()
+        .stackName(settings.queuePrefix())
+        .description("Printrelay: print jobs from Odoo to commissary label printers")
+        .build(), settings);
+  }
+}

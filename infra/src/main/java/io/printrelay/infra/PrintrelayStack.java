@@ -1,0 +1,68 @@
+package io.printrelay.infra;
+
+import java.util.Map;
+import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.dynamodb.ITable;
+import software.amazon.awscdk.services.lambda.Code;
+import software.constructs.Construct;
+
+/**
+ * Everything one Printrelay deployment runs in AWS: the priority queues, the table, the API
+ * function behind an HTTP API, the dispatch sweep, and the edge agent's access. The agent itself
+ * runs on the commissary LAN, outside AWS.
+ */
+public final class PrintrelayStack extends Stack {
+  static final String NO_API_KEYS_WARNING = "@printrelay/infra:noApiKeys";
+
+  public PrintrelayStack(Construct scope, String id, StackProps props, PrintrelaySettings settings) {
+    super(scope, id, props);
+    String prefix = settings.queuePrefix();
+    Queues queues = new Queues(this, "Queues", prefix);
+    ITable table = new JobTableConstruct(this, "Jobs", settings.tableName()).table();
+
+    FunctionInputs inputs = new FunctionInputs(
+        // Both functions share this asset: one upload, one jar.
+        Code.fromAsset(settings.functionJar().toString()),
+        environment(settings),
+        table,
+        queues.main());
+    ApiFunction api = new ApiFunction(this, "Api", prefix, inputs);
+    new DispatchSweep(this, "DispatchSweep", prefix, inputs);
+    AgentAccess agent = new AgentAccess(this, "EdgeAgent", prefix, queues.main(), table);
+
+    if (settings.apiKeySha256().isEmpty()) {
+      Annotations.of(this).addWarningV2(NO_API_KEYS_WARNING,
+          "No apiKeySha256 given: the API has no integration key to accept."
+              + " Deploy with -c apiKeySha256=<sha256 hex>[,<sha256 hex>...].");
+    }
+    outputs(api, queues, table, agent);
+  }
+
+  private static Map<String, String> environment(PrintrelaySettings settings) {
+    return Map.of(
+        "PRINTRELAY_TABLE", settings.tableName(),
+        "PRINTRELAY_QUEUE_PREFIX", settings.queuePrefix(),
+        "PRINTRELAY_API_KEYS_SHA256", settings.apiKeysEnvironmentValue(),
+        // Selects the function's application-lambda config (AWS clients, no local emulators).
+        "MICRONAUT_ENVIRONMENTS", "lambda");
+  }
+
+  private void outputs(ApiFunction api, Queues queues, ITable table, AgentAccess agent) {
+    output("ApiUrl", api.url(), "Base URL for Odoo and the operator web view");
+    queues.byPriority().forEach((priority, queue) -> output(
+        "QueueUrl" + Character.toUpperCase(priority.charAt(0)) + priority.substring(1),
+        queue.getQueueUrl(), "The " + priority + "-priority print queue"));
+    output("TableName", table.getTableName(), "Jobs, labels and printers");
+    output("AgentPolicyArn", agent.policy().getManagedPolicyArn(),
+        "Attach to whatever identity the edge agent runs as");
+    output("AgentUserName", agent.userName(),
+        "Create its access key: aws iam create-access-key --user-name <this>");
+  }
+
+  private void output(String id, String value, String description) {
+    CfnOutput.Builder.create(this, id).value(value).description(description).build();
+  }
+}

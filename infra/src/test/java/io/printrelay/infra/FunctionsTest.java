@@ -1,0 +1,126 @@
+package io.printrelay.infra;
+
+import static io.printrelay.infra.SynthesizedStack.KEY_HASH_1;
+import static io.printrelay.infra.SynthesizedStack.KEY_HASH_2;
+import static io.printrelay.infra.SynthesizedStack.actions;
+import static io.printrelay.infra.SynthesizedStack.getAttArn;
+import static io.printrelay.infra.SynthesizedStack.logicalId;
+import static io.printrelay.infra.SynthesizedStack.statements;
+import static io.printrelay.infra.SynthesizedStack.template;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The API function and the dispatch sweep: one jar, two handlers, the same narrow grants. */
+class FunctionsTest {
+  private static final String API_HANDLER =
+      "io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction";
+  private static final String SWEEP_HANDLER =
+      "io.printrelay.function.dispatch.DispatchSweepHandler::handleRequest";
+
+  @Test
+  void apiFunctionRunsMicronautsPayloadV2HandlerOnJava21WithSnapStart() {
+    template().hasResourceProperties("AWS::Lambda::Function", Map.of(
+        "Handler", API_HANDLER,
+        "Runtime", "java21",
+        "MemorySize", 1024,
+        "Timeout", 29,
+        "SnapStart", Map.of("ApplyOn", "PublishedVersions"),
+        "Environment", Map.of("Variables", Map.of(
+            "PRINTRELAY_TABLE", "acme-jobs",
+            "PRINTRELAY_QUEUE_PREFIX", "acme",
+            // Trimmed, lower-cased, comma-joined.
+            "PRINTRELAY_API_KEYS_SHA256", KEY_HASH_1 + "," + KEY_HASH_2,
+            "MICRONAUT_ENVIRONMENTS", "lambda"))));
+  }
+
+  @Test
+  void sweepFunctionRunsFromTheSameJarWithTheSameEnvironment() {
+    template().resourceCountIs("AWS::Lambda::Function", 2);
+    Map<String, Object> api = function(API_HANDLER);
+    Map<String, Object> sweep = function(SWEEP_HANDLER);
+    assertThat(sweep.get("Runtime")).isEqualTo("java21");
+    assertThat(sweep.get("Code")).isEqualTo(api.get("Code"));
+    assertThat(sweep.get("Environment")).isEqualTo(api.get("Environment"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {API_HANDLER, SWEEP_HANDLER})
+  void triggersInvokeTheLiveAliasSoSnapStartApplies(String handler) {
+    String function = logicalId("AWS::Lambda::Function", Map.of("Handler", handler));
+    template().hasResourceProperties("AWS::Lambda::Alias", Map.of(
+        "Name", "live", "FunctionName", Map.of("Ref", function)));
+  }
+
+  @Test
+  void httpApiSendsEveryRouteToTheApiAliasWithPayloadFormat2() {
+    String alias = aliasOf(API_HANDLER);
+    template().hasResourceProperties("AWS::ApiGatewayV2::Api", Map.of("ProtocolType", "HTTP"));
+    String integration = logicalId("AWS::ApiGatewayV2::Integration", Map.of(
+        "IntegrationType", "AWS_PROXY",
+        "IntegrationUri", Map.of("Ref", alias),
+        "PayloadFormatVersion", "2.0"));
+    template().hasResourceProperties("AWS::ApiGatewayV2::Route", Map.of(
+        "RouteKey", "$default",
+        "Target", Map.of("Fn::Join", List.of("", List.of("integrations/", Map.of("Ref", integration))))));
+    template().hasOutput("ApiUrl", Map.of("Value", Map.of("Fn::GetAtt",
+        List.of(logicalId("AWS::ApiGatewayV2::Api", Map.of("ProtocolType", "HTTP")), "ApiEndpoint"))));
+  }
+
+  @Test
+  void sweepRunsEveryMinuteWithoutRetries() {
+    template().hasResourceProperties("AWS::Events::Rule", Map.of(
+        "ScheduleExpression", "rate(1 minute)",
+        "State", "ENABLED",
+        "Targets", List.of(Map.of(
+            "Arn", Map.of("Ref", aliasOf(SWEEP_HANDLER)),
+            "Id", "Target0",
+            "RetryPolicy", Map.of("MaximumRetryAttempts", 0)))));
+  }
+
+  @Test
+  void functionsMayUseTheTableAndIndexesButNeverManageTheTable() {
+    List<String> tableActions = functionStatements().stream()
+        .flatMap(SynthesizedStack::actions)
+        .filter(a -> a.startsWith("dynamodb:"))
+        .toList();
+    assertThat(tableActions).contains("dynamodb:GetItem", "dynamodb:PutItem",
+        "dynamodb:UpdateItem", "dynamodb:Query", "dynamodb:ConditionCheckItem");
+    assertThat(tableActions).noneMatch(a -> a.contains("*"))
+        .doesNotContain("dynamodb:DeleteTable", "dynamodb:UpdateTable", "dynamodb:CreateTable");
+  }
+
+  @Test
+  void functionsMaySendToTheThreeMainQueuesOnly() {
+    List<Map<String, Object>> sqs = functionStatements().stream()
+        .filter(s -> actions(s).anyMatch(a -> a.startsWith("sqs:")))
+        .toList();
+    assertThat(sqs).allSatisfy(s -> assertThat(actions(s)).containsExactlyInAnyOrder(
+        "sqs:SendMessage", "sqs:GetQueueUrl", "sqs:GetQueueAttributes"));
+    assertThat(sqs).extracting(s -> s.get("Resource")).containsOnly(
+        getAttArn(queue("acme-high.fifo")), getAttArn(queue("acme-normal.fifo")),
+        getAttArn(queue("acme-low.fifo")));
+    assertThat(sqs).hasSize(6);
+  }
+
+  private static List<Map<String, Object>> functionStatements() {
+    return statements("AWS::IAM::Policy", Map.of());
+  }
+
+  private static Map<String, Object> function(String handler) {
+    return SynthesizedStack.properties(logicalId("AWS::Lambda::Function", Map.of("Handler", handler)));
+  }
+
+  private static String aliasOf(String handler) {
+    String function = logicalId("AWS::Lambda::Function", Map.of("Handler", handler));
+    return logicalId("AWS::Lambda::Alias", Map.of("FunctionName", Map.of("Ref", function)));
+  }
+
+  private static String queue(String name) {
+    return logicalId("AWS::SQS::Queue", Map.of("QueueName", name));
+  }
+}

@@ -1,0 +1,99 @@
+package io.printrelay.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Context parsing and validation; no synth, so no jsii. */
+class PrintrelaySettingsTest {
+  private static final String HASH = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+
+  // 65 characters: one over the limit that keeps "<prefix>-normal-dlq.fifo" within SQS's 80.
+  private static final String TOO_LONG =
+      "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklm";
+
+  @TempDir Path dir;
+
+  @Test
+  void absentContextFallsBackToTheDefaults() {
+    PrintrelaySettings settings = PrintrelaySettings.fromContext(Map.of("functionJar", jar())::get);
+
+    assertThat(settings.queuePrefix()).isEqualTo("printrelay");
+    assertThat(settings.tableName()).isEqualTo("printrelay");
+    assertThat(settings.apiKeySha256()).isEmpty();
+    assertThat(settings.apiKeysEnvironmentValue()).isEmpty();
+  }
+
+  @Test
+  void defaultJarIsTheCloudFunctionBuildOutput() {
+    assertThat(PrintrelaySettings.DEFAULT_FUNCTION_JAR)
+        .isEqualTo("../cloud-function/target/printrelay-function-lambda.jar");
+  }
+
+  @Test
+  void hashesAreSplitOnCommasTrimmedAndLowerCased() {
+    PrintrelaySettings settings = PrintrelaySettings.fromContext(Map.of(
+        "functionJar", jar(), "apiKeySha256", " " + HASH.toUpperCase() + " ,," + HASH + " ")::get);
+
+    assertThat(settings.apiKeySha256()).containsExactly(HASH, HASH);
+    assertThat(settings.apiKeysEnvironmentValue()).isEqualTo(HASH + "," + HASH);
+  }
+
+  @Test
+  void aMissingJarNamesTheBuildCommand() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> PrintrelaySettings.fromContext(
+            Map.of("functionJar", dir.resolve("absent.jar").toString())::get))
+        .withMessageContaining("./mvnw -pl cloud-function -am package");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"my-odoo-key", "abc123", HASH + "0"})
+  void aValueThatIsNotAHashIsRefusedWithoutEchoingIt(String notAHash) {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> settings("printrelay", "printrelay", List.of(HASH, notAHash)))
+        .withMessageContaining("entry 2")
+        .withMessageNotContaining(notAHash);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "has space", "dot.ted", TOO_LONG})
+  void queuePrefixMustFitSqsQueueNames(String prefix) {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> settings(prefix, "printrelay", List.of()))
+        .withMessageContaining("queuePrefix");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"ab", "has space", "slash/ed"})
+  void tableNameMustFitDynamoDbNames(String table) {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> settings("printrelay", table, List.of()))
+        .withMessageContaining("tableName");
+  }
+
+  private PrintrelaySettings settings(String prefix, String table, List<String> hashes) {
+    return new PrintrelaySettings(prefix, table, Path.of(jar()), hashes);
+  }
+
+  private String jar() {
+    try {
+      Path jar = dir.resolve("function.jar");
+      if (!Files.exists(jar)) {
+        Files.writeString(jar, "stand-in");
+      }
+      return jar.toString();
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+}

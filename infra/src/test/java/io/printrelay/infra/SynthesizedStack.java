@@ -1,0 +1,94 @@
+package io.printrelay.infra;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+/**
+ * The stack synthesised once per test JVM and shared by the test classes: the first synth starts
+ * jsii's node runtime and takes ~15 s. A non-default prefix and table name prove the context is
+ * read; a tiny stand-in jar keeps the tests independent of the function having been built.
+ */
+final class SynthesizedStack {
+  static final String PREFIX = "acme";
+  static final String TABLE = "acme-jobs";
+  static final String KEY_HASH_1 = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+  static final String KEY_HASH_2 = "60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752";
+
+  private static Template template;
+
+  private SynthesizedStack() {}
+
+  static synchronized Template template() {
+    if (template == null) {
+      template = Template.fromStack(synthesize(Map.of(
+          "apiKeySha256", KEY_HASH_1 + ", " + KEY_HASH_2.toUpperCase())));
+    }
+    return template;
+  }
+
+  /** A stack from {@link PrintrelayApp#createStack} with this context (prefix, table, jar set). */
+  static PrintrelayStack synthesize(Map<String, String> extraContext) {
+    Map<String, Object> context = new HashMap<>(Map.of(
+        "queuePrefix", PREFIX, "tableName", TABLE, "functionJar", standInJar().toString()));
+    context.putAll(extraContext);
+    return PrintrelayApp.createStack(App.Builder.create().context(context).build());
+  }
+
+  /** The logical id of the only resource of {@code type} whose properties are like {@code props}. */
+  static String logicalId(String type, Map<String, Object> props) {
+    Map<String, Map<String, Object>> found = template()
+        .findResources(type, Match.objectLike(Map.of("Properties", Match.objectLike(props))));
+    if (found.size() != 1) {
+      throw new AssertionError(found.size() + " " + type + " resources like " + props);
+    }
+    return found.keySet().iterator().next();
+  }
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> properties(String logicalId) {
+    Map<String, Object> resource =
+        (Map<String, Object>) template().toJSON().get("Resources");
+    return (Map<String, Object>) ((Map<String, Object>) resource.get(logicalId)).get("Properties");
+  }
+
+  /** Every statement in the policy documents of the {@code type} resources like {@code props}. */
+  @SuppressWarnings("unchecked")
+  static List<Map<String, Object>> statements(String type, Map<String, Object> props) {
+    return template().findResources(type, Match.objectLike(Map.of("Properties",
+            Match.objectLike(props)))).values().stream()
+        .map(r -> (Map<String, Object>) r.get("Properties"))
+        .map(p -> (Map<String, Object>) p.get("PolicyDocument"))
+        .flatMap(d -> ((List<Map<String, Object>>) d.get("Statement")).stream())
+        .toList();
+  }
+
+  @SuppressWarnings("unchecked")
+  static Stream<String> actions(Map<String, Object> statement) {
+    Object action = statement.get("Action");
+    return action instanceof List<?> list ? ((List<String>) list).stream() : Stream.of((String) action);
+  }
+
+  static Map<String, Object> getAttArn(String logicalId) {
+    return Map.of("Fn::GetAtt", List.of(logicalId, "Arn"));
+  }
+
+  private static Path standInJar() {
+    try {
+      Path jar = Files.createTempFile("printrelay-function-", ".jar");
+      Files.write(jar, new byte[] {'P', 'K', 5, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0});
+      jar.toFile().deleteOnExit();
+      return jar;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
