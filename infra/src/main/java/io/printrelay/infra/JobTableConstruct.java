@@ -1,5 +1,8 @@
 package io.printrelay.infra;
 
+import static io.printrelay.table.JobTable.*;
+
+import io.printrelay.table.JobTable;
 import java.util.List;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.dynamodb.Attribute;
@@ -14,47 +17,46 @@ import software.constructs.Construct;
 
 /**
  * The one DynamoDB table holding jobs, labels, printers and idempotency records. Key and index
- * names mirror {@code io.printrelay.table.JobTable} in job-model, which the function and the agent
- * read and write through; the infra tests pin them as literals so a rename on either side fails a
- * build. Every index is sparse: an item is indexed only while it carries the index's keys.
+ * names come from {@link JobTable}, the layout the function and the agent read and write through
+ * (the local table is made by {@code TableProvisioner} from the same names); the infra tests pin
+ * them as literals so an unnoticed rename fails the build. Every index is sparse: an item is
+ * indexed only while it carries the index's keys.
  */
 public final class JobTableConstruct extends Construct {
-  private static final String CREATED_KEY = "createdKey";
-
   private final Table table;
 
   public JobTableConstruct(Construct scope, String id, String tableName) {
     super(scope, id);
     table = Table.Builder.create(this, "Table")
         .tableName(tableName)
-        .partitionKey(string("pk"))
-        .sortKey(string("sk"))
+        .partitionKey(string(PK))
+        .sortKey(string(SK))
         // Print traffic comes in bursts around production runs; nothing to provision between them.
         .billingMode(BillingMode.PAY_PER_REQUEST)
         .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder()
             .pointInTimeRecoveryEnabled(true)
             .build())
         // Idempotency records and finished jobs expire; DynamoDB deletes them within ~48 h after.
-        .timeToLiveAttribute("expiresAt")
+        .timeToLiveAttribute(EXPIRES_AT)
         // Job history outlives the stack: `cdk destroy` leaves the table for the operator to delete.
         .removalPolicy(RemovalPolicy.RETAIN)
         .build();
 
     // All jobs, newest first (GET /v1/jobs).
-    keysOnly("byCreated", "allJobs");
+    keysOnly(BY_CREATED_INDEX, ALL_JOBS);
     // One printer's jobs, newest first (GET /v1/jobs?printerId=).
-    keysOnly("byPrinter", "printerId");
+    keysOnly(BY_PRINTER_INDEX, PRINTER_ID);
     // Unfinished jobs per printer in queue order: enough to compute queuePosition without a read
     // of every job item.
     table.addGlobalSecondaryIndex(GlobalSecondaryIndexProps.builder()
-        .indexName("active")
-        .partitionKey(string("activePrinterId"))
-        .sortKey(string("queueKey"))
+        .indexName(ACTIVE_INDEX)
+        .partitionKey(string(ACTIVE_PRINTER_ID))
+        .sortKey(string(QUEUE_KEY))
         .projectionType(ProjectionType.INCLUDE)
-        .nonKeyAttributes(List.of("jobId", "status", "priority"))
+        .nonKeyAttributes(List.of(JOB_ID, STATUS, PRIORITY))
         .build());
     // Jobs stored but not confirmed enqueued: what the dispatch sweep re-sends.
-    keysOnly("undispatched", "undispatched");
+    keysOnly(UNDISPATCHED_INDEX, UNDISPATCHED);
   }
 
   public ITable table() {

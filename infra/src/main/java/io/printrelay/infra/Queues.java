@@ -1,5 +1,9 @@
 package io.printrelay.infra;
 
+import io.printrelay.model.Priority;
+import io.printrelay.queue.QueueNames;
+import io.printrelay.queue.QueueProvisioner;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,14 +24,16 @@ import software.constructs.Construct;
  */
 public final class Queues extends Construct {
   /** Queue name parts, highest priority first; the order the agent polls them in. */
-  public static final List<String> PRIORITIES = List.of("high", "normal", "low");
+  public static final List<String> PRIORITIES =
+      Arrays.stream(Priority.values()).map(Priority::wireName).toList();
 
   /** Receives without a delete before SQS moves a message aside as poison. */
-  static final int MAX_RECEIVE_COUNT = 10;
+  static final int MAX_RECEIVE_COUNT = QueueProvisioner.MAX_RECEIVE_COUNT;
 
-  // The agent extends visibility while it prints; 60 s bounds how long a crashed agent's message
+  // The agent extends visibility while it prints; this bounds how long a crashed agent's message
   // stays hidden before another receive picks it up.
-  private static final Duration VISIBILITY = Duration.seconds(60);
+  private static final Duration VISIBILITY =
+      Duration.seconds(QueueProvisioner.VISIBILITY_TIMEOUT_SECONDS);
   // The longest long poll SQS allows: fewer empty receives from an idle agent.
   private static final Duration LONG_POLL = Duration.seconds(20);
   // The SQS maximum, for main and dead-letter queues alike: a FIFO DLQ keeps the original enqueue
@@ -38,8 +44,9 @@ public final class Queues extends Construct {
 
   public Queues(Construct scope, String id, String prefix) {
     super(scope, id);
-    for (String priority : PRIORITIES) {
-      byPriority.put(priority, priorityQueue(prefix, priority));
+    QueueNames names = new QueueNames(prefix);
+    for (Priority priority : Priority.values()) {
+      byPriority.put(priority.wireName(), priorityQueue(names, priority));
     }
   }
 
@@ -53,10 +60,11 @@ public final class Queues extends Construct {
     return List.copyOf(byPriority.values());
   }
 
-  private Queue priorityQueue(String prefix, String priority) {
-    String id = Character.toUpperCase(priority.charAt(0)) + priority.substring(1);
-    Queue deadLetters = fifo(id + "DeadLetters", prefix + "-" + priority + "-dlq.fifo").build();
-    return fifo(id, prefix + "-" + priority + ".fifo")
+  private Queue priorityQueue(QueueNames names, Priority priority) {
+    String name = priority.wireName();
+    String id = Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    Queue deadLetters = fifo(id + "DeadLetters", names.deadLetterQueue(priority)).build();
+    return fifo(id, names.queue(priority))
         .visibilityTimeout(VISIBILITY)
         .receiveMessageWaitTime(LONG_POLL)
         .deadLetterQueue(DeadLetterQueue.builder()
