@@ -1,0 +1,167 @@
+package io.printrelay.virtualprinter;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The print head: takes one format at a time from the receive buffer and "prints" it in
+ * {@code perLabel}. A format counts as printed only once its print time has elapsed, so
+ * {@link #printed()} lags what was sent, as on a Zebra where "accepted" is not "on paper".
+ */
+final class PrintEngine {
+
+    private static final Logger log = LoggerFactory.getLogger(PrintEngine.class);
+
+    private final ReceiveBuffer buffer;
+    private final Duration perLabel;
+    private final VirtualPrinter.LabelListener listener;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition printedChanged = lock.newCondition();
+    private final List<String> printed = new ArrayList<>();
+    private boolean paperOut;
+    private boolean paused;
+    private volatile boolean printing;
+    private Thread thread;
+
+    PrintEngine(ReceiveBuffer buffer, Duration perLabel, VirtualPrinter.LabelListener listener) {
+        if (perLabel.isNegative()) {
+            throw new IllegalArgumentException("perLabel must not be negative");
+        }
+        this.buffer = buffer;
+        this.perLabel = perLabel;
+        this.listener = listener;
+    }
+
+    void start(String name) {
+        thread = Thread.ofVirtual().name("virtual-printer-" + name + "-head").start(this::run);
+    }
+
+    /** Interrupts the head; a label being printed is abandoned (power off mid-label). */
+    void stop() throws InterruptedException {
+        thread.interrupt();
+        thread.join(Duration.ofSeconds(2));
+    }
+
+    boolean isAlive() {
+        return thread.isAlive();
+    }
+
+    private void run() {
+        try {
+            while (true) {
+                byte[] format = buffer.take();
+                printing = true;
+                Thread.sleep(perLabel);
+                String text = new String(format, StandardCharsets.UTF_8);
+                int number;
+                lock.lock();
+                try {
+                    printed.add(text);
+                    number = printed.size();
+                    printedChanged.signalAll();
+                } finally {
+                    lock.unlock();
+                }
+                printing = false;
+                notifyListener(number, text);
+            }
+        } catch (InterruptedException e) {
+            // close(): nothing to clean up, the thread just ends
+        }
+    }
+
+    private void notifyListener(int number, String text) {
+        if (listener == null) {
+            return;
+        }
+        try {
+            listener.onPrinted(number, text);
+        } catch (RuntimeException e) {
+            // A faulty observer must not stop the printer.
+            log.warn("label listener failed for label #{}", number, e);
+        }
+    }
+
+    void setPaperOut(boolean paperOut) {
+        lock.lock();
+        try {
+            this.paperOut = paperOut;
+            buffer.setHeld(this.paperOut || this.paused);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void setPaused(boolean paused) {
+        lock.lock();
+        try {
+            this.paused = paused;
+            buffer.setHeld(this.paperOut || this.paused);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    boolean paperOut() {
+        lock.lock();
+        try {
+            return paperOut;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    boolean paused() {
+        lock.lock();
+        try {
+            return paused;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    boolean printing() {
+        return printing;
+    }
+
+    List<String> printed() {
+        lock.lock();
+        try {
+            return List.copyOf(printed);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    int printedCount() {
+        lock.lock();
+        try {
+            return printed.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    boolean awaitPrinted(int count, Duration timeout) throws InterruptedException {
+        long nanos = timeout.toNanos();
+        lock.lock();
+        try {
+            while (printed.size() < count) {
+                if (nanos <= 0) {
+                    return false;
+                }
+                nanos = printedChanged.awaitNanos(nanos);
+            }
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.printrelay.virtualprinter;
+
+import java.net.InetAddress;
+import java.time.Duration;
+
+/** Options of a {@link VirtualPrinter} beyond {@link VirtualPrinter#start(String, int, Duration)}. */
+public final class VirtualPrinterBuilder {
+
+    final String name;
+    InetAddress bindAddress = InetAddress.getLoopbackAddress();
+    int port;
+    Duration perLabel = Duration.ofMillis(100);
+    int maxBufferedFormats = 8;
+    long maxBufferedBytes = 64 * 1024;
+    int socketReceiveBufferBytes = 8 * 1024;
+    VirtualPrinter.LabelListener listener;
+
+    VirtualPrinterBuilder(String name) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("name must not be blank");
+        }
+        this.name = name;
+    }
+
+    /** Default 127.0.0.1 (loopback); 0.0.0.0 makes the printer reachable from the LAN. */
+    public VirtualPrinterBuilder bindAddress(InetAddress bindAddress) {
+        this.bindAddress = bindAddress;
+        return this;
+    }
+
+    /** Default 0: a free ephemeral port. */
+    public VirtualPrinterBuilder port(int port) {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port out of range: " + port);
+        }
+        this.port = port;
+        return this;
+    }
+
+    /** Time to print one label; default 100 ms. */
+    public VirtualPrinterBuilder perLabel(Duration perLabel) {
+        this.perLabel = perLabel;
+        return this;
+    }
+
+    /** Receive buffer limit in formats; default 8. */
+    public VirtualPrinterBuilder maxBufferedFormats(int maxBufferedFormats) {
+        this.maxBufferedFormats = maxBufferedFormats;
+        return this;
+    }
+
+    /** Receive buffer limit in bytes; default 64 KiB (a single larger format is still accepted). */
+    public VirtualPrinterBuilder maxBufferedBytes(long maxBufferedBytes) {
+        this.maxBufferedBytes = maxBufferedBytes;
+        return this;
+    }
+
+    /**
+     * SO_RCVBUF of accepted sockets; default 8 KiB, roughly a printer's small TCP window. Without
+     * it loopback autotuning lets the kernel absorb megabytes, hiding backpressure. 0 = OS default.
+     */
+    public VirtualPrinterBuilder socketReceiveBufferBytes(int bytes) {
+        this.socketReceiveBufferBytes = bytes;
+        return this;
+    }
+
+    /** Called on the print thread after each label; e.g. the CLI logs "printed #n". */
+    public VirtualPrinterBuilder onPrinted(VirtualPrinter.LabelListener listener) {
+        this.listener = listener;
+        return this;
+    }
+
+    /** Binds and starts; throws UncheckedIOException when the port cannot be bound. */
+    public VirtualPrinter start() {
+        return VirtualPrinter.create(this);
+    }
+}
