@@ -1,0 +1,21 @@
+package io.printrelay.function.config;
+
+import io.micronaut.context.annotation.EachProperty;
+import io.micronaut.core.bind.annotation.Bindable;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+import java.util.List;
+
+/**
+ * One entry of {@code printrelay.api-keys}: a named key, stored only as the hex SHA-256 of the
+ * key, never the key itself.
+ *
+ * @param name scopes the key's idempotency keys and names it in logs
+ * @param roles what the key may do; see {@code security.Roles}
+ */
+@EachProperty(value = "printrelay.api-keys", list = true)
+public record ApiKeySettings(
+    @NotBlank String name,
+    @NotBlank @Pattern(regexp = "[0-9a-fA-F]{64}") String sha256,
+    @Bindable(defaultValue = "integration") @NotEmpty List<String> roles) {}

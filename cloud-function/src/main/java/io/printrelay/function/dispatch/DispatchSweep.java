@@ -1,0 +1,113 @@
+package io.printrelay.function.dispatch;
+
+import io.printrelay.function.config.DispatchSweepSettings;
+import io.printrelay.function.jobs.ActiveJob;
+import io.printrelay.function.jobs.QueuePositions;
+import io.printrelay.function.queue.DispatchFailed;
+import io.printrelay.function.queue.JobQueue;
+import io.printrelay.model.Job;
+import io.printrelay.model.JobStatus;
+import io.printrelay.queue.JobMessage;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends what should be on the queues and may not be.
+ *
+ * <p>{@link #run()}: jobs whose submit stored them but did not confirm the send, once older than
+ * the grace period (so a submit still in flight is left alone). Each send gets the next dispatch
+ * number, so SQS's deduplication never swallows it; agents treat a second message for the same
+ * job as the same job.
+ *
+ * <p>{@link #redispatchAll()}: every queued or printing job again, for `printrelay local` at start,
+ * because ElasticMQ does not keep messages across restarts.
+ */
+@Singleton
+public class DispatchSweep {
+  private static final Logger LOG = LoggerFactory.getLogger(DispatchSweep.class);
+  // Printing jobs first: their agent is mid-job; then each tier oldest first.
+  private static final Comparator<ActiveJob> RESEND_ORDER =
+      Comparator.comparing((ActiveJob job) -> job.status() != JobStatus.PRINTING)
+          .thenComparing(QueuePositions.PRINT_ORDER);
+
+  private final DispatchStore store;
+  private final JobQueue queue;
+  private final Clock clock;
+  private final DispatchSweepSettings settings;
+
+  public DispatchSweep(
+      DispatchStore store, JobQueue queue, Clock clock, DispatchSweepSettings settings) {
+    this.store = store;
+    this.queue = queue;
+    this.clock = clock;
+    this.settings = settings;
+  }
+
+  /** Returns how many messages were sent. */
+  public int run() {
+    int sent = 0;
+    for (String jobId : store.undispatchedJobIds(clock.instant().minus(settings.grace()))) {
+      sent += sweep(jobId) ? 1 : 0;
+    }
+    if (sent > 0) {
+      LOG.info("Dispatch sweep sent {} job(s) that had not reached their queue", sent);
+    }
+    return sent;
+  }
+
+  /** Re-sends every queued or printing job of every registered printer. */
+  public int redispatchAll() {
+    return redispatchActive(store.printerIds().toArray(String[]::new));
+  }
+
+  /** Re-sends every queued or printing job of these printers; returns how many. */
+  public int redispatchActive(String... printerIds) {
+    int sent = 0;
+    for (String printerId : printerIds) {
+      List<ActiveJob> active = store.activeJobs(printerId).stream()
+          .filter(job -> job.status() == JobStatus.QUEUED || job.status() == JobStatus.PRINTING)
+          .sorted(RESEND_ORDER)
+          .toList();
+      for (ActiveJob job : active) {
+        sent += send(store.claimRedispatch(job.jobId())) ? 1 : 0;
+      }
+    }
+    return sent;
+  }
+
+  private boolean sweep(String jobId) {
+    Optional<Job> job = store.job(jobId);
+    if (job.isEmpty() || !job.get().dispatchPending()) {
+      return false;
+    }
+    JobStatus status = job.get().status();
+    if (status.isFinal() || status == JobStatus.PAUSED) {
+      store.clearUndispatched(jobId);
+      return false;
+    }
+    return send(store.claimUndispatched(jobId));
+  }
+
+  // The claimed job carries the new dispatch number and the priority it has now.
+  private boolean send(Optional<Job> claimed) {
+    if (claimed.isEmpty()) {
+      return false;
+    }
+    Job job = claimed.get();
+    try {
+      queue.send(new JobMessage(job.jobId(), job.printerId(), job.priority(), job.dispatchCount()));
+    } catch (DispatchFailed e) {
+      LOG.warn("Could not send job {}; the next sweep tries again", job.jobId(), e);
+      return false;
+    }
+    if (job.dispatchPending()) {
+      store.confirmDispatched(job.jobId(), job.dispatchCount());
+    }
+    return true;
+  }
+}

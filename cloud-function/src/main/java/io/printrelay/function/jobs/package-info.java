@@ -1,0 +1,2 @@
+/** Jobs over HTTP: submit (delegated to {@code submit}), read one, list, and list labels. */
+package io.printrelay.function.jobs;

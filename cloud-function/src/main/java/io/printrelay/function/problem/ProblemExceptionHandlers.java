@@ -1,0 +1,41 @@
+package io.printrelay.function.problem;
+
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import io.printrelay.model.IllegalStatusChange;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * Routes the exceptions the features throw to {@link ProblemResponses}: rejections, a job status
+ * move its state machine forbids (409), and AWS failures (503: the request may be retried; the
+ * features' writes are conditional, so a retry cannot duplicate).
+ */
+@Factory
+public class ProblemExceptionHandlers {
+  private static final Logger LOG = LoggerFactory.getLogger(ProblemExceptionHandlers.class);
+
+  @Singleton
+  ExceptionHandler<Rejection, HttpResponse<?>> rejections(ProblemResponses problems) {
+    return (request, rejection) -> problems.reject(request, rejection);
+  }
+
+  @Singleton
+  ExceptionHandler<IllegalStatusChange, HttpResponse<?>> illegalStatusChanges(
+      ProblemResponses problems) {
+    return (request, change) -> problems.reject(request, new Conflict(change.getMessage()));
+  }
+
+  @Singleton
+  ExceptionHandler<SdkException, HttpResponse<?>> awsFailures(ProblemResponses problems) {
+    return (HttpRequest request, SdkException failure) -> {
+      LOG.warn("{} {} failed on AWS", request.getMethod(), request.getPath(), failure);
+      return problems.reject(
+          request, new Unavailable("The job store or queue is unavailable; retry shortly."));
+    };
+  }
+}

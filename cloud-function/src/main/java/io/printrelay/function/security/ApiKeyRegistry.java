@@ -1,0 +1,88 @@
+package io.printrelay.function.security;
+
+import io.micronaut.context.annotation.Context;
+import io.printrelay.function.config.ApiKeySettings;
+import io.printrelay.function.config.PrintrelaySettings;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The configured API keys, from {@code printrelay.api-keys} (named, with roles) and {@code
+ * printrelay.api-keys-sha256} (bare hashes, integration role, named key-1, key-2, …).
+ *
+ * <p>Only hashes are configured and compared: a leaked configuration or log reveals no key. The
+ * comparison is {@link MessageDigest#isEqual}, constant-time, over every configured key, so the
+ * time taken says nothing about which key or how much of it matched.
+ */
+// @Context: a misconfigured key fails the start (a Lambda init error), not the first request.
+@Context
+public class ApiKeyRegistry {
+  private static final HexFormat HEX = HexFormat.of();
+
+  private final List<ApiKey> keys;
+
+  public ApiKeyRegistry(List<ApiKeySettings> named, PrintrelaySettings settings) {
+    List<ApiKey> all = new ArrayList<>();
+    for (ApiKeySettings key : named) {
+      all.add(new ApiKey(key.name(), parseHash(key.name(), key.sha256()), key.roles()));
+    }
+    all.addAll(bareHashes(settings.apiKeysSha256()));
+    this.keys = List.copyOf(all);
+  }
+
+  /** The key whose hash matches the presented secret, if any. */
+  public Optional<ApiKey> match(String presentedKey) {
+    byte[] presented = sha256(presentedKey);
+    ApiKey found = null;
+    for (ApiKey key : keys) {
+      if (MessageDigest.isEqual(key.sha256(), presented) && found == null) {
+        found = key;
+      }
+    }
+    return Optional.ofNullable(found);
+  }
+
+  public List<ApiKey> keys() {
+    return keys;
+  }
+
+  /** The hex SHA-256 of a key: what `printrelay local` and deployments put in configuration. */
+  public static String sha256Hex(String key) {
+    return HEX.formatHex(sha256(key));
+  }
+
+  private static List<ApiKey> bareHashes(String commaSeparated) {
+    List<ApiKey> keys = new ArrayList<>();
+    if (commaSeparated == null) {
+      return keys;
+    }
+    for (String hash : commaSeparated.split(",")) {
+      if (!hash.isBlank()) {
+        String name = "key-" + (keys.size() + 1);
+        keys.add(new ApiKey(name, parseHash(name, hash.strip()), List.of(Roles.INTEGRATION)));
+      }
+    }
+    return keys;
+  }
+
+  private static byte[] parseHash(String name, String hex) {
+    if (hex == null || !hex.matches("[0-9a-fA-F]{64}")) {
+      throw new IllegalArgumentException(
+          "API key " + name + ": expected 64 hex digits (a SHA-256 hash), not the key itself");
+    }
+    return HEX.parseHex(hex.toLowerCase());
+  }
+
+  private static byte[] sha256(String value) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package io.printrelay.function.submit;
+
+import io.printrelay.model.Job;
+import io.printrelay.model.Label;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** What submitting needs from the table. Every job write is conditional. */
+public interface JobStore {
+  boolean printerRegistered(String printerId);
+
+  /** The job an earlier request with this key created, if any. */
+  Optional<Job> jobFor(String scope, String idempotencyKey);
+
+  /** Stores labels before their job exists, so that a job is never visible without its labels. */
+  void putLabels(List<Label> labels, Instant jobCreatedAt);
+
+  /** Best effort: labels written for a job that was never created. */
+  void deleteLabels(String jobId, int total);
+
+  /**
+   * Creates the job, and claims the idempotency key with it, atomically: both or neither.
+   *
+   * @return {@link Created}, or {@link Duplicate} naming the job that already holds the key
+   */
+  CreateResult create(Job job, Optional<IdempotencyClaim> claim);
+
+  Optional<Job> job(String jobId);
+
+  /**
+   * Records that message number {@code dispatch} was sent, clearing the job's undispatched mark;
+   * a no-op when a sweep has dispatched it meanwhile.
+   */
+  void markDispatched(String jobId, int dispatch);
+
+  sealed interface CreateResult permits Created, Duplicate {}
+
+  record Created() implements CreateResult {}
+
+  record Duplicate(String existingJobId) implements CreateResult {}
+}

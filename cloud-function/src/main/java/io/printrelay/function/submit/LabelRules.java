@@ -1,0 +1,133 @@
+package io.printrelay.function.submit;
+
+import io.micronaut.json.tree.JsonNode;
+import io.printrelay.zpl.ZplDocument;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * Turns a request's {@code labels} or {@code zplDocument} into label bytes, or field errors. Field
+ * paths index arrays from 0, as in the request ({@code labels[0]} is label 1).
+ */
+final class LabelRules {
+  static final int MAX_LABELS = 500;
+  static final int MAX_LABEL_BYTES = 64 * 1024;
+
+  private LabelRules() {}
+
+  static List<byte[]> labels(JsonNode body, FieldErrors errors) {
+    JsonNode labels = present(body.get("labels"));
+    JsonNode document = present(body.get("zplDocument"));
+    if (labels != null && document != null) {
+      errors.add("zplDocument", "give either labels or zplDocument, not both");
+      return List.of();
+    }
+    if (document != null) {
+      return document(document, errors);
+    }
+    if (labels == null) {
+      errors.add("labels", "is required (or give zplDocument instead)");
+      return List.of();
+    }
+    return labelArray(labels, present(body.get("template")), errors);
+  }
+
+  private static List<byte[]> labelArray(JsonNode labels, JsonNode template, FieldErrors errors) {
+    if (!labels.isArray() || labels.size() == 0 || labels.size() > MAX_LABELS) {
+      errors.add("labels", "must be an array of 1 to " + MAX_LABELS + " labels"
+          + (labels.isArray() ? " (got " + labels.size() + ")" : ""));
+      return List.of();
+    }
+    DataLabels data = DataLabels.of(template, labels, errors);
+    List<byte[]> contents = new ArrayList<>();
+    for (int i = 0; i < labels.size(); i++) {
+      byte[] content = label(labels.get(i), "labels[" + i + "]", data, errors);
+      if (content != null && fits(content, "labels[" + i + "]", "this label", errors)) {
+        contents.add(content);
+      }
+    }
+    return contents;
+  }
+
+  private static byte[] label(JsonNode label, String path, DataLabels data, FieldErrors errors) {
+    if (!label.isObject()) {
+      errors.add(path, "must be an object with one of data, zpl, raw");
+      return null;
+    }
+    JsonNode values = present(label.get("data"));
+    JsonNode zpl = present(label.get("zpl"));
+    JsonNode raw = present(label.get("raw"));
+    int kinds = (values == null ? 0 : 1) + (zpl == null ? 0 : 1) + (raw == null ? 0 : 1);
+    if (kinds != 1) {
+      errors.add(path, "needs exactly one of data, zpl, raw");
+      return null;
+    }
+    if (zpl != null) {
+      if (!zpl.isString() || !ZplDocument.isSingleFormat(zpl.getStringValue())) {
+        errors.add(path + ".zpl", "must be one whole ^XA...^XZ format");
+        return null;
+      }
+      return zpl.getStringValue().strip().getBytes(StandardCharsets.UTF_8);
+    }
+    if (raw != null) {
+      return raw(raw, path + ".raw", errors);
+    }
+    return data.render(values, path + ".data", errors);
+  }
+
+  private static byte[] raw(JsonNode raw, String path, FieldErrors errors) {
+    try {
+      byte[] bytes = raw.isString() ? Base64.getDecoder().decode(raw.getStringValue()) : null;
+      if (bytes == null || bytes.length == 0) {
+        errors.add(path, "must be non-empty base64");
+        return null;
+      }
+      return bytes;
+    } catch (IllegalArgumentException notBase64) {
+      errors.add(path, "is not valid base64");
+      return null;
+    }
+  }
+
+  private static List<byte[]> document(JsonNode document, FieldErrors errors) {
+    if (!document.isString()) {
+      errors.add("zplDocument", "must be a string of ZPL");
+      return List.of();
+    }
+    List<String> formats;
+    try {
+      formats = ZplDocument.formats(document.getStringValue());
+    } catch (IllegalArgumentException unterminated) {
+      errors.add("zplDocument", unterminated.getMessage());
+      return List.of();
+    }
+    if (formats.isEmpty() || formats.size() > MAX_LABELS) {
+      errors.add("zplDocument", "must hold 1 to " + MAX_LABELS + " ^XA...^XZ formats (got "
+          + formats.size() + ")");
+      return List.of();
+    }
+    List<byte[]> contents = new ArrayList<>();
+    for (int i = 0; i < formats.size(); i++) {
+      byte[] content = formats.get(i).getBytes(StandardCharsets.UTF_8);
+      if (fits(content, "zplDocument", "format " + (i + 1), errors)) {
+        contents.add(content);
+      }
+    }
+    return contents;
+  }
+
+  private static boolean fits(byte[] content, String path, String what, FieldErrors errors) {
+    if (content.length <= MAX_LABEL_BYTES) {
+      return true;
+    }
+    errors.add(path, what + " is " + content.length + " bytes; a label may have at most "
+        + MAX_LABEL_BYTES + " (64 KiB)");
+    return false;
+  }
+
+  static JsonNode present(JsonNode node) {
+    return node == null || node.isNull() ? null : node;
+  }
+}

@@ -1,0 +1,49 @@
+package io.printrelay.function.submit;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import io.printrelay.function.problem.MalformedRequest;
+import io.printrelay.function.problem.PayloadTooLarge;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+
+/**
+ * Reads a submit body into a JSON tree, enforcing the 5 MiB limit itself: on Netty {@code
+ * micronaut.server.max-request-size} refuses bigger bodies earlier, but on Lambda the body arrives
+ * inside the API Gateway event and no server limit applies.
+ */
+@Singleton
+public class SubmissionReader {
+  public static final int MAX_BODY_BYTES = 5 * 1024 * 1024;
+  private static final int MAX_DETAIL = 200;
+
+  private final JsonMapper json;
+
+  public SubmissionReader(JsonMapper json) {
+    this.json = json;
+  }
+
+  public JsonNode read(@Nullable byte[] body) {
+    if (body == null || body.length == 0) {
+      throw new MalformedRequest("The body is empty; send the job as a JSON object.");
+    }
+    if (body.length > MAX_BODY_BYTES) {
+      throw new PayloadTooLarge("The body is " + body.length + " bytes; at most "
+          + MAX_BODY_BYTES + " (5 MiB) are accepted.");
+    }
+    try {
+      return json.readValue(body, JsonNode.class);
+    } catch (IOException | RuntimeException e) {
+      throw new MalformedRequest("The body is not valid JSON: " + firstLine(e.getMessage()));
+    }
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "unreadable";
+    }
+    String line = message.lines().findFirst().orElse("unreadable");
+    return line.length() > MAX_DETAIL ? line.substring(0, MAX_DETAIL) + "…" : line;
+  }
+}

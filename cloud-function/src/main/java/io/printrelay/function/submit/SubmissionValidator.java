@@ -1,0 +1,91 @@
+package io.printrelay.function.submit;
+
+import static io.printrelay.function.submit.LabelRules.present;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.json.tree.JsonNode;
+import io.printrelay.function.problem.MalformedRequest;
+import io.printrelay.model.Priority;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/**
+ * Every rule of CONTRACT §3 "Submit", in one pure class: it collects all invalid fields before
+ * answering, so a caller fixes a request in one round. The only outside fact it needs, whether a
+ * printer is registered, is passed in.
+ */
+public final class SubmissionValidator {
+  static final Pattern PRINTER_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+  static final int MAX_REFERENCE = 128;
+  // Printable ASCII, space included (RFC draft-ietf-httpapi-idempotency-key: a string of them).
+  private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x20-\\x7E]{1,128}");
+
+  /**
+   * @throws io.printrelay.function.problem.InvalidInput naming every invalid field
+   * @throws MalformedRequest when the body is JSON but not an object
+   */
+  public JobDraft validate(
+      JsonNode body, @Nullable String idempotencyKey, Predicate<String> printerRegistered) {
+    if (!body.isObject()) {
+      throw new MalformedRequest("The body must be a JSON object.");
+    }
+    FieldErrors errors = new FieldErrors();
+    if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+      errors.add("Idempotency-Key", "must be 1 to 128 printable ASCII characters");
+    }
+    String printerId = printerId(present(body.get("printerId")), printerRegistered, errors);
+    Priority priority = priority(present(body.get("priority")), errors);
+    String reference = reference(present(body.get("reference")), errors);
+    List<byte[]> labels = LabelRules.labels(body, errors);
+    errors.throwIfAny();
+    return new JobDraft(
+        printerId,
+        priority == null ? Priority.forLabelCount(labels.size()) : priority,
+        reference,
+        labels);
+  }
+
+  private static String printerId(
+      JsonNode node, Predicate<String> printerRegistered, FieldErrors errors) {
+    if (node == null) {
+      errors.add("printerId", "is required");
+      return null;
+    }
+    if (!node.isString() || !PRINTER_ID.matcher(node.getStringValue()).matches()) {
+      errors.add("printerId", "must be 1 to 64 characters of A-Z a-z 0-9 . _ -");
+      return null;
+    }
+    String printerId = node.getStringValue();
+    if (!printerRegistered.test(printerId)) {
+      errors.add("printerId", "no printer " + printerId + " is registered by any agent");
+    }
+    return printerId;
+  }
+
+  private static Priority priority(JsonNode node, FieldErrors errors) {
+    if (node == null) {
+      return null;
+    }
+    Priority priority = node.isString() ? Priority.parse(node.getStringValue()).orElse(null) : null;
+    if (priority == null) {
+      errors.add("priority", "must be high, normal or low");
+    }
+    return priority;
+  }
+
+  private static String reference(JsonNode node, FieldErrors errors) {
+    if (node == null) {
+      return null;
+    }
+    if (!node.isString()) {
+      errors.add("reference", "must be a string");
+      return null;
+    }
+    String reference = node.getStringValue();
+    if (reference.codePointCount(0, reference.length()) > MAX_REFERENCE) {
+      errors.add("reference", "must be at most " + MAX_REFERENCE + " characters");
+    }
+    return reference;
+  }
+}

@@ -1,0 +1,235 @@
+// Printrelay operator board: plain DOM, no build step. Polls the /v1 API with the session
+// cookie; state-changing calls carry the CSRF token from the printrelay_csrf cookie.
+"use strict";
+
+const POLL_MS = 1500;
+const $ = (selector, root = document) => root.querySelector(selector);
+let me = null;
+let timer = null;
+
+function csrfToken() {
+  const match = document.cookie.match(/(?:^|;\s*)printrelay_csrf=([^;]+)/);
+  return match ? decodeURIComponent(match[1]) : "";
+}
+
+async function api(method, path, body) {
+  const headers = { Accept: "application/json" };
+  if (method !== "GET") {
+    headers["Content-Type"] = "application/json";
+    headers["X-CSRF-Token"] = csrfToken();
+  }
+  const response = await fetch(path, {
+    method, headers, credentials: "same-origin",
+    body: method === "GET" ? undefined : JSON.stringify(body || {}),
+  });
+  const text = await response.text();
+  const data = text ? JSON.parse(text) : null;
+  if (response.status === 401) { showSignIn(); }
+  if (!response.ok) {
+    const detail = data && (data.detail || data.title) || response.statusText;
+    throw new Error(detail);
+  }
+  return data;
+}
+
+function show(id, visible) { $(id).hidden = !visible; }
+
+function showSignIn() {
+  me = null;
+  clearTimeout(timer);
+  show("#board", false);
+  show("#who", false);
+  show("#sign-in", true);
+  $("#password").focus();
+}
+
+async function start() {
+  try {
+    me = await api("GET", "/v1/me");
+  } catch (e) {
+    return showSignIn();
+  }
+  $("#who-name").textContent = `${me.username} (${me.roles.join(", ")})`;
+  show("#sign-in", false);
+  show("#who", true);
+  show("#board", true);
+  document.body.classList.toggle("read-only", !canAct());
+  refresh();
+}
+
+function canAct() {
+  return me && me.roles.includes("operator");
+}
+
+async function refresh() {
+  clearTimeout(timer);
+  try {
+    const [printers, jobs] = await Promise.all([
+      api("GET", "/v1/printers"), api("GET", "/v1/jobs?limit=50")]);
+    renderPrinters(printers.printers);
+    renderJobs(jobs.jobs);
+    $("#updated").textContent = `updated ${new Date().toLocaleTimeString()}`;
+  } catch (e) {
+    if (me) flash(`Could not refresh: ${e.message}`);
+  }
+  if (me) timer = setTimeout(refresh, POLL_MS);
+}
+
+function flash(message) {
+  $("#flash").textContent = message;
+}
+
+function keyedCard(container, templateId, id) {
+  let card = container.querySelector(`[data-id="${CSS.escape(id)}"]`);
+  if (!card) {
+    card = $(templateId).content.firstElementChild.cloneNode(true);
+    card.dataset.id = id;
+    card.id = `${templateId === "#job-template" ? "job" : "printer"}-${id}`;
+    container.appendChild(card);
+  }
+  return card;
+}
+
+function prune(container, ids) {
+  for (const card of [...container.children]) {
+    if (!ids.has(card.dataset.id)) card.remove();
+  }
+}
+
+function renderPrinters(printers) {
+  const container = $("#printers");
+  for (const p of printers) {
+    const card = keyedCard(container, "#printer-template", p.printerId);
+    $(".printer-id", card).textContent = p.printerId;
+    setBadge($(".printer-status", card), p.status);
+    $(".printer-detail", card).textContent = p.detail || "";
+    const q = p.queued || {};
+    $(".printer-queue", card).textContent =
+      `Waiting: ${q.high || 0} urgent, ${q.normal || 0} normal, ${q.low || 0} low`;
+    $(".printer-current", card).textContent = p.currentJobId ? `Printing job ${p.currentJobId}` : "";
+    toggle(card, "[data-printer-action=pause]", canAct() && p.status !== "paused");
+    toggle(card, "[data-printer-action=resume]", canAct() && p.status === "paused");
+    toggle(card, "[data-printer-action=clear]", canAct());
+  }
+  prune(container, new Set(printers.map((p) => p.printerId)));
+}
+
+function renderJobs(jobs) {
+  const container = $("#jobs");
+  jobs.forEach((job, position) => {
+    const card = keyedCard(container, "#job-template", job.jobId);
+    if (container.children[position] !== card) container.insertBefore(card, container.children[position]);
+    $(".job-reference", card).textContent = job.reference || "Job";
+    $(".job-id", card).textContent = job.jobId;
+    setBadge($(".job-status", card), job.status);
+    const where = job.queuePosition ? ` · position ${job.queuePosition} in queue` : "";
+    const parent = job.parentJobId ? ` · from ${job.parentJobId}` : "";
+    $(".job-meta", card).textContent = `${job.printerId} · ${job.priority}${where}${parent}`;
+    const progress = $(".job-progress", card);
+    progress.max = job.total;
+    progress.value = job.printed;
+    progress.setAttribute("aria-label", `${job.printed} of ${job.total} labels printed`);
+    $(".job-count", card).textContent = `${job.printed} of ${job.total}`;
+    $(".job-problems", card).textContent = problems(job);
+    const waiting = job.status === "queued" || job.status === "printing";
+    toggle(card, "[data-job-action=pause]", canAct() && waiting);
+    toggle(card, "[data-job-action=resume]", canAct() &&
+      ["paused", "failed", "cancelled"].includes(job.status));
+    toggle(card, "[data-job-action=cancel]", canAct() && (waiting || job.status === "paused"));
+    toggle(card, "[data-job-action=priority]", canAct() && job.status === "queued" && job.priority !== "high");
+    toggle(card, ".reprint", canAct());
+  });
+  prune(container, new Set(jobs.map((j) => j.jobId)));
+}
+
+function problems(job) {
+  const parts = [];
+  if (job.failedLabels.length) parts.push(`Failed labels: ${job.failedLabels.join(", ")}`);
+  if (job.uncertainLabels.length) parts.push(`Uncertain (may be duplicated): ${job.uncertainLabels.join(", ")}`);
+  if (job.error) parts.push(job.error);
+  return parts.join(" · ");
+}
+
+function setBadge(element, status) {
+  element.textContent = status;
+  element.className = `badge ${status}`;
+}
+
+function toggle(card, selector, visible) {
+  $(selector, card).hidden = !visible;
+}
+
+function labelRange(text) {
+  const labels = [];
+  for (const part of text.split(",")) {
+    const [from, to] = part.trim().split("-").map((n) => parseInt(n, 10));
+    if (!Number.isInteger(from)) throw new Error(`"${text}" is not a label range like 5-7`);
+    for (let i = from; i <= (Number.isInteger(to) ? to : from); i++) labels.push(i);
+  }
+  return labels;
+}
+
+async function act(description, method, path, body) {
+  try {
+    const result = await api(method, path, body);
+    flash(description + (result && result.jobId && path.endsWith("reprint") ? ` as job ${result.jobId}` : ""));
+  } catch (e) {
+    flash(`${description} failed: ${e.message}`);
+  }
+  refresh();
+}
+
+document.addEventListener("click", (event) => {
+  const button = event.target.closest("button[data-job-action], button[data-printer-action]");
+  if (!button) return;
+  const card = button.closest("[data-id]");
+  const id = encodeURIComponent(card.dataset.id);
+  if (button.dataset.jobAction) {
+    const action = button.dataset.jobAction;
+    if (action === "cancel" && !confirm("Cancel this job? Labels not printed will not print.")) return;
+    const body = action === "priority" ? { priority: "high" } : {};
+    act(`Job ${action}`, "POST", `/v1/jobs/${id}/${action}`, body);
+  } else {
+    const action = button.dataset.printerAction;
+    if (action === "clear" && !confirm("Cancel every waiting job of this printer?")) return;
+    act(`Printer ${action}`, "POST", `/v1/printers/${id}/${action}`);
+  }
+});
+
+document.addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const form = event.target;
+  if (form.id === "sign-in-form") return signIn(form);
+  if (form.classList.contains("reprint")) {
+    const id = encodeURIComponent(form.closest("[data-id]").dataset.id);
+    try {
+      const labels = labelRange(form.elements.labels.value);
+      await act(`Reprint of ${labels.length} label(s)`, "POST", `/v1/jobs/${id}/reprint`, { labels });
+      form.reset();
+    } catch (e) {
+      flash(e.message);
+    }
+  }
+});
+
+async function signIn(form) {
+  $("#sign-in-error").textContent = "";
+  const response = await fetch("/login", {
+    method: "POST", credentials: "same-origin",
+    headers: { "Content-Type": "application/json", Accept: "application/json" },
+    body: JSON.stringify({ username: form.elements.username.value, password: form.elements.password.value }),
+  });
+  if (!response.ok) {
+    $("#sign-in-error").textContent = "Wrong user or password.";
+    return;
+  }
+  form.elements.password.value = "";
+  start();
+}
+
+$("#sign-out").addEventListener("click", async () => {
+  await fetch("/logout", { method: "POST", credentials: "same-origin", headers: { "X-CSRF-Token": csrfToken() } });
+  showSignIn();
+});
+
+start();

@@ -1,0 +1,31 @@
+package io.printrelay.function.dispatch;
+
+import static io.printrelay.function.testing.Jobs.aJob;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.context.ApplicationContext;
+import io.printrelay.function.testing.EmbeddedSandbox;
+import io.printrelay.function.testing.EmbeddedSandbox.Sandbox;
+import io.printrelay.model.Priority;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The EventBridge-scheduled Lambda entry point, given a scheduled event as Lambda would. */
+class DispatchSweepHandlerTest {
+
+  @Test
+  void aScheduledEventRunsOneSweep() {
+    Sandbox sandbox = EmbeddedSandbox.newSandbox();
+    aJob().createdAt(Instant.now().minusSeconds(120)).undispatched(0).storeIn(sandbox);
+    Map<String, Object> scheduledEvent = Map.of("version", "0", "source", "aws.events",
+        "detail-type", "Scheduled Event", "detail", Map.of());
+
+    try (DispatchSweepHandler handler =
+        new DispatchSweepHandler(ApplicationContext.builder(sandbox.properties()).build())) {
+      assertThat(handler.handleRequest(scheduledEvent, null)).isEqualTo("dispatched 1");
+    }
+
+    assertThat(sandbox.drain(Priority.NORMAL)).hasSize(1);
+  }
+}

@@ -1,0 +1,62 @@
+package io.printrelay.function.lambdajar;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.micronaut.function.aws.proxy.MockLambdaContext;
+import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Runs in a child JVM whose classpath is the shaded Lambda jar plus this class only: constructs
+ * the handler the way the Lambda runtime does (no-argument constructor, configuration from the
+ * environment) and prints one line per request: {@code STATUS <code> <method> <path>}.
+ * Arguments: {@code METHOD PATH [KEY [BODY]]}, repeated in groups of four ("-" for none).
+ */
+public final class LambdaJarSmoke {
+  private LambdaJarSmoke() {}
+
+  public static void main(String[] args) {
+    try {
+      Class.forName("io.micronaut.http.server.netty.NettyHttpServer");
+      System.out.println("NETTY present");
+    } catch (ClassNotFoundException expected) {
+      System.out.println("NETTY absent");
+    }
+    APIGatewayV2HTTPEventFunction function = new APIGatewayV2HTTPEventFunction();
+    for (int i = 0; i + 3 < args.length; i += 4) {
+      APIGatewayV2HTTPResponse response =
+          function.handleRequest(event(args[i], args[i + 1], args[i + 2], args[i + 3]),
+              new MockLambdaContext());
+      System.out.println("STATUS " + response.getStatusCode() + " " + args[i] + " " + args[i + 1]);
+    }
+    function.close();
+  }
+
+  private static APIGatewayV2HTTPEvent event(String method, String path, String key, String body) {
+    Map<String, String> headers = new HashMap<>();
+    headers.put("host", "k3x9q2w1ab.execute-api.eu-west-1.amazonaws.com");
+    if (!key.equals("-")) {
+      headers.put("authorization", "Bearer " + key);
+    }
+    if (!body.equals("-")) {
+      headers.put("content-type", "application/json");
+    }
+    return APIGatewayV2HTTPEvent.builder()
+        .withVersion("2.0")
+        .withRouteKey("$default")
+        .withRawPath(path)
+        .withRawQueryString("")
+        .withHeaders(headers)
+        .withBody(body.equals("-") ? null : body)
+        .withIsBase64Encoded(false)
+        .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+            .withStage("$default")
+            .withRequestId("smoke")
+            .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                .withMethod(method).withPath(path).withProtocol("HTTP/1.1")
+                .withSourceIp("203.0.113.7").build())
+            .build())
+        .build();
+  }
+}

@@ -1,0 +1,46 @@
+package io.printrelay.function.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.printrelay.function.config.ApiKeySettings;
+import io.printrelay.function.config.PrintrelaySettings;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ApiKeyRegistryTest {
+  private final ApiKeyRegistry registry = new ApiKeyRegistry(
+      List.of(new ApiKeySettings("odoo", ApiKeyRegistry.sha256Hex("secret-1"), List.of("integration")),
+          new ApiKeySettings("screen", ApiKeyRegistry.sha256Hex("secret-2"), List.of("viewer"))),
+      new PrintrelaySettings("t", "p", ApiKeyRegistry.sha256Hex("secret-3").toUpperCase()));
+
+  @Test
+  void matchesAPresentedKeyByItsHash() {
+    assertThat(registry.match("secret-2")).map(ApiKey::name).contains("screen");
+    assertThat(registry.match("secret-3")).map(ApiKey::name).contains("key-1");
+    assertThat(registry.match("secret-3").orElseThrow().roles()).containsExactly(Roles.INTEGRATION);
+  }
+
+  @Test
+  void matchesNoUnknownOrPartialKey() {
+    assertThat(registry.match("secret")).isEmpty();
+    assertThat(registry.match("")).isEmpty();
+  }
+
+  @Test
+  void hashesWithSha256Hex() {
+    assertThat(ApiKeyRegistry.sha256Hex("abc"))
+        .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  }
+
+  @Test
+  void neverPrintsAHash() {
+    assertThat(registry.keys().get(0).toString()).isEqualTo("ApiKey[odoo, roles=[integration]]");
+  }
+
+  @Test
+  void refusesSomethingThatIsNotAHash() {
+    assertThatThrownBy(() -> new ApiKeyRegistry(List.of(), new PrintrelaySettings("t", "p", "abc")))
+        .hasMessageContaining("64 hex digits");
+  }
+}

@@ -1,0 +1,37 @@
+package io.printrelay.function.storage;
+
+import io.printrelay.function.config.PrintrelaySettings;
+import io.printrelay.function.submit.JobStore;
+import io.printrelay.function.submit.JobStoreContract;
+import io.printrelay.function.testing.EmbeddedSandbox;
+import io.printrelay.function.testing.EmbeddedSandbox.Sandbox;
+import io.printrelay.table.ItemKeys;
+import io.printrelay.table.JobTable;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+class DynamoDbJobStoreTest extends JobStoreContract {
+  private static final Sandbox SANDBOX = EmbeddedSandbox.newSandbox();
+  private final JobStore store = new DynamoDbJobStore(
+      SANDBOX.dynamoDb(), new PrintrelaySettings(SANDBOX.table(), "unused", null));
+
+  @Override
+  protected JobStore store() {
+    return store;
+  }
+
+  @Override
+  protected void registerPrinter(String printerId) {
+    SANDBOX.registerPrinter(printerId);
+  }
+
+  @Override
+  protected int labelCount(String jobId) {
+    return SANDBOX.dynamoDb().query(b -> b.tableName(SANDBOX.table())
+            .keyConditionExpression("pk = :pk")
+            .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(ItemKeys.jobPk(jobId)))))
+        .items().stream()
+        .filter(item -> item.get(JobTable.SK).s().startsWith(JobTable.LABEL_SK_PREFIX))
+        .toList().size();
+  }
+}

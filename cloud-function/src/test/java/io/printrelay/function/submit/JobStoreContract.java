@@ -1,0 +1,115 @@
+package io.printrelay.function.submit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.printrelay.function.submit.JobStore.Created;
+import io.printrelay.function.submit.JobStore.Duplicate;
+import io.printrelay.model.Job;
+import io.printrelay.model.Label;
+import io.printrelay.model.Priority;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link JobStore} must do, run against the in-memory fake and the DynamoDB adapter
+ * alike, so that unit tests on the fake say something true about production.
+ */
+public abstract class JobStoreContract {
+  protected static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+  protected abstract JobStore store();
+
+  protected abstract void registerPrinter(String printerId);
+
+  protected abstract int labelCount(String jobId);
+
+  @Test
+  void knowsOnlyRegisteredPrinters() {
+    registerPrinter("known-1");
+
+    assertThat(store().printerRegistered("known-1")).isTrue();
+    assertThat(store().printerRegistered("unknown-1")).isFalse();
+  }
+
+  @Test
+  void createdJobReadsBackAsWritten() {
+    Job job = aJob();
+
+    assertThat(store().create(job, Optional.empty())).isEqualTo(new Created());
+    assertThat(store().job(job.jobId())).contains(job);
+  }
+
+  @Test
+  void aClaimedKeyLeadsToItsJob() {
+    Job job = aJob();
+    store().create(job, claim("odoo", "order-1"));
+
+    assertThat(store().jobFor("odoo", "order-1")).map(Job::jobId).contains(job.jobId());
+    assertThat(store().jobFor("other-caller", "order-1")).isEmpty();
+  }
+
+  @Test
+  void aSecondJobWithTheSameKeyIsRefusedAndNamesTheFirst() {
+    Job first = aJob();
+    Job second = aJob();
+    store().create(first, claim("odoo", "order-2"));
+
+    assertThat(store().create(second, claim("odoo", "order-2")))
+        .isEqualTo(new Duplicate(first.jobId()));
+    assertThat(store().job(second.jobId())).isEmpty();
+  }
+
+  @Test
+  void theSameKeyFromAnotherCallerIsAnotherJob() {
+    store().create(aJob(), claim("odoo", "order-3"));
+
+    assertThat(store().create(aJob(), claim("shop", "order-3"))).isEqualTo(new Created());
+  }
+
+  @Test
+  void labelsCanBeStoredAndDeleted() {
+    String jobId = UUID.randomUUID().toString();
+    store().putLabels(List.of(Label.pending(jobId, 1, new byte[] {1}),
+        Label.pending(jobId, 2, new byte[] {2})), NOW);
+    assertThat(labelCount(jobId)).isEqualTo(2);
+
+    store().deleteLabels(jobId, 2);
+    assertThat(labelCount(jobId)).isZero();
+  }
+
+  @Test
+  void markingDispatchedClearsTheMarkAndRecordsTheNumber() {
+    Job job = aJob();
+    store().create(job, Optional.empty());
+
+    store().markDispatched(job.jobId(), 1);
+
+    Job stored = store().job(job.jobId()).orElseThrow();
+    assertThat(stored.dispatchPending()).isFalse();
+    assertThat(stored.dispatchCount()).isEqualTo(1);
+  }
+
+  @Test
+  void markingDispatchedAgainChangesNothing() {
+    Job job = aJob();
+    store().create(job, Optional.empty());
+    store().markDispatched(job.jobId(), 1);
+
+    store().markDispatched(job.jobId(), 1);
+
+    assertThat(store().job(job.jobId()).orElseThrow().dispatchCount()).isEqualTo(1);
+  }
+
+  protected static Job aJob() {
+    return Job.accepted(UUID.randomUUID().toString(), "line-1", Priority.NORMAL, "MO/1", 2, null,
+        NOW);
+  }
+
+  private static Optional<IdempotencyClaim> claim(String scope, String key) {
+    return Optional.of(IdempotencyClaim.of(scope, key, NOW));
+  }
+}

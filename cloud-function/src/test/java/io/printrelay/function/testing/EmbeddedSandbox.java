@@ -1,0 +1,122 @@
+package io.printrelay.function.testing;
+
+import io.printrelay.embedded.EmbeddedAws;
+import io.printrelay.function.security.ApiKeyRegistry;
+import io.printrelay.model.Printer;
+import io.printrelay.model.PrinterState;
+import io.printrelay.model.Priority;
+import io.printrelay.queue.QueueNames;
+import io.printrelay.queue.QueueProvisioner;
+import io.printrelay.queue.QueueUrls;
+import io.printrelay.table.ItemMapper;
+import io.printrelay.table.JobTable;
+import io.printrelay.table.TableProvisioner;
+import io.printrelay.testing.SharedEmbeddedAws;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * A fresh table and queues per test class on job-model's shared embedded SQS and DynamoDB
+ * ({@link SharedEmbeddedAws}), with the API properties and checks the function's tests use.
+ */
+public final class EmbeddedSandbox {
+  public static final String INTEGRATION_KEY = "test-integration-key";
+  public static final String VIEWER_KEY = "test-viewer-key";
+
+  private EmbeddedSandbox() {}
+
+  public static EmbeddedAws aws() {
+    return SharedEmbeddedAws.get();
+  }
+
+  public static Sandbox newSandbox() {
+    SharedEmbeddedAws.Sandbox shared = SharedEmbeddedAws.newSandbox();
+    return new Sandbox(shared.aws(), shared.table(), shared.queueNames(), shared.queueUrls(),
+        shared.dynamoDb(), shared.sqs());
+  }
+
+  /** One test class's table and queues, with clients and checks. */
+  public record Sandbox(
+      EmbeddedAws aws,
+      String table,
+      QueueNames queueNames,
+      QueueUrls queueUrls,
+      DynamoDbClient dynamoDb,
+      SqsClient sqs) {
+
+    /** The API's properties for this sandbox: an integration key and a viewer key. */
+    public Map<String, Object> properties() {
+      Map<String, Object> properties = new HashMap<>();
+      properties.put("printrelay.table", table);
+      properties.put("printrelay.queue-prefix", queueNames.prefix());
+      properties.put("printrelay.aws.region", "us-east-1");
+      properties.put("printrelay.aws.sqs-endpoint", aws.sqsEndpoint().toString());
+      properties.put("printrelay.aws.dynamodb-endpoint", aws.dynamoDbEndpoint().toString());
+      properties.put("printrelay.api-keys", List.of(
+          Map.of("name", "odoo", "sha256", ApiKeyRegistry.sha256Hex(INTEGRATION_KEY)),
+          Map.of("name", "wall-screen", "sha256", ApiKeyRegistry.sha256Hex(VIEWER_KEY),
+              "roles", List.of("viewer"))));
+      return properties;
+    }
+
+    public void registerPrinter(String printerId) {
+      Printer printer = new Printer(printerId, "127.0.0.1", 9100, "agent-1", Instant.now(),
+          PrinterState.READY, null, null, false);
+      dynamoDb.putItem(b -> b.tableName(table).item(ItemMapper.printerItem(printer)));
+    }
+
+    /** Items of a type (job, label, idempotency), by a scan: fine for a test-sized table. */
+    public long countItems(String type) {
+      return dynamoDb.scanPaginator(b -> b.tableName(table)
+              .filterExpression("#t = :t")
+              .expressionAttributeNames(Map.of("#t", JobTable.TYPE))
+              .expressionAttributeValues(Map.of(":t", AttributeValue.fromS(type))))
+          .items().stream().count();
+    }
+
+    public int messagesWaiting(Priority priority) {
+      return sqs.getQueueAttributes(b -> b.queueUrl(queueUrls.of(priority))
+              .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                  QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+          .attributes().values().stream().mapToInt(Integer::parseInt).sum();
+    }
+
+    public int messagesWaiting() {
+      int total = 0;
+      for (Priority priority : Priority.values()) {
+        total += messagesWaiting(priority);
+      }
+      return total;
+    }
+
+    /** Takes every visible message of one queue, with its FIFO attributes. */
+    public List<Message> drain(Priority priority) {
+      List<Message> all = new ArrayList<>();
+      while (true) {
+        List<Message> batch = sqs.receiveMessage(b -> b.queueUrl(queueUrls.of(priority))
+                .maxNumberOfMessages(10).waitTimeSeconds(0)
+                .messageSystemAttributeNames(MessageSystemAttributeName.MESSAGE_GROUP_ID,
+                    MessageSystemAttributeName.MESSAGE_DEDUPLICATION_ID))
+            .messages();
+        if (batch.isEmpty()) {
+          return all;
+        }
+        all.addAll(batch);
+        for (Message message : batch) {
+          sqs.deleteMessage(b -> b.queueUrl(queueUrls.of(priority))
+              .receiptHandle(message.receiptHandle()));
+        }
+      }
+    }
+  }
+}
