@@ -1,0 +1,200 @@
+package io.printrelay.agent;
+
+import io.printrelay.agent.polling.HeldMessages;
+import io.printrelay.agent.polling.VisibilityHeartbeat;
+import io.printrelay.agent.printing.PrinterEndpoint;
+import io.printrelay.agent.printing.PrinterStatusBoard;
+import io.printrelay.agent.printing.PrinterWorker;
+import io.printrelay.agent.printing.TcpLabelPrinter;
+import io.printrelay.agent.progress.DynamoDbPrinters;
+import io.printrelay.agent.progress.DynamoDbProgress;
+import io.printrelay.agent.progress.JobProgress;
+import io.printrelay.agent.progress.PrinterRegistry;
+import io.printrelay.agent.progress.PrinterStatus;
+import io.printrelay.queue.QueueUrls;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * A running edge agent. {@link #start} registers the printers, queues the jobs a crash left
+ * {@code printing} ahead of everything else, then starts one worker per printer and one poller per
+ * priority queue. The caller owns the AWS clients.
+ */
+public final class Agent implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Agent.class);
+
+  private final AgentConfig config;
+  private final Map<String, PrinterWorker> workers;
+  private final HeldMessages held;
+  private final Pollers pollers;
+  private final List<ScheduledExecutorService> timers;
+  private final AtomicBoolean stopping = new AtomicBoolean();
+  private final CountDownLatch stopped = new CountDownLatch(1);
+
+  private Agent(AgentConfig config, Map<String, PrinterWorker> workers, HeldMessages held,
+      Pollers pollers, List<ScheduledExecutorService> timers) {
+    this.config = config;
+    this.workers = workers;
+    this.held = held;
+    this.pollers = pollers;
+    this.timers = timers;
+  }
+
+  /** Returns once the printers are registered and polling has begun. */
+  public static Agent start(AgentConfig config, SqsClient sqs, DynamoDbClient dynamoDb) {
+    createDataDir(config.dataDir());
+    QueueUrls queues = QueueUrls.resolve(sqs, config.queueNames()); // fails fast: no queues
+    ScheduledExecutorService timers = Executors.newScheduledThreadPool(2,
+        Thread.ofPlatform().name("agent-heartbeat-", 1).daemon(true).factory());
+    // Apart from the heartbeats, whose AWS calls may block: a stalled printer must be cut on time.
+    ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
+        Thread.ofPlatform().name("printer-watchdog").daemon(true).factory());
+    try {
+      JobProgress progress = new DynamoDbProgress(dynamoDb, config.table());
+      PrinterRegistry registry = new DynamoDbPrinters(dynamoDb, config.table());
+      Map<String, PrinterWorker> workers = new LinkedHashMap<>();
+      for (PrinterEndpoint endpoint : config.printers()) {
+        workers.put(endpoint.id(), worker(config, endpoint, progress, registry, watchdog));
+      }
+      HeldMessages held = new HeldMessages(sqs);
+      workers.values().forEach(PrinterWorker::start);
+      startHeartbeats(config, held, workers, timers);
+      Pollers pollers = Pollers.start(
+          sqs, queues, config.pollWait(), config.visibilityTimeout(), held, workers);
+      log.info("agent {} ready: printers {}, queues {}-*.fifo, table {}", config.agentId(),
+          config.printers(), config.queueNames().prefix(), config.table());
+      return new Agent(config, workers, held, pollers, List.of(timers, watchdog));
+    } catch (RuntimeException e) {
+      timers.shutdownNow();
+      watchdog.shutdownNow();
+      throw e;
+    }
+  }
+
+  /** The agent's own directory: nothing is kept there yet, but it is there to be used. */
+  private static void createDataDir(Path dataDir) {
+    if (dataDir != null) {
+      try {
+        Files.createDirectories(dataDir);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot create the data directory " + dataDir, e);
+      }
+    }
+  }
+
+  /** Held messages stay invisible; each printer's lastSeen and state are refreshed. */
+  private static void startHeartbeats(AgentConfig config, HeldMessages held,
+      Map<String, PrinterWorker> workers, ScheduledExecutorService timers) {
+    new VisibilityHeartbeat(held, config.visibilityTimeout(), config.visibilityHeartbeat())
+        .start(timers);
+    long beat = config.printerHeartbeat().toMillis();
+    timers.scheduleAtFixedRate(() -> workers.values().forEach(PrinterWorker::publishStatus),
+        beat, beat, TimeUnit.MILLISECONDS);
+  }
+
+  /** Registers the printer and queues its interrupted jobs before any message can arrive. */
+  private static PrinterWorker worker(AgentConfig config, PrinterEndpoint endpoint,
+      JobProgress progress, PrinterRegistry registry, ScheduledExecutorService watchdog) {
+    PrinterStatusBoard board =
+        new PrinterStatusBoard(endpoint, config.agentId(), registry, config.clock());
+    board.register();
+    TcpLabelPrinter printer =
+        new TcpLabelPrinter(endpoint, config.timeouts(), watchdog, board::problem);
+    PrinterWorker worker = new PrinterWorker(endpoint, board, printer, progress, registry,
+        config.backoff(), config.recheck(), config.clock());
+    for (String jobId : progress.interrupted(endpoint.id())) {
+      log.info("printer {}: job {} was interrupted; it is resumed first", endpoint.id(), jobId);
+      worker.resume(jobId);
+    }
+    return worker;
+  }
+
+  public AgentConfig config() {
+    return config;
+  }
+
+  /** What each printer is doing, by printer id. */
+  public Map<String, PrinterStatus> printers() {
+    Map<String, PrinterStatus> statuses = new LinkedHashMap<>();
+    workers.forEach((id, worker) -> statuses.put(id, worker.status()));
+    return statuses;
+  }
+
+  /**
+   * Graceful stop, within about the poll wait: polling ends, each printer finishes the label it is writing and starts no
+   * other, every held message is given back (visibility 0) so a restart gets it at once, the
+   * connections close. Jobs being printed stay {@code printing} and are resumed by the next start.
+   */
+  @Override
+  public void close() {
+    if (!stopping.compareAndSet(false, true)) {
+      return;
+    }
+    pollers.stop();
+    workers.values().forEach(PrinterWorker::stop);
+    Duration grace = config.timeouts().write().plus(config.timeouts().status())
+        .plus(Duration.ofSeconds(2));
+    workers.values().forEach(worker -> awaitOrHalt(worker, grace));
+    pollers.await(config.pollWait().plus(Duration.ofSeconds(5)));
+    // The heartbeat must not push a message's visibility out again once it is given back.
+    timers.forEach(ScheduledExecutorService::shutdownNow);
+    timers.forEach(Agent::awaitTermination);
+    held.releaseAll();
+    workers.values().forEach(PrinterWorker::closePrinter);
+    stopped.countDown();
+    log.info("agent {} stopped", config.agentId());
+  }
+
+  /** Stops at once, as a crash would: connections cut mid-label, no more writes (best effort). */
+  public void halt() {
+    if (!stopping.compareAndSet(false, true)) {
+      return;
+    }
+    pollers.interrupt();
+    workers.values().forEach(PrinterWorker::halt);
+    timers.forEach(ScheduledExecutorService::shutdownNow);
+    stopped.countDown();
+  }
+
+  /** Blocks until {@link #close} or {@link #halt} has run. */
+  public void awaitStopped() throws InterruptedException {
+    stopped.await();
+  }
+
+  private static void awaitTermination(ScheduledExecutorService timer) {
+    try {
+      timer.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void awaitOrHalt(PrinterWorker worker, Duration grace) {
+    try {
+      if (!worker.join(grace)) {
+        log.warn("printer {}: the label in progress did not finish in {} s; cutting it off",
+            worker.endpoint().id(), grace.toSeconds());
+        worker.halt();
+        worker.join(Duration.ofSeconds(2));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      worker.halt();
+    }
+  }
+}

@@ -1,0 +1,175 @@
+package io.printrelay.agent;
+
+import io.printrelay.agent.printing.Backoff;
+import io.printrelay.agent.printing.PrinterEndpoint;
+import io.printrelay.agent.printing.TcpLabelPrinter;
+import io.printrelay.queue.QueueNames;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Everything the agent runs with, validated on construction ({@link InvalidConfig} names the bad
+ * setting). Build it with {@link #builder()}: every timing has a production default.
+ *
+ * @param pollWait SQS long-poll wait, 0-20 s; also bounds how long a stop waits for the pollers
+ * @param visibilityTimeout how far each heartbeat pushes a held message's visibility
+ * @param visibilityHeartbeat how often held messages are extended; well under the timeout
+ * @param printerHeartbeat how often each printer's lastSeen and state are written
+ * @param recheck how often a job held by a paused or offline printer looks again
+ * @param dataDir the agent's own directory (created; unused for now), or null
+ */
+public record AgentConfig(
+    String agentId,
+    String table,
+    QueueNames queueNames,
+    List<PrinterEndpoint> printers,
+    Duration pollWait,
+    Duration visibilityTimeout,
+    Duration visibilityHeartbeat,
+    Duration printerHeartbeat,
+    Duration recheck,
+    Backoff backoff,
+    TcpLabelPrinter.Timeouts timeouts,
+    Path dataDir,
+    Clock clock) {
+
+  /** DynamoDB's table name rule. */
+  private static final Pattern TABLE = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
+  /** SQS names are at most 80 of these; the longest suffix is "-normal-dlq.fifo" (16). */
+  private static final Pattern QUEUE_PREFIX = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+  private static final Duration MAX_VISIBILITY = Duration.ofHours(12);
+
+  public AgentConfig {
+    require(agentId != null && !agentId.isBlank() && agentId.length() <= 128,
+        "agent id must be 1-128 characters");
+    require(table != null && TABLE.matcher(table).matches(),
+        "table '" + table + "' must be 3-255 of A-Z a-z 0-9 _ . -");
+    require(queueNames != null && queueNames.prefix() != null
+        && QUEUE_PREFIX.matcher(queueNames.prefix()).matches(),
+        "queue prefix must be 1-64 of A-Z a-z 0-9 _ -");
+    printers = List.copyOf(Objects.requireNonNullElse(printers, List.of()));
+    require(!printers.isEmpty(), "at least one printer is needed (--printers ID=HOST:PORT)");
+    Set<String> ids = new HashSet<>();
+    printers.forEach(p -> require(ids.add(p.id()), "printer " + p.id() + " is listed twice"));
+    require(pollWait != null && !pollWait.isNegative() && pollWait.toSeconds() <= 20,
+        "poll wait must be 0-20 seconds (SQS long polling)");
+    require(positive(visibilityTimeout) && visibilityTimeout.toSeconds() >= 1
+        && visibilityTimeout.compareTo(MAX_VISIBILITY) <= 0,
+        "visibility timeout must be 1 s to 12 h (SQS)");
+    require(positive(visibilityHeartbeat) && visibilityHeartbeat.compareTo(visibilityTimeout) < 0,
+        "visibility heartbeat must be shorter than the visibility timeout");
+    require(positive(printerHeartbeat), "printer heartbeat must be positive");
+    require(positive(recheck), "recheck interval must be positive");
+    Objects.requireNonNull(backoff, "backoff");
+    require(timeouts != null && positive(timeouts.connect()) && positive(timeouts.write())
+        && positive(timeouts.status()), "printer connect, write and status timeouts must be positive");
+    Objects.requireNonNull(clock, "clock");
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  private static boolean positive(Duration duration) {
+    return duration != null && !duration.isNegative() && !duration.isZero();
+  }
+
+  private static void require(boolean condition, String message) {
+    if (!condition) {
+      throw new InvalidConfig(message);
+    }
+  }
+
+  /** Defaults: production timings, table and queue prefix "printrelay", the system UTC clock. */
+  public static final class Builder {
+    private String agentId;
+    private String table = "printrelay";
+    private QueueNames queueNames = new QueueNames(QueueNames.DEFAULT_PREFIX);
+    private List<PrinterEndpoint> printers = List.of();
+    private Duration pollWait = Duration.ofSeconds(20);
+    private Duration visibilityTimeout = Duration.ofSeconds(60);
+    private Duration visibilityHeartbeat = Duration.ofSeconds(20);
+    private Duration printerHeartbeat = Duration.ofSeconds(15);
+    private Duration recheck = Duration.ofSeconds(5);
+    private Backoff backoff = Backoff.DEFAULT;
+    private TcpLabelPrinter.Timeouts timeouts = new TcpLabelPrinter.Timeouts(
+        Duration.ofSeconds(3), Duration.ofSeconds(10), Duration.ofSeconds(5));
+    private Path dataDir;
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {}
+
+    public Builder agentId(String agentId) {
+      this.agentId = agentId;
+      return this;
+    }
+
+    public Builder table(String table) {
+      this.table = table;
+      return this;
+    }
+
+    public Builder queueNames(QueueNames queueNames) {
+      this.queueNames = queueNames;
+      return this;
+    }
+
+    public Builder printers(List<PrinterEndpoint> printers) {
+      this.printers = printers;
+      return this;
+    }
+
+    public Builder pollWait(Duration pollWait) {
+      this.pollWait = pollWait;
+      return this;
+    }
+
+    /** The visibility each heartbeat sets, and the heartbeat interval (a third of it is usual). */
+    public Builder visibility(Duration timeout, Duration heartbeat) {
+      this.visibilityTimeout = timeout;
+      this.visibilityHeartbeat = heartbeat;
+      return this;
+    }
+
+    public Builder printerHeartbeat(Duration printerHeartbeat) {
+      this.printerHeartbeat = printerHeartbeat;
+      return this;
+    }
+
+    public Builder recheck(Duration recheck) {
+      this.recheck = recheck;
+      return this;
+    }
+
+    public Builder backoff(Backoff backoff) {
+      this.backoff = backoff;
+      return this;
+    }
+
+    public Builder timeouts(TcpLabelPrinter.Timeouts timeouts) {
+      this.timeouts = timeouts;
+      return this;
+    }
+
+    public Builder dataDir(Path dataDir) {
+      this.dataDir = dataDir;
+      return this;
+    }
+
+    public Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    public AgentConfig build() {
+      return new AgentConfig(agentId, table, queueNames, printers, pollWait, visibilityTimeout,
+          visibilityHeartbeat, printerHeartbeat, recheck, backoff, timeouts, dataDir, clock);
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package io.printrelay.agent;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkClientException;
+
+/**
+ * {@code printrelay agent}: runs the edge agent until SIGTERM (or Ctrl-C), then stops gracefully.
+ * Exit codes: 2 bad options, 1 could not start (queues or table unreachable).
+ */
+public final class AgentMain {
+  private static final Logger log = LoggerFactory.getLogger(AgentMain.class);
+
+  private AgentMain() {}
+
+  public static void main(String[] args) {
+    int code = run(args, System.out, System.err);
+    if (code != 0) {
+      System.exit(code);
+    }
+  }
+
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    if (AgentOptions.wantsHelp(args)) {
+      out.println(AgentOptions.USAGE);
+      return 0;
+    }
+    AgentOptions options;
+    try {
+      options = AgentOptions.parse(args, AgentMain::hostname);
+      if (options.config().dataDir() != null) {
+        Files.createDirectories(options.config().dataDir()); // a bad path is bad input: exit 2
+      }
+    } catch (InvalidConfig | IOException e) {
+      err.println("printrelay agent: " + e.getMessage());
+      err.println(AgentOptions.USAGE);
+      return 2;
+    }
+    AwsClients clients;
+    try {
+      clients = AwsClients.create(options);
+    } catch (SdkClientException e) {
+      err.println("printrelay agent: cannot set up the AWS clients: " + e.getMessage()
+          + " (pass --region, or the endpoints of local emulators)");
+      return 2;
+    }
+    Agent agent;
+    try {
+      agent = Agent.start(options.config(), clients.sqs(), clients.dynamoDb());
+    } catch (RuntimeException e) {
+      log.error("the agent could not start: {}", e.getMessage());
+      clients.close();
+      return 1;
+    }
+    // SIGTERM (systemd stop) and Ctrl-C run shutdown hooks: the label being written finishes,
+    // held messages go back to their queues for the next start.
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      agent.close();
+      clients.close();
+    }, "agent-shutdown"));
+    try {
+      agent.awaitStopped();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return 0;
+  }
+
+  private static String hostname() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      return "edge-agent";
+    }
+  }
+}

@@ -1,0 +1,133 @@
+package io.printrelay.agent.polling;
+
+import io.printrelay.queue.JobMessage;
+import io.printrelay.queue.JobMessages;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.AbortedException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/**
+ * Long-polls one priority queue and hands each message to its printer's worker. One poller per
+ * queue: SQS FIFO releases a message group's next message only once the previous one is deleted,
+ * per queue, so three pollers let a printer's urgent job arrive while a normal one prints.
+ */
+public final class QueuePoller implements Runnable {
+  private static final Logger log = LoggerFactory.getLogger(QueuePoller.class);
+  private static final int MAX_MESSAGES = 10; // SQS's limit per ReceiveMessage
+  private static final Duration MAX_ERROR_PAUSE = Duration.ofSeconds(30);
+
+  private final SqsClient sqs;
+  private final String queueUrl;
+  private final Duration wait;
+  private final Duration visibility;
+  private final HeldMessages held;
+  private final JobRouter router;
+  private final Set<String> unknownPrinters = ConcurrentHashMap.newKeySet();
+  private volatile boolean running = true;
+
+  /**
+   * @param wait the long-poll wait
+   * @param visibility how long a received message stays invisible before the first heartbeat
+   *     extends it (set on the receive, so an agent killed at once does not hold it for the
+   *     queue's default)
+   */
+  public QueuePoller(SqsClient sqs, String queueUrl, Duration wait, Duration visibility,
+      HeldMessages held, JobRouter router) {
+    this.sqs = sqs;
+    this.queueUrl = queueUrl;
+    this.wait = wait;
+    this.visibility = visibility;
+    this.held = held;
+    this.router = router;
+  }
+
+  /** Asks the loop to end after the long poll in progress; what it brings is given back. */
+  public void stop() {
+    running = false;
+  }
+
+  @Override
+  public void run() {
+    Duration errorPause = Duration.ofSeconds(1);
+    while (running) {
+      try {
+        receive().forEach(this::handle);
+        errorPause = Duration.ofSeconds(1);
+      } catch (AbortedException e) {
+        // interrupted by stop(); the loop condition decides
+      } catch (SdkException e) {
+        if (!running) {
+          break;
+        }
+        log.warn("receiving from {} failed, again in {} s: {}", queueUrl, errorPause.toSeconds(),
+            e.getMessage());
+        if (!sleep(errorPause)) {
+          break;
+        }
+        errorPause = errorPause.multipliedBy(2).compareTo(MAX_ERROR_PAUSE) > 0
+            ? MAX_ERROR_PAUSE : errorPause.multipliedBy(2);
+      }
+    }
+  }
+
+  private List<Message> receive() {
+    return sqs.receiveMessage(b -> b.queueUrl(queueUrl)
+            .maxNumberOfMessages(MAX_MESSAGES)
+            .visibilityTimeout((int) visibility.toSeconds())
+            .waitTimeSeconds((int) wait.toSeconds()))
+        .messages();
+  }
+
+  private void handle(Message message) {
+    JobMessage body;
+    try {
+      body = JobMessages.parse(message.body());
+    } catch (IllegalArgumentException e) {
+      // Never printable: left alone, it comes back until the redrive policy parks it in the DLQ.
+      log.warn("unreadable message {} in {}: {}", message.messageId(), queueUrl, e.getMessage());
+      return;
+    }
+    Received received =
+        new Received(queueUrl, message.messageId(), message.receiptHandle(), body);
+    if (!router.serves(body.printerId())) {
+      if (unknownPrinters.add(body.printerId())) {
+        log.info("printer {} is not served by this agent; its messages are left to others",
+            body.printerId());
+      }
+      giveBack(received);
+      return;
+    }
+    held.admit(received).ifPresent(job -> {
+      if (running) {
+        router.route(body.printerId(), job);
+      } else {
+        job.release(); // arrived while stopping: a restart gets it at once
+      }
+    });
+  }
+
+  private void giveBack(Received received) {
+    try {
+      sqs.changeMessageVisibility(b -> b.queueUrl(queueUrl)
+          .receiptHandle(received.receiptHandle()).visibilityTimeout(0));
+    } catch (SdkException e) {
+      log.debug("could not release message {}: {}", received.messageId(), e.getMessage());
+    }
+  }
+
+  private static boolean sleep(Duration pause) {
+    try {
+      Thread.sleep(pause);
+      return true;
+    } catch (InterruptedException e) {
+      return false;
+    }
+  }
+}

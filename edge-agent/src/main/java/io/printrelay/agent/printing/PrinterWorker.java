@@ -1,0 +1,152 @@
+package io.printrelay.agent.printing;
+
+import io.printrelay.agent.polling.HeldJob;
+import io.printrelay.agent.progress.JobProgress;
+import io.printrelay.agent.progress.PrinterRegistry;
+import io.printrelay.agent.progress.PrinterStatus;
+import java.time.Clock;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One printer's worker: one job at a time, on its own thread. Jobs interrupted by a crash first,
+ * then the highest tier's oldest held job (see {@link JobInbox}).
+ */
+public final class PrinterWorker implements Runnable {
+  private static final Logger log = LoggerFactory.getLogger(PrinterWorker.class);
+  /** Looks at a job that keeps changing under us this often in a row before pausing. */
+  private static final int MAX_QUICK_ROUNDS = 10;
+
+  private final PrinterEndpoint endpoint;
+  private final JobInbox inbox = new JobInbox();
+  private final PrinterStatusBoard board;
+  private final LabelPrinter printer;
+  private final JobRunner runner;
+  private final Duration recheck;
+  private volatile Thread thread;
+
+  /**
+   * @param recheck how often a held job looks again at a paused or offline printer, and the pause
+   *     after an unexpected error
+   */
+  public PrinterWorker(PrinterEndpoint endpoint, PrinterStatusBoard board, LabelPrinter printer,
+      JobProgress progress, PrinterRegistry registry, Backoff backoff, Duration recheck,
+      Clock clock) {
+    this.endpoint = endpoint;
+    this.board = board;
+    this.printer = printer;
+    this.recheck = recheck;
+    LabelAttempts attempts =
+        new LabelAttempts(endpoint.id(), progress, printer, inbox, backoff, recheck, clock);
+    this.runner =
+        new JobRunner(endpoint.id(), progress, registry, printer, attempts, board, clock);
+  }
+
+  public PrinterEndpoint endpoint() {
+    return endpoint;
+  }
+
+  public PrinterStatus status() {
+    return board.status();
+  }
+
+  /** A job found printing at start: runs before any held message. */
+  public void resume(String jobId) {
+    inbox.resume(jobId);
+  }
+
+  public void offer(HeldJob job) {
+    inbox.offer(job);
+  }
+
+  public Thread start() {
+    thread = Thread.ofVirtual().name("printer-" + endpoint.id()).start(this);
+    return thread;
+  }
+
+  @Override
+  public void run() {
+    while (true) {
+      var next = inbox.next();
+      if (next.isEmpty() || !runToRest(next.get())) {
+        return;
+      }
+    }
+  }
+
+  /** Runs the ticket until it is done or must wait; false when the worker must end. */
+  private boolean runToRest(JobTicket ticket) {
+    for (int round = 1; ; round++) {
+      JobRunner.Outcome outcome;
+      try {
+        outcome = runner.run(ticket);
+      } catch (RuntimeException e) {
+        return afterError(ticket, e);
+      }
+      switch (outcome) {
+        case DONE -> {
+          inbox.done(ticket);
+          return true;
+        }
+        case HOLD -> {
+          inbox.putBack(ticket);
+          return inbox.awaitChange(recheck);
+        }
+        case STOPPING -> {
+          return false;
+        }
+        case AGAIN -> {
+          if (round >= MAX_QUICK_ROUNDS) {
+            inbox.putBack(ticket.first());
+            return inbox.pauseFor(recheck);
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * The table or the queue failed us mid-job. The job stays as recorded, as after a crash, and is
+   * looked at again first (a label left in flight is then flagged uncertain and sent again).
+   */
+  private boolean afterError(JobTicket ticket, RuntimeException e) {
+    if (inbox.stopping()) {
+      return false;
+    }
+    log.error("printer {}: {} hit an error, trying again in {} ms", endpoint.id(), ticket,
+        recheck.toMillis(), e);
+    inbox.putBack(ticket.first());
+    return inbox.pauseFor(recheck);
+  }
+
+  /** Graceful: the label being written finishes, no new label or job starts. */
+  public void stop() {
+    inbox.stop();
+  }
+
+  /** Abrupt, for tests: stop now, cut the connection mid-label, write nothing more. */
+  public void halt() {
+    inbox.halt();
+    printer.close();
+    Thread running = thread;
+    if (running != null) {
+      running.interrupt();
+    }
+  }
+
+  /** Waits for the worker to end; false if it is still running after {@code timeout}. */
+  public boolean join(Duration timeout) throws InterruptedException {
+    Thread running = thread;
+    return running == null || running.join(timeout);
+  }
+
+  /** Writes the printer's state and lastSeen (the heartbeat). */
+  public void publishStatus() {
+    board.publish();
+  }
+
+  public void closePrinter() {
+    printer.close();
+  }
+}

@@ -1,0 +1,286 @@
+package io.printrelay.agent;
+
+import static io.printrelay.table.ItemMapper.instantValue;
+import static io.printrelay.table.ItemMapper.n;
+import static io.printrelay.table.ItemMapper.s;
+import static io.printrelay.table.JobTable.*;
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.printrelay.agent.printing.Backoff;
+import io.printrelay.agent.printing.PrinterEndpoint;
+import io.printrelay.agent.printing.TcpLabelPrinter;
+import io.printrelay.agent.progress.DynamoDbProgress;
+import io.printrelay.model.Job;
+import io.printrelay.model.JobStatus;
+import io.printrelay.model.Label;
+import io.printrelay.model.Printer;
+import io.printrelay.model.Priority;
+import io.printrelay.queue.JobMessage;
+import io.printrelay.queue.JobMessages;
+import io.printrelay.table.ItemKeys;
+import io.printrelay.table.ItemMapper;
+import io.printrelay.testing.SharedEmbeddedAws;
+import io.printrelay.testing.SharedEmbeddedAws.Sandbox;
+import io.printrelay.virtualprinter.VirtualPrinter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * The real parts around an agent under test: a fresh table and queues on the shared embedded SQS and
+ * DynamoDB, virtual printers on loopback, and jobs seeded exactly as the cloud function stores and
+ * sends them. Labels carry their job and index, so what a printer printed can be traced back.
+ */
+final class AgentTestBed implements AutoCloseable {
+  private static final Pattern LABEL = Pattern.compile("job=([^ ]+) label=(\\d+)");
+
+  final Sandbox aws = SharedEmbeddedAws.newSandbox();
+  private final List<VirtualPrinter> printers = new ArrayList<>();
+  private final List<Agent> agents = new ArrayList<>();
+
+  VirtualPrinter printer(String name, Duration perLabel) {
+    VirtualPrinter printer = VirtualPrinter.start(name, 0, perLabel);
+    printers.add(printer);
+    return printer;
+  }
+
+  /** Test timings: 1 s polls, quick rechecks and retries, short visibility. */
+  AgentConfig.Builder config(VirtualPrinter... served) {
+    List<PrinterEndpoint> endpoints = new ArrayList<>();
+    for (VirtualPrinter printer : served) {
+      endpoints.add(new PrinterEndpoint(printer.name(), "127.0.0.1", printer.port()));
+    }
+    return AgentConfig.builder()
+        .agentId("test-agent")
+        .table(aws.table())
+        .queueNames(aws.queueNames())
+        .printers(endpoints)
+        .pollWait(Duration.ofSeconds(1))
+        .visibility(Duration.ofSeconds(6), Duration.ofSeconds(2))
+        .printerHeartbeat(Duration.ofSeconds(1))
+        .recheck(Duration.ofMillis(200))
+        .backoff(new Backoff(Duration.ofMillis(50), 2, Duration.ofMillis(200), 3))
+        .timeouts(new TcpLabelPrinter.Timeouts(
+            Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(2)));
+  }
+
+  Agent start(AgentConfig config) {
+    Agent agent = Agent.start(config, aws.sqs(), aws.dynamoDb());
+    agents.add(agent);
+    return agent;
+  }
+
+  Agent start(VirtualPrinter... served) {
+    return start(config(served).build());
+  }
+
+  /** Stores a queued job with {@code labels} labels and sends its message, as the function does. */
+  String submit(String printerId, Priority priority, int labels) {
+    String jobId = UUID.randomUUID().toString();
+    Instant now = Instant.now();
+    List<WriteRequest> writes = new ArrayList<>();
+    for (int i = 1; i <= labels; i++) {
+      Label label = Label.pending(jobId, i, zpl(jobId, i).getBytes(UTF_8));
+      writes.add(WriteRequest.builder()
+          .putRequest(p -> p.item(ItemMapper.labelItem(label, now))).build());
+    }
+    for (int from = 0; from < writes.size(); from += 25) {
+      List<WriteRequest> batch = writes.subList(from, Math.min(from + 25, writes.size()));
+      aws.dynamoDb().batchWriteItem(b -> b.requestItems(Map.of(aws.table(), batch)));
+    }
+    Job job = new Job(jobId, printerId, priority, JobStatus.QUEUED, "test", labels, 0, List.of(),
+        List.of(), null, null, null, null, now, now, null, null, 1, false);
+    aws.dynamoDb().putItem(b -> b.tableName(aws.table()).item(ItemMapper.jobItem(job)));
+    send(jobId, printerId, priority, 1);
+    return jobId;
+  }
+
+  void send(String jobId, String printerId, Priority priority, int dispatch) {
+    aws.sqs().sendMessage(JobMessages.sendRequest(aws.queueUrls().of(priority),
+        new JobMessage(jobId, printerId, priority, dispatch)));
+  }
+
+  static String zpl(String jobId, int index) {
+    return "^XA^FO30,30^A0N,40^FDjob=" + jobId + " label=" + index + "^FS^XZ";
+  }
+
+  /** The label indexes of this job in a printer's output, in printed order. */
+  static List<Integer> printedIndexes(VirtualPrinter printer, String jobId) {
+    List<Integer> indexes = new ArrayList<>();
+    for (String format : printer.printed()) {
+      Matcher m = LABEL.matcher(format);
+      if (m.find() && m.group(1).equals(jobId)) {
+        indexes.add(Integer.parseInt(m.group(2)));
+      }
+    }
+    return indexes;
+  }
+
+  /**
+   * Waits until the printer has printed exactly these labels of the job, in this order. A label
+   * counts as printed by the agent once it left the printer's buffer; the printer itself lists it
+   * one print time later.
+   */
+  static void awaitPrinted(VirtualPrinter printer, String jobId, List<Integer> expected) {
+    await().atMost(Duration.ofSeconds(5)).untilAsserted(
+        () -> assertThat(printedIndexes(printer, jobId)).containsExactlyElementsOf(expected));
+  }
+
+  /** Waits until every label 1..total of the job was printed; answers how often each was. */
+  static Map<Integer, Long> awaitEveryLabel(VirtualPrinter printer, String jobId, int total) {
+    await().atMost(Duration.ofSeconds(5)).until(
+        () -> new HashSet<>(printedIndexes(printer, jobId)).size() == total);
+    return printedIndexes(printer, jobId).stream()
+        .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+  }
+
+  static List<Integer> range(int from, int to) {
+    return IntStream.rangeClosed(from, to).boxed().toList();
+  }
+
+  /** The job ids in the order their first label was printed. */
+  static List<String> jobOrder(VirtualPrinter printer) {
+    List<String> order = new ArrayList<>();
+    for (String format : printer.printed()) {
+      Matcher m = LABEL.matcher(format);
+      if (m.find() && !order.contains(m.group(1))) {
+        order.add(m.group(1));
+      }
+    }
+    return order;
+  }
+
+  Job job(String jobId) {
+    return ItemMapper.job(aws.dynamoDb()
+        .getItem(b -> b.tableName(aws.table()).key(ItemKeys.job(jobId)).consistentRead(true))
+        .item());
+  }
+
+  List<Label> labels(String jobId) {
+    return toList(new DynamoDbProgress(aws.dynamoDb(), aws.table()).labels(jobId));
+  }
+
+  private static List<Label> toList(Iterable<Label> labels) {
+    List<Label> list = new ArrayList<>();
+    labels.forEach(list::add);
+    return list;
+  }
+
+  Printer printerItem(String printerId) {
+    return ItemMapper.printer(aws.dynamoDb()
+        .getItem(b -> b.tableName(aws.table()).key(ItemKeys.printer(printerId))
+            .consistentRead(true))
+        .item());
+  }
+
+  /** Visible plus in-flight messages in a tier's queue. */
+  int messages(Priority priority) {
+    Map<QueueAttributeName, String> attributes = aws.sqs().getQueueAttributes(b -> b
+            .queueUrl(aws.queueUrls().of(priority))
+            .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+        .attributes();
+    return Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+        + Integer.parseInt(
+            attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+  }
+
+  /** Messages received and not yet deleted or given back: held by an agent. */
+  int heldMessages(Priority priority) {
+    return Integer.parseInt(aws.sqs().getQueueAttributes(b -> b
+            .queueUrl(aws.queueUrls().of(priority))
+            .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+        .attributes().get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+  }
+
+  /** Messages a consumer could receive right now. */
+  int visibleMessages(Priority priority) {
+    return Integer.parseInt(aws.sqs().getQueueAttributes(b -> b
+            .queueUrl(aws.queueUrls().of(priority))
+            .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+        .attributes().get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
+  }
+
+  int allMessages() {
+    int total = 0;
+    for (Priority priority : Priority.values()) {
+      total += messages(priority);
+    }
+    return total;
+  }
+
+  /** What the API's pause and cancel do: a conditional status move. */
+  void moveJob(String jobId, JobStatus to, JobStatus... from) {
+    StringBuilder condition = new StringBuilder("#status IN (");
+    Map<String, AttributeValue> values =
+        new HashMap<>(Map.of(":to", s(to.wireName())));
+    for (int i = 0; i < from.length; i++) {
+      condition.append(i == 0 ? "" : ", ").append(":from").append(i);
+      values.put(":from" + i, s(from[i].wireName()));
+    }
+    condition.append(")");
+    String update = to.isFinal()
+        ? "SET #status = :to, #finishedAt = :now REMOVE #active, #queueKey"
+        : "SET #status = :to";
+    if (to.isFinal()) {
+      values.put(":now", instantValue(Instant.now()));
+    }
+    Map<String, String> names = to.isFinal()
+        ? Map.of("#status", STATUS, "#finishedAt", FINISHED_AT, "#active", ACTIVE_PRINTER_ID,
+            "#queueKey", QUEUE_KEY)
+        : Map.of("#status", STATUS);
+    aws.dynamoDb().updateItem(b -> b.tableName(aws.table()).key(ItemKeys.job(jobId))
+        .updateExpression(update).conditionExpression(condition.toString())
+        .expressionAttributeNames(names).expressionAttributeValues(values));
+  }
+
+  /** What the API's resume of a paused job does: back to queued, and a new dispatch is sent. */
+  void resumeJob(String jobId, String printerId, Priority priority, int dispatch) {
+    moveJob(jobId, JobStatus.QUEUED, JobStatus.PAUSED);
+    aws.dynamoDb().updateItem(b -> b.tableName(aws.table()).key(ItemKeys.job(jobId))
+        .updateExpression("SET #d = :d").expressionAttributeNames(Map.of("#d", DISPATCH_COUNT))
+        .expressionAttributeValues(Map.of(":d", n(dispatch))));
+    send(jobId, printerId, priority, dispatch);
+  }
+
+  /** What the API's priority change of a waiting job does: new tier in the table, then a send. */
+  void changePriority(String jobId, Priority to, int dispatch, boolean send) {
+    aws.dynamoDb().updateItem(b -> b.tableName(aws.table()).key(ItemKeys.job(jobId))
+        .updateExpression("SET #p = :p, #d = :d").conditionExpression("#s = :queued")
+        .expressionAttributeNames(Map.of("#p", PRIORITY, "#d", DISPATCH_COUNT, "#s", STATUS))
+        .expressionAttributeValues(Map.of(":p", s(to.wireName()), ":d", n(dispatch),
+            ":queued", s(JobStatus.QUEUED.wireName()))));
+    if (send) {
+      send(jobId, job(jobId).printerId(), to, dispatch);
+    }
+  }
+
+  /** What the API's printer pause and resume do. */
+  void pausePrinter(String printerId, boolean paused) {
+    aws.dynamoDb().updateItem(b -> b.tableName(aws.table()).key(ItemKeys.printer(printerId))
+        .updateExpression("SET #p = :p").expressionAttributeNames(Map.of("#p", PAUSED))
+        .expressionAttributeValues(Map.of(":p",
+            AttributeValue.fromBool(paused))));
+  }
+
+  @Override
+  public void close() {
+    agents.forEach(Agent::halt);
+    printers.forEach(VirtualPrinter::close);
+  }
+}
