@@ -35,12 +35,13 @@ async function api(method, path, body) {
 function show(id, visible) { $(id).hidden = !visible; }
 
 function showSignIn() {
+  const wasHidden = $("#sign-in").hidden;
   me = null;
   clearTimeout(timer);
   show("#board", false);
   show("#who", false);
   show("#sign-in", true);
-  $("#password").focus();
+  if (wasHidden) $("#password").focus();
 }
 
 async function start() {
@@ -136,8 +137,13 @@ function renderJobs(jobs) {
     toggle(card, "[data-job-action=resume]", canAct() &&
       ["paused", "failed", "cancelled"].includes(job.status));
     toggle(card, "[data-job-action=cancel]", canAct() && (waiting || job.status === "paused"));
-    toggle(card, "[data-job-action=priority]", canAct() && job.status === "queued" && job.priority !== "high");
+    toggle(card, "[data-job-action=priority]", canAct() &&
+      (job.status === "queued" || job.status === "paused") && job.priority !== "high");
     toggle(card, ".reprint", canAct());
+    const name = job.reference || job.jobId;
+    for (const button of card.querySelectorAll("button[data-job-action]")) {
+      button.setAttribute("aria-label", `${button.textContent} job ${name}`);
+    }
   });
   prune(container, new Set(jobs.map((j) => j.jobId)));
 }
@@ -150,31 +156,50 @@ function problems(job) {
   return parts.join(" · ");
 }
 
+const STATUSES = ["ready", "printing", "paused", "offline", "error", "queued", "completed",
+  "failed", "cancelled"];
+
+// Swaps only the status class: the badge keeps the class the next render finds it by.
 function setBadge(element, status) {
   element.textContent = status;
-  element.className = `badge ${status}`;
+  element.classList.remove(...STATUSES);
+  element.classList.add(status);
 }
 
 function toggle(card, selector, visible) {
   $(selector, card).hidden = !visible;
 }
 
+const MAX_REPRINT = 500;
+
+// "5-7, 12" -> [5, 6, 7, 12]; the API checks each number against the job's labels.
 function labelRange(text) {
   const labels = [];
   for (const part of text.split(",")) {
-    const [from, to] = part.trim().split("-").map((n) => parseInt(n, 10));
-    if (!Number.isInteger(from)) throw new Error(`"${text}" is not a label range like 5-7`);
-    for (let i = from; i <= (Number.isInteger(to) ? to : from); i++) labels.push(i);
+    const match = part.trim().match(/^(\d+)(?:\s*-\s*(\d+))?$/);
+    if (!match) throw new Error(`"${text}" is not a list of labels like 5-7, 12`);
+    const from = parseInt(match[1], 10);
+    const to = match[2] === undefined ? from : parseInt(match[2], 10);
+    if (to < from || labels.length + (to - from + 1) > MAX_REPRINT) {
+      throw new Error(`Reprint 1 to ${MAX_REPRINT} labels, lowest number first`);
+    }
+    for (let i = from; i <= to; i++) labels.push(i);
   }
   return labels;
 }
 
-async function act(description, method, path, body) {
+// Resume of a failed or cancelled job and reprint answer a new job: name it.
+async function act(description, method, path, body, control) {
+  if (control) control.disabled = true;
   try {
     const result = await api(method, path, body);
-    flash(description + (result && result.jobId && path.endsWith("reprint") ? ` as job ${result.jobId}` : ""));
+    const newJob = result && result.jobId && result.parentJobId &&
+      !path.includes(encodeURIComponent(result.jobId));
+    flash(description + (newJob ? ` as job ${result.jobId}` : "") + " done");
   } catch (e) {
     flash(`${description} failed: ${e.message}`);
+  } finally {
+    if (control) control.disabled = false;
   }
   refresh();
 }
@@ -188,11 +213,11 @@ document.addEventListener("click", (event) => {
     const action = button.dataset.jobAction;
     if (action === "cancel" && !confirm("Cancel this job? Labels not printed will not print.")) return;
     const body = action === "priority" ? { priority: "high" } : {};
-    act(`Job ${action}`, "POST", `/v1/jobs/${id}/${action}`, body);
+    act(`Job ${action}`, "POST", `/v1/jobs/${id}/${action}`, body, button);
   } else {
     const action = button.dataset.printerAction;
     if (action === "clear" && !confirm("Cancel every waiting job of this printer?")) return;
-    act(`Printer ${action}`, "POST", `/v1/printers/${id}/${action}`);
+    act(`Printer ${action}`, "POST", `/v1/printers/${id}/${action}`, undefined, button);
   }
 });
 
@@ -204,7 +229,8 @@ document.addEventListener("submit", async (event) => {
     const id = encodeURIComponent(form.closest("[data-id]").dataset.id);
     try {
       const labels = labelRange(form.elements.labels.value);
-      await act(`Reprint of ${labels.length} label(s)`, "POST", `/v1/jobs/${id}/reprint`, { labels });
+      await act(`Reprint of ${labels.length} label(s)`, "POST", `/v1/jobs/${id}/reprint`, { labels },
+        form.querySelector("button"));
       form.reset();
     } catch (e) {
       flash(e.message);
@@ -220,7 +246,9 @@ async function signIn(form) {
     body: JSON.stringify({ username: form.elements.username.value, password: form.elements.password.value }),
   });
   if (!response.ok) {
-    $("#sign-in-error").textContent = "Wrong user or password.";
+    const problem = await response.json().catch(() => null);
+    $("#sign-in-error").textContent = response.status === 401 || !problem
+      ? "Wrong user or password." : problem.detail;
     return;
   }
   form.elements.password.value = "";

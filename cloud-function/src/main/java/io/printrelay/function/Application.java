@@ -2,6 +2,12 @@ package io.printrelay.function;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeIn;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import java.util.Map;
 
 /**
@@ -9,6 +15,20 @@ import java.util.Map;
  * API Gateway invokes {@code APIGatewayV2HTTPEventFunction}, which builds the same context and
  * serves the same controllers without a server.
  */
+@OpenAPIDefinition(
+    info = @Info(
+        title = "Printrelay API",
+        version = "1",
+        description = "Reliable label printing for Odoo. Integrations (Odoo) submit and read jobs"
+            + " with an API key (Authorization: Bearer <key>); operators sign in to the web view"
+            + " and read and act on jobs and printers; viewers only read. Errors are RFC 9457"
+            + " application/problem+json. Changes made with a browser session must send the"
+            + " printrelay_csrf cookie's value as X-CSRF-Token."),
+    security = {@SecurityRequirement(name = "apiKey"), @SecurityRequirement(name = "session")})
+@SecurityScheme(name = "apiKey", type = SecuritySchemeType.HTTP, scheme = "bearer",
+    description = "An integration, operator or viewer API key")
+@SecurityScheme(name = "session", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.COOKIE,
+    paramName = "printrelay_session", description = "An operator's sign-in (POST /login)")
 public final class Application {
   private Application() {}
 

@@ -13,6 +13,9 @@ import jakarta.validation.constraints.Pattern;
  * @param queuePrefix names the three FIFO queues {@code <prefix>-high.fifo} etc.
  * @param apiKeysSha256 comma-separated hex SHA-256 hashes of integration keys: how the Lambda gets
  *     them, from {@code PRINTRELAY_API_KEYS_SHA256}; the N-th becomes key {@code key-N}
+ * @param operatorAccounts comma-separated {@code username:role:password-hash} entries: how the
+ *     Lambda gets operator accounts, from {@code PRINTRELAY_OPERATOR_ACCOUNTS} (indexed
+ *     environment variables do not bind to {@code printrelay.operators}); added to those
  */
 @ConfigurationProperties("printrelay")
 public record PrintrelaySettings(
@@ -21,4 +24,5 @@ public record PrintrelaySettings(
     // SQS queue names are at most 80 characters; "-normal-dlq.fifo" takes 16 of them.
     @Bindable(defaultValue = "printrelay") @NotBlank @Pattern(regexp = "[A-Za-z0-9_-]{1,64}")
         String queuePrefix,
-    @Nullable String apiKeysSha256) {}
+    @Nullable String apiKeysSha256,
+    @Nullable String operatorAccounts) {}

@@ -2,7 +2,6 @@ package io.printrelay.function.jobs;
 
 import io.micronaut.core.annotation.Nullable;
 import io.printrelay.model.Job;
-import io.printrelay.model.Label;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -21,5 +20,5 @@ public interface JobQueries {
   List<Job> jobs(List<String> jobIds);
 
   /** The job's labels in index order, without their content. */
-  List<Label> labels(String jobId);
+  List<LabelState> labels(String jobId);
 }

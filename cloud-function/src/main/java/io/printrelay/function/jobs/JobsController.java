@@ -16,11 +16,19 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import io.printrelay.function.problem.ApiProblems;
+import io.printrelay.function.problem.Problem;
 import io.printrelay.function.problem.UnsupportedMediaType;
 import io.printrelay.function.security.Roles;
-import io.printrelay.function.submit.SubmissionReader;
+import io.printrelay.function.submit.JsonBodyReader;
 import io.printrelay.function.submit.SubmitJob;
 import io.printrelay.function.submit.SubmitOutcome;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 
 /**
@@ -29,12 +37,13 @@ import java.net.URI;
  */
 @Controller("/v1/jobs")
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Jobs")
 public class JobsController {
-  private final SubmissionReader reader;
+  private final JsonBodyReader reader;
   private final SubmitJob submitJob;
   private final ReadJobs readJobs;
 
-  public JobsController(SubmissionReader reader, SubmitJob submitJob, ReadJobs readJobs) {
+  public JobsController(JsonBodyReader reader, SubmitJob submitJob, ReadJobs readJobs) {
     this.reader = reader;
     this.submitJob = submitJob;
     this.readJobs = readJobs;
@@ -44,9 +53,20 @@ public class JobsController {
   @Post
   @Consumes(MediaType.APPLICATION_JSON)
   @Secured(Roles.INTEGRATION)
+  @ApiProblems.ForChanges
+  @Operation(operationId = "submitJob", summary = "Submit a print job",
+      description = "201 with the job and its Location; the same Idempotency-Key again answers"
+          + " the same job (200) for at least 24 h.")
+  @ApiResponse(responseCode = "201", description = "The job, stored and queued",
+      content = @Content(schema = @Schema(implementation = JobView.class)))
+  @ApiResponse(responseCode = "413", description = "A body over 5 MiB",
+      content = @Content(mediaType = Problem.MEDIA_TYPE,
+          schema = @Schema(implementation = Problem.class)))
   public HttpResponse<JobView> submit(
       HttpRequest<?> request,
-      @Nullable @Body byte[] body,
+      @RequestBody(required = true,
+          content = @Content(schema = @Schema(implementation = SubmitRequest.class)))
+          @Nullable @Body byte[] body,
       @Nullable @Header("Idempotency-Key") String idempotencyKey,
       Authentication caller) {
     if (request.getContentType().isEmpty()) {
@@ -61,12 +81,17 @@ public class JobsController {
 
   @Get("/{jobId}")
   @Secured({Roles.INTEGRATION, Roles.OPERATOR, Roles.VIEWER})
+  @ApiProblems.ForReads
+  @Operation(operationId = "getJob", summary = "One job, with its progress")
   public JobView job(@PathVariable String jobId) {
     return readJobs.job(jobId);
   }
 
   @Get
   @Secured({Roles.INTEGRATION, Roles.OPERATOR, Roles.VIEWER})
+  @ApiProblems.ForReads
+  @Operation(operationId = "listJobs", summary = "Jobs, newest first",
+      description = "Optionally one printer's, in one status; limit 1-200, default 50.")
   public JobList list(
       @Nullable @QueryValue String printerId,
       @Nullable @QueryValue String status,
@@ -76,6 +101,9 @@ public class JobsController {
 
   @Get("/{jobId}/labels")
   @Secured({Roles.INTEGRATION, Roles.OPERATOR, Roles.VIEWER})
+  @ApiProblems.ForReads
+  @Operation(operationId = "listLabels", summary = "A job's labels and their state",
+      description = "Labels of a resumed or reprinted job name, in source, the label they copy.")
   public LabelList labels(@PathVariable String jobId, @Nullable @QueryValue String status) {
     return readJobs.labels(jobId, status);
   }

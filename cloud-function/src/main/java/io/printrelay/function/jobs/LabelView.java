@@ -3,9 +3,15 @@ package io.printrelay.function.jobs;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.printrelay.function.submit.LabelSource;
 import io.printrelay.model.Label;
 
-/** One label's state, as CONTRACT §3 lists it; numbered from 1. */
+/**
+ * One label's state, as CONTRACT §3 lists it; numbered from 1.
+ *
+ * @param source added to the contract's fields: for a label of a resumed or reprinted job, the
+ *     originally submitted label it copies (which box it is); null otherwise
+ */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record LabelView(
@@ -14,10 +20,12 @@ public record LabelView(
     boolean uncertain,
     int attempts,
     @Nullable String error,
-    @Nullable String printedAt) {
+    @Nullable String printedAt,
+    @Nullable LabelSource source) {
 
-  public static LabelView of(Label label) {
+  public static LabelView of(LabelState state) {
+    Label label = state.label();
     return new LabelView(label.index(), label.status().wireName(), label.uncertain(),
-        label.attempts(), label.error(), JobView.iso(label.printedAt()));
+        label.attempts(), label.error(), JobView.iso(label.printedAt()), state.source());
   }
 }

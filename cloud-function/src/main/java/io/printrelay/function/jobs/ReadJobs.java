@@ -77,7 +77,7 @@ public class ReadJobs {
       throw new NotFound("job", jobId);
     }
     return new LabelList(queries.labels(jobId).stream()
-        .filter(label -> wanted.isEmpty() || label.status() == wanted.get())
+        .filter(state -> wanted.isEmpty() || state.label().status() == wanted.get())
         .map(LabelView::of)
         .toList());
   }

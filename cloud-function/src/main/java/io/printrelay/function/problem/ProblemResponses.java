@@ -60,6 +60,7 @@ public class ProblemResponses implements ErrorResponseProcessor<Problem> {
       case UnsupportedMediaType ignored -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
       case NotFound ignored -> HttpStatus.NOT_FOUND;
       case Conflict ignored -> HttpStatus.CONFLICT;
+      case SignInRefused ignored -> HttpStatus.UNAUTHORIZED;
       case Unavailable ignored -> HttpStatus.SERVICE_UNAVAILABLE;
     };
   }

@@ -11,6 +11,7 @@ public abstract sealed class Rejection extends RuntimeException
         UnsupportedMediaType,
         NotFound,
         Conflict,
+        SignInRefused,
         Unavailable {
 
   protected Rejection(String detail) {

@@ -29,7 +29,7 @@ public class ApiKeyRegistry {
   public ApiKeyRegistry(List<ApiKeySettings> named, PrintrelaySettings settings) {
     List<ApiKey> all = new ArrayList<>();
     for (ApiKeySettings key : named) {
-      all.add(new ApiKey(key.name(), parseHash(key.name(), key.sha256()), key.roles()));
+      all.add(new ApiKey(key.name(), parseHash(key.name(), key.sha256()), roles(key)));
     }
     all.addAll(bareHashes(settings.apiKeysSha256()));
     this.keys = List.copyOf(all);
@@ -54,6 +54,17 @@ public class ApiKeyRegistry {
   /** The hex SHA-256 of a key: what `printrelay local` and deployments put in configuration. */
   public static String sha256Hex(String key) {
     return HEX.formatHex(sha256(key));
+  }
+
+  // A misspelt role would silently grant nothing; refuse it at start instead.
+  private static List<String> roles(ApiKeySettings key) {
+    for (String role : key.roles()) {
+      if (!Roles.ALL.contains(role)) {
+        throw new IllegalArgumentException("API key " + key.name() + ": unknown role " + role
+            + "; roles are " + String.join(", ", Roles.ALL.stream().sorted().toList()));
+      }
+    }
+    return key.roles();
   }
 
   private static List<ApiKey> bareHashes(String commaSeparated) {

@@ -1,8 +1,11 @@
 package io.printrelay.function.security;
 
+import java.util.Set;
+
 /**
- * Role names, used in {@code @Secured} and in {@code printrelay.api-keys[].roles}. Operators (who
- * sign in to the web view) and viewers arrive with the web view; reads already admit them.
+ * Role names, used in {@code @Secured}, in {@code printrelay.api-keys[].roles} and in {@code
+ * printrelay.operators[].role}. Integration keys submit and read; operators read and act on jobs
+ * and printers (but do not submit); viewers only read.
  */
 public final class Roles {
   /** Odoo or another integrator: submits jobs and reads them. */
@@ -13,6 +16,11 @@ public final class Roles {
 
   /** Reads only. */
   public static final String VIEWER = "viewer";
+
+  public static final Set<String> ALL = Set.of(INTEGRATION, OPERATOR, VIEWER);
+
+  /** The roles a person signing in may have. */
+  public static final Set<String> PEOPLE = Set.of(OPERATOR, VIEWER);
 
   private Roles() {}
 }

@@ -6,10 +6,9 @@ import static io.printrelay.table.JobTable.*;
 import io.printrelay.function.config.PrintrelaySettings;
 import io.printrelay.function.submit.IdempotencyClaim;
 import io.printrelay.function.submit.JobStore;
+import io.printrelay.function.submit.NewLabel;
 import io.printrelay.model.Job;
-import io.printrelay.model.Label;
 import io.printrelay.table.ItemKeys;
-import io.printrelay.table.ItemMapper;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,11 +55,11 @@ public class DynamoDbJobStore implements JobStore {
   }
 
   @Override
-  public void putLabels(List<Label> labels, Instant jobCreatedAt) {
+  public void putLabels(List<NewLabel> labels, Instant jobCreatedAt) {
     List<WriteRequest> puts = new ArrayList<>(labels.size());
-    for (Label label : labels) {
+    for (NewLabel label : labels) {
       puts.add(WriteRequest.builder()
-          .putRequest(p -> p.item(ItemMapper.labelItem(label, jobCreatedAt))).build());
+          .putRequest(p -> p.item(LabelItems.item(label, jobCreatedAt))).build());
     }
     BatchWrites.write(db, table, puts, Backoff.DYNAMODB);
   }

@@ -1,7 +1,6 @@
 package io.printrelay.function.submit;
 
 import io.printrelay.model.Job;
-import io.printrelay.model.Label;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +13,7 @@ public interface JobStore {
   Optional<Job> jobFor(String scope, String idempotencyKey);
 
   /** Stores labels before their job exists, so that a job is never visible without its labels. */
-  void putLabels(List<Label> labels, Instant jobCreatedAt);
+  void putLabels(List<NewLabel> labels, Instant jobCreatedAt);
 
   /** Best effort: labels written for a job that was never created. */
   void deleteLabels(String jobId, int total);

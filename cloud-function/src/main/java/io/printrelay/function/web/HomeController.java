@@ -1,24 +1,29 @@
 package io.printrelay.function.web;
 
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import io.swagger.v3.oas.annotations.Hidden;
 import java.nio.charset.StandardCharsets;
 
 /**
- * {@code GET /}: the operator web view's page, {@code public/index.html} on the classpath, or a
- * short pointer to the API while the view is not packaged. Public: the page signs people in
- * itself, through the API.
+ * {@code GET /}: the operator web view, {@code public/index.html}. Public: the page signs people
+ * in itself, through the API. Never cached, so a deployment's page and script always match; the
+ * Content-Security-Policy admits only this origin's script and style (the page has no inline
+ * script to allow) and forbids framing, so no other site can overlay its buttons.
  */
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS)
+@Hidden
 public class HomeController {
+  static final String POLICY = "default-src 'self'; base-uri 'none'; form-action 'self';"
+      + " frame-ancestors 'none'; object-src 'none'";
+
   private static final String FALLBACK = """
       <!doctype html>
       <html lang="en"><head><meta charset="utf-8"><title>Printrelay</title></head>
@@ -27,19 +32,15 @@ public class HomeController {
       </body></html>
       """;
 
-  private final String page = load();
+  private final byte[] page = Resources.read("/public/index.html")
+      .orElse(FALLBACK.getBytes(StandardCharsets.UTF_8));
 
   @Get
   @Produces(MediaType.TEXT_HTML)
-  public String home() {
-    return page;
-  }
-
-  private static String load() {
-    try (InputStream in = HomeController.class.getResourceAsStream("/public/index.html")) {
-      return in == null ? FALLBACK : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  public HttpResponse<byte[]> home() {
+    return HttpResponse.ok(page)
+        .contentType(MediaType.TEXT_HTML_TYPE + ";charset=utf-8")
+        .header("Content-Security-Policy", POLICY)
+        .header(HttpHeaders.CACHE_CONTROL, "no-store");
   }
 }

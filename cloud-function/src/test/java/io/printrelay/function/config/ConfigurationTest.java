@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.PropertySource;
+import io.printrelay.function.problem.Unavailable;
 import io.printrelay.function.security.ApiKey;
 import io.printrelay.function.security.ApiKeyRegistry;
+import io.printrelay.function.security.Operator;
+import io.printrelay.function.security.OperatorAccounts;
+import io.printrelay.function.security.PasswordHashes;
+import io.printrelay.function.session.SessionKeyProbe;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +69,63 @@ class ConfigurationTest {
   void refusesToStartWithAnInvalidQueuePrefix() {
     assertThatThrownBy(() -> ApplicationContext.run(Map.of("printrelay.queue-prefix", "has spaces")))
         .hasStackTraceContaining("queuePrefix");
+  }
+
+  @Test
+  void refusesToStartWithAnOperatorPasswordHashTooWeakOrNotAHash() {
+    String weak = "pbkdf2-sha256$1000$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+
+    for (String hash : List.of(weak, "local-dev-password")) {
+      assertThatThrownBy(() -> ApplicationContext.run(Map.of("printrelay.operators", List.of(
+          Map.of("username", "ana", "password-hash", hash)))))
+          .hasStackTraceContaining("operator ana: password-hash");
+    }
+  }
+
+  @Test
+  void theLambdaEnvironmentConfiguresOperatorsAsUserRoleHashEntries() {
+    String hash = PasswordHashes.hash("pw");
+    try (ApplicationContext context = ApplicationContext.builder()
+        .propertySources(environment(Map.of("PRINTRELAY_OPERATOR_ACCOUNTS",
+            "ana:operator:" + hash + ", wall:viewer:" + hash)))
+        .start()) {
+      OperatorAccounts accounts = context.getBean(OperatorAccounts.class);
+
+      assertThat(accounts.find("ana")).contains(new Operator("ana", "operator"));
+      assertThat(accounts.find("wall")).contains(new Operator("wall", "viewer"));
+      assertThat(accounts.signIn("ana", "pw")).isPresent();
+    }
+  }
+
+  @Test
+  void refusesToStartWithAMalformedOperatorAccountsEntry() {
+    assertThatThrownBy(() -> ApplicationContext.run(Map.of("printrelay.operator-accounts",
+        "ana:admin:" + PasswordHashes.hash("pw"))))
+        .hasStackTraceContaining("username:operator|viewer:password-hash");
+  }
+
+  @Test
+  void refusesToStartWithAKeyRoleThatDoesNotExist() {
+    assertThatThrownBy(() -> ApplicationContext.run(Map.of("printrelay.api-keys", List.of(
+        Map.of("name", "odoo", "sha256", HASH_A, "roles", List.of("operater"))))))
+        .hasStackTraceContaining("unknown role operater");
+  }
+
+  @Test
+  void onLambdaWithoutASessionSecretSignInIsRefusedButTheRestStarts() {
+    try (ApplicationContext context = ApplicationContext.builder().environments("lambda")
+        .start()) {
+      SessionKeyProbe probe = new SessionKeyProbe(context);
+
+      assertThatThrownBy(probe::required).isInstanceOf(Unavailable.class)
+          .hasMessageContaining("PRINTRELAY_SESSION_SECRET");
+    }
+    try (ApplicationContext context = ApplicationContext.builder().environments("lambda")
+        .propertySources(environment(Map.of("PRINTRELAY_SESSION_SECRET",
+            "a-session-secret-of-32-characters-or-more")))
+        .start()) {
+      assertThat(new SessionKeyProbe(context).required()).hasSize(41);
+    }
   }
 
   private static List<String> keys(ApplicationContext context) {

@@ -42,7 +42,7 @@ class DispatchSweepTest {
   void freshSandbox() {
     sandbox = EmbeddedSandbox.newSandbox();
     PrintrelaySettings settings = new PrintrelaySettings(sandbox.table(),
-        sandbox.queueNames().prefix(), null);
+        sandbox.queueNames().prefix(), null, null);
     store = new DynamoDbDispatchStore(sandbox.dynamoDb(), settings);
     sqs = new SqsJobQueue(sandbox.sqs(), new QueueLocator(sandbox.sqs(), settings));
   }

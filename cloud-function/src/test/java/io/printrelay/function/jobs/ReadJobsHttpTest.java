@@ -108,7 +108,8 @@ class ReadJobsHttpTest extends ApiTestBase {
     JsonNode first = reply.body().get("labels").get(0);
     assertThat(reply.body().get("labels").size()).isEqualTo(5);
     assertThat(fieldNames(first)).containsExactlyInAnyOrder(
-        "index", "status", "uncertain", "attempts", "error", "printedAt");
+        "index", "status", "uncertain", "attempts", "error", "printedAt", "source");
+    assertThat(first.get("source").isNull()).as("a submitted label copies none").isTrue();
     assertThat(first.get("status").getStringValue()).isEqualTo("printed");
     assertThat(first.get("uncertain").getBooleanValue()).isTrue();
     assertThat(first.get("attempts").getIntValue()).isEqualTo(2);

@@ -3,6 +3,7 @@ package io.printrelay.function.lambda;
 import static io.printrelay.function.lambda.ApiGatewayEvents.body;
 import static io.printrelay.function.lambda.ApiGatewayEvents.header;
 import static io.printrelay.function.lambda.ApiGatewayEvents.load;
+import static io.printrelay.function.testing.Jobs.aJob;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -11,9 +12,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.proxy.MockLambdaContext;
-import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 import io.printrelay.function.testing.EmbeddedSandbox;
 import io.printrelay.function.testing.EmbeddedSandbox.Sandbox;
+import io.printrelay.model.Job;
+import io.printrelay.model.JobStatus;
 import io.printrelay.model.Priority;
 import io.printrelay.queue.JobMessages;
 import io.printrelay.table.ItemKeys;
@@ -25,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The handler AWS Lambda runs ({@code APIGatewayV2HTTPEventFunction}, as configured in infra),
+ * The handler AWS Lambda runs ({@link ApiGatewayHandler}),
  * fed real API Gateway HTTP API payload 2.0 events: the same controllers, security and problems
  * as on Netty, without a server.
  */
@@ -34,12 +36,12 @@ class ApiGatewayFunctionTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Sandbox sandbox = EmbeddedSandbox.newSandbox();
-  private APIGatewayV2HTTPEventFunction function;
+  private ApiGatewayHandler function;
 
   @BeforeAll
   void startFunction() {
     sandbox.registerPrinter("line-1");
-    function = new APIGatewayV2HTTPEventFunction(
+    function = new ApiGatewayHandler(
         ApplicationContext.builder().properties(sandbox.properties()).build());
   }
 
@@ -116,11 +118,54 @@ class ApiGatewayFunctionTest {
   }
 
   @Test
+  void anOperatorSignsInAndPausesAJobWithTheSessionCookieAndCsrfHeader() throws Exception {
+    Job job = aJob().storeIn(sandbox);
+
+    APIGatewayV2HTTPResponse login = handle(load("login.json"));
+
+    assertThat(login.getStatusCode()).isEqualTo(200);
+    assertThat(login.getCookies()).as("payload 2.0 takes response cookies from 'cookies'")
+        .hasSize(2).allSatisfy(cookie -> assertThat(cookie).contains("Secure")
+            .containsIgnoringCase("SameSite=Strict"));
+    assertThat(header(login, "Set-Cookie")).isNull();
+    String session = cookieValue(login, "printrelay_session");
+    String csrf = cookieValue(login, "printrelay_csrf");
+    Map<String, String> tokens = Map.of("JOB_ID", job.jobId(), "SESSION_COOKIE", session,
+        "CSRF_COOKIE", csrf, "CSRF_HEADER", csrf);
+
+    APIGatewayV2HTTPResponse paused = handle(load("pause-job-with-session.json", tokens));
+
+    assertThat(paused.getStatusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(body(paused)).get("status").asText()).isEqualTo("paused");
+    assertThat(sandbox.job(job.jobId()).status()).isEqualTo(JobStatus.PAUSED);
+  }
+
+  @Test
+  void aSessionActionWithoutTheCsrfHeaderIsRefusedOnLambdaToo() {
+    Job job = aJob().storeIn(sandbox);
+    APIGatewayV2HTTPResponse login = handle(load("login.json"));
+    String session = cookieValue(login, "printrelay_session");
+
+    APIGatewayV2HTTPResponse refused = handle(load("pause-job-with-session.json", Map.of(
+        "JOB_ID", job.jobId(), "SESSION_COOKIE", session,
+        "CSRF_COOKIE", cookieValue(login, "printrelay_csrf"), "CSRF_HEADER", "forged")));
+
+    assertProblem(refused, 403);
+    assertThat(sandbox.job(job.jobId())).isEqualTo(job);
+  }
+
+  @Test
   void healthIsPublic() throws Exception {
     APIGatewayV2HTTPResponse response = handle(load("health.json"));
 
     assertThat(response.getStatusCode()).isEqualTo(200);
     assertThat(JSON.readTree(body(response)).get("status").asText()).isEqualTo("up");
+  }
+
+  private static String cookieValue(APIGatewayV2HTTPResponse response, String name) {
+    return response.getCookies().stream().filter(cookie -> cookie.startsWith(name + "="))
+        .map(cookie -> cookie.substring(name.length() + 1, cookie.indexOf(';')))
+        .findFirst().orElseThrow(() -> new AssertionError("no " + name + " cookie"));
   }
 
   private APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {

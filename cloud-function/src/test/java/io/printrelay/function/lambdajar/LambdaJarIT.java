@@ -27,8 +27,8 @@ class LambdaJarIT {
   @Test
   void holdsTheHandlersButNoServerAndNoEmulators() throws IOException {
     try (ZipFile jar = new ZipFile(JAR.toFile())) {
-      assertThat(jar.getEntry(
-          "io/micronaut/function/aws/proxy/payload2/APIGatewayV2HTTPEventFunction.class")).isNotNull();
+      assertThat(jar.getEntry("io/printrelay/function/lambda/ApiGatewayHandler.class")).isNotNull();
+      assertThat(jar.getEntry("META-INF/swagger/printrelay.yml")).isNotNull();
       assertThat(jar.getEntry("io/printrelay/function/dispatch/DispatchSweepHandler.class"))
           .isNotNull();
       List<String> unwanted = jar.stream().map(entry -> entry.getName())
@@ -55,6 +55,8 @@ class LambdaJarIT {
         javaBinary(), "--enable-native-access=ALL-UNNAMED", "-cp",
         JAR + java.io.File.pathSeparator + classes, LambdaJarSmoke.class.getName(),
         "GET", "/health", "-", "-",
+        "GET", "/", "-", "-",
+        "GET", "/openapi.yml", "-", "-",
         "GET", "/v1/jobs", "-", "-",
         "POST", "/v1/jobs", "smoke-key", submit,
         "GET", "/v1/jobs", "smoke-key", "-"),
@@ -63,10 +65,13 @@ class LambdaJarIT {
             "PRINTRELAY_API_KEYS_SHA256", ApiKeyRegistry.sha256Hex("smoke-key"),
             "PRINTRELAY_AWS_SQS_ENDPOINT", sandbox.aws().sqsEndpoint().toString(),
             "PRINTRELAY_AWS_DYNAMODB_ENDPOINT", sandbox.aws().dynamoDbEndpoint().toString(),
+            "PRINTRELAY_SESSION_SECRET", "a-session-secret-of-32-characters-or-more",
             "AWS_REGION", "us-east-1"));
 
     assertThat(output).contains("NETTY absent",
         "STATUS 200 GET /health",
+        "STATUS 200 GET /",
+        "STATUS 200 GET /openapi.yml",
         "STATUS 401 GET /v1/jobs",
         "STATUS 201 POST /v1/jobs",
         "STATUS 200 GET /v1/jobs");

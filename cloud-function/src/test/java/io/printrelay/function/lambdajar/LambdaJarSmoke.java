@@ -3,7 +3,7 @@ package io.printrelay.function.lambdajar;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.micronaut.function.aws.proxy.MockLambdaContext;
-import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+import io.printrelay.function.lambda.ApiGatewayHandler;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -23,7 +23,7 @@ public final class LambdaJarSmoke {
     } catch (ClassNotFoundException expected) {
       System.out.println("NETTY absent");
     }
-    APIGatewayV2HTTPEventFunction function = new APIGatewayV2HTTPEventFunction();
+    ApiGatewayHandler function = new ApiGatewayHandler();
     for (int i = 0; i + 3 < args.length; i += 4) {
       APIGatewayV2HTTPResponse response =
           function.handleRequest(event(args[i], args[i + 1], args[i + 2], args[i + 3]),

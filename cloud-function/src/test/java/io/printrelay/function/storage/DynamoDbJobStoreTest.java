@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class DynamoDbJobStoreTest extends JobStoreContract {
   private static final Sandbox SANDBOX = EmbeddedSandbox.newSandbox();
   private final JobStore store = new DynamoDbJobStore(
-      SANDBOX.dynamoDb(), new PrintrelaySettings(SANDBOX.table(), "unused", null));
+      SANDBOX.dynamoDb(), new PrintrelaySettings(SANDBOX.table(), "unused", null, null));
 
   @Override
   protected JobStore store() {

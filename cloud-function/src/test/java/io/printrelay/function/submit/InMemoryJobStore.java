@@ -20,6 +20,7 @@ public class InMemoryJobStore implements JobStore {
   final Set<String> printers = new HashSet<>();
   final Map<String, Job> jobs = new ConcurrentHashMap<>();
   final Map<String, Label> labels = new ConcurrentHashMap<>();
+  final Map<String, LabelSource> sources = new ConcurrentHashMap<>();
   final Map<String, String> claims = new ConcurrentHashMap<>();
   final List<String> writes = new ArrayList<>();
 
@@ -34,9 +35,12 @@ public class InMemoryJobStore implements JobStore {
   }
 
   @Override
-  public synchronized void putLabels(List<Label> newLabels, Instant jobCreatedAt) {
-    for (Label label : newLabels) {
-      labels.put(label.jobId() + "#" + label.index(), label);
+  public synchronized void putLabels(List<NewLabel> newLabels, Instant jobCreatedAt) {
+    for (NewLabel label : newLabels) {
+      labels.put(label.label().jobId() + "#" + label.label().index(), label.label());
+      if (label.source() != null) {
+        sources.put(label.label().jobId() + "#" + label.label().index(), label.source());
+      }
     }
     writes.add("labels");
   }
@@ -45,6 +49,7 @@ public class InMemoryJobStore implements JobStore {
   public synchronized void deleteLabels(String jobId, int total) {
     for (int index = 1; index <= total; index++) {
       labels.remove(jobId + "#" + index);
+      sources.remove(jobId + "#" + index);
     }
     writes.add("delete labels");
   }

@@ -73,8 +73,9 @@ public abstract class JobStoreContract {
   @Test
   void labelsCanBeStoredAndDeleted() {
     String jobId = UUID.randomUUID().toString();
-    store().putLabels(List.of(Label.pending(jobId, 1, new byte[] {1}),
-        Label.pending(jobId, 2, new byte[] {2})), NOW);
+    store().putLabels(List.of(NewLabel.submitted(Label.pending(jobId, 1, new byte[] {1})),
+        new NewLabel(Label.pending(jobId, 2, new byte[] {2}), new LabelSource("parent", 7))),
+        NOW);
     assertThat(labelCount(jobId)).isEqualTo(2);
 
     store().deleteLabels(jobId, 2);

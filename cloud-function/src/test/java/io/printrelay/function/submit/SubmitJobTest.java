@@ -30,8 +30,7 @@ class SubmitJobTest {
 
   private final InMemoryJobStore store = new InMemoryJobStore();
   private final RecordingQueue queue = new RecordingQueue();
-  private final SubmitJob submitJob =
-      new SubmitJob(store, queue, Clock.fixed(NOW, ZoneOffset.UTC));
+  private final SubmitJob submitJob = submitJob(store);
 
   @BeforeEach
   void registerPrinter() {
@@ -86,8 +85,7 @@ class SubmitJobTest {
       }
     };
 
-    SubmitOutcome loser = new SubmitJob(blindToClaims, queue, Clock.fixed(NOW, ZoneOffset.UTC))
-        .submit("odoo", TWO_LABELS, "order-8");
+    SubmitOutcome loser = submitJob(blindToClaims).submit("odoo", TWO_LABELS, "order-8");
 
     assertThat(loser.created()).isFalse();
     assertThat(loser.job().jobId()).isEqualTo(winner.jobId());
@@ -103,6 +101,11 @@ class SubmitJobTest {
 
     assertThat(store.writes).isEmpty();
     assertThat(queue.sent).isEmpty();
+  }
+
+  private SubmitJob submitJob(JobStore jobStore) {
+    return new SubmitJob(jobStore, new JobIntake(jobStore, queue),
+        Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
   private static JsonNode json(String text) {
@@ -146,7 +149,7 @@ class SubmitJobTest {
     }
 
     @Override
-    public void putLabels(List<io.printrelay.model.Label> labels, Instant createdAt) {
+    public void putLabels(List<NewLabel> labels, Instant createdAt) {
       delegate.putLabels(labels, createdAt);
     }
 

@@ -33,6 +33,17 @@ public final class ApiClient {
     return send(withKey(HttpRequest.GET(path)));
   }
 
+  /** An action with no body, as an operator's API key. */
+  public Reply act(String path) {
+    return send(HttpRequest.POST(path, new byte[0]).bearerAuth(EmbeddedSandbox.OPERATOR_KEY));
+  }
+
+  /** An action with a JSON body, as an operator's API key. */
+  public Reply act(String path, String json) {
+    return send(HttpRequest.POST(path, json).contentType(MediaType.APPLICATION_JSON)
+        .bearerAuth(EmbeddedSandbox.OPERATOR_KEY));
+  }
+
   public static <T> MutableHttpRequest<T> withKey(MutableHttpRequest<T> request) {
     return request.bearerAuth(EmbeddedSandbox.INTEGRATION_KEY);
   }
@@ -64,6 +75,10 @@ public final class ApiClient {
 
     public String header(String name) {
       return response.getHeaders().get(name);
+    }
+
+    public java.util.List<String> headers(String name) {
+      return response.getHeaders().getAll(name);
     }
 
     public String text(String field) {

@@ -2,12 +2,18 @@ package io.printrelay.function.testing;
 
 import io.printrelay.embedded.EmbeddedAws;
 import io.printrelay.function.security.ApiKeyRegistry;
+import io.printrelay.function.security.PasswordHashes;
+import io.printrelay.model.Job;
+import io.printrelay.model.Label;
 import io.printrelay.model.Printer;
 import io.printrelay.model.PrinterState;
 import io.printrelay.model.Priority;
+import io.printrelay.queue.JobMessage;
+import io.printrelay.queue.JobMessages;
 import io.printrelay.queue.QueueNames;
 import io.printrelay.queue.QueueProvisioner;
 import io.printrelay.queue.QueueUrls;
+import io.printrelay.table.ItemKeys;
 import io.printrelay.table.ItemMapper;
 import io.printrelay.table.JobTable;
 import io.printrelay.table.TableProvisioner;
@@ -32,6 +38,15 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 public final class EmbeddedSandbox {
   public static final String INTEGRATION_KEY = "test-integration-key";
   public static final String VIEWER_KEY = "test-viewer-key";
+  public static final String OPERATOR_KEY = "test-operator-key";
+
+  /** Signs in with role operator; {@link #VIEWER} with role viewer. Same password for both. */
+  public static final String OPERATOR = "operator";
+  public static final String VIEWER = "viewer";
+  public static final String PASSWORD = "correct horse battery staple";
+
+  // PBKDF2 at 210 000 iterations takes a good tenth of a second: hash once per test JVM.
+  private static final String PASSWORD_HASH = PasswordHashes.hash(PASSWORD);
 
   private EmbeddedSandbox() {}
 
@@ -65,8 +80,42 @@ public final class EmbeddedSandbox {
       properties.put("printrelay.api-keys", List.of(
           Map.of("name", "odoo", "sha256", ApiKeyRegistry.sha256Hex(INTEGRATION_KEY)),
           Map.of("name", "wall-screen", "sha256", ApiKeyRegistry.sha256Hex(VIEWER_KEY),
-              "roles", List.of("viewer"))));
+              "roles", List.of("viewer")),
+          Map.of("name", "shift-lead", "sha256", ApiKeyRegistry.sha256Hex(OPERATOR_KEY),
+              "roles", List.of("operator"))));
+      properties.put("printrelay.operators", List.of(
+          Map.of("username", OPERATOR, "password-hash", PASSWORD_HASH, "role", "operator"),
+          Map.of("username", VIEWER, "password-hash", PASSWORD_HASH, "role", "viewer")));
       return properties;
+    }
+
+    /** The job as stored now. */
+    public Job job(String jobId) {
+      return ItemMapper.job(item(jobId));
+    }
+
+    /** The job's item as stored now, every attribute. */
+    public Map<String, AttributeValue> item(String jobId) {
+      return dynamoDb.getItem(b -> b.tableName(table).key(ItemKeys.job(jobId))
+          .consistentRead(true)).item();
+    }
+
+    public void put(Label label, Instant jobCreatedAt) {
+      dynamoDb.putItem(b -> b.tableName(table).item(ItemMapper.labelItem(label, jobCreatedAt)));
+    }
+
+    public void put(Printer printer) {
+      dynamoDb.putItem(b -> b.tableName(table).item(ItemMapper.printerItem(printer)));
+    }
+
+    public Printer printer(String printerId) {
+      return ItemMapper.printer(dynamoDb.getItem(b -> b.tableName(table)
+          .key(ItemKeys.printer(printerId)).consistentRead(true)).item());
+    }
+
+    /** The messages waiting in one queue, taken off it. */
+    public List<JobMessage> takeMessages(Priority priority) {
+      return drain(priority).stream().map(m -> JobMessages.parse(m.body())).toList();
     }
 
     public void registerPrinter(String printerId) {

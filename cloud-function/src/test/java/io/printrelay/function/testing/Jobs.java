@@ -3,14 +3,23 @@ package io.printrelay.function.testing;
 import io.printrelay.model.Job;
 import io.printrelay.model.JobStatus;
 import io.printrelay.model.Label;
+import io.printrelay.model.LabelStatus;
 import io.printrelay.model.Priority;
 import io.printrelay.table.ItemMapper;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /** Builds jobs as the agent and the API leave them in the table: {@code aJob().on("line-1")…}. */
 public final class Jobs {
+  /** When test jobs are created, unless told otherwise. */
+  public static final Instant T0 = Instant.parse("2026-03-01T08:00:00Z");
+
   private String jobId = UUID.randomUUID().toString();
   private String printerId = "line-1";
   private Priority priority = Priority.NORMAL;
@@ -18,10 +27,13 @@ public final class Jobs {
   private int total = 3;
   private int printed;
   private Integer currentLabel;
-  private Instant createdAt = Instant.parse("2026-03-01T08:00:00Z");
+  private Instant createdAt = T0;
   private Instant startedAt;
   private int dispatchCount = 1;
   private boolean undispatched;
+  private String reference = "MO/1";
+  private final Map<Integer, LabelStatus> labelStates = new TreeMap<>();
+  private final Set<Integer> uncertain = new TreeSet<>();
 
   private Jobs() {}
 
@@ -62,6 +74,24 @@ public final class Jobs {
     return this;
   }
 
+  public Jobs reference(String value) {
+    this.reference = value;
+    return this;
+  }
+
+  /** Label {@code index} in this state (the others stay pending); counts follow. */
+  public Jobs label(int index, LabelStatus state) {
+    labelStates.put(index, state);
+    return this;
+  }
+
+  /** Label {@code index} printed again after a crash: printed, and flagged uncertain. */
+  public Jobs uncertainLabel(int index) {
+    labelStates.put(index, LabelStatus.PRINTED);
+    uncertain.add(index);
+    return this;
+  }
+
   public Jobs createdAt(Instant at) {
     this.createdAt = at;
     return this;
@@ -76,9 +106,20 @@ public final class Jobs {
 
   public Job build() {
     Instant finished = status.isFinal() ? createdAt.plusSeconds(60) : null;
-    return new Job(jobId, printerId, priority, status, "MO/1", total, printed, List.of(),
-        List.of(), currentLabel, null, null, null, createdAt, createdAt, startedAt, finished,
-        dispatchCount, undispatched);
+    int printedCount = labelStates.isEmpty() ? printed : inState(LabelStatus.PRINTED).size();
+    return new Job(jobId, printerId, priority, status, reference, total, printedCount,
+        inState(LabelStatus.FAILED), List.copyOf(uncertain), currentLabel, null, null, null,
+        createdAt, createdAt, startedAt, finished, dispatchCount, undispatched);
+  }
+
+  private List<Integer> inState(LabelStatus state) {
+    return labelStates.entrySet().stream().filter(e -> e.getValue() == state)
+        .map(Map.Entry::getKey).toList();
+  }
+
+  /** The bytes label {@code index} of a stored job holds. */
+  public static String content(int index) {
+    return "^XA^FD" + index + "^FS^XZ";
   }
 
   /** Writes the job and its pending labels into the sandbox's table. */
@@ -86,9 +127,11 @@ public final class Jobs {
     Job job = build();
     sandbox.dynamoDb().putItem(b -> b.tableName(sandbox.table()).item(ItemMapper.jobItem(job)));
     for (int index = 1; index <= total; index++) {
-      Label label = Label.pending(job.jobId(), index, ("^XA^FD" + index + "^FS^XZ").getBytes());
-      sandbox.dynamoDb().putItem(b -> b.tableName(sandbox.table())
-          .item(ItemMapper.labelItem(label, job.createdAt())));
+      LabelStatus state = labelStates.getOrDefault(index, LabelStatus.PENDING);
+      Instant printedAt = state == LabelStatus.PRINTED ? createdAt.plusSeconds(index) : null;
+      sandbox.put(new Label(job.jobId(), index, state, uncertain.contains(index),
+          state == LabelStatus.PENDING ? 0 : 1, state == LabelStatus.FAILED ? "timeout" : null,
+          printedAt, content(index).getBytes(StandardCharsets.UTF_8)), job.createdAt());
     }
     return job;
   }

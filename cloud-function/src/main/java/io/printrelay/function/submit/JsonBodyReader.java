@@ -9,24 +9,25 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 
 /**
- * Reads a submit body into a JSON tree, enforcing the 5 MiB limit itself: on Netty {@code
- * micronaut.server.max-request-size} refuses bigger bodies earlier, but on Lambda the body arrives
+ * Reads a JSON request body (a submit, an action's arguments) into a JSON tree, enforcing the
+ * 5 MiB limit itself: on Netty {@code micronaut.server.max-request-size} refuses bigger bodies
+ * earlier, but on Lambda the body arrives
  * inside the API Gateway event and no server limit applies.
  */
 @Singleton
-public class SubmissionReader {
+public class JsonBodyReader {
   public static final int MAX_BODY_BYTES = 5 * 1024 * 1024;
   private static final int MAX_DETAIL = 200;
 
   private final JsonMapper json;
 
-  public SubmissionReader(JsonMapper json) {
+  public JsonBodyReader(JsonMapper json) {
     this.json = json;
   }
 
   public JsonNode read(@Nullable byte[] body) {
     if (body == null || body.length == 0) {
-      throw new MalformedRequest("The body is empty; send the job as a JSON object.");
+      throw new MalformedRequest("The body is empty; send a JSON object.");
     }
     if (body.length > MAX_BODY_BYTES) {
       throw new PayloadTooLarge("The body is " + body.length + " bytes; at most "

@@ -1,0 +1,35 @@
+package io.printrelay.function.actions;
+
+import io.printrelay.function.problem.Conflict;
+import io.printrelay.function.problem.NotFound;
+import io.printrelay.model.Job;
+import java.util.function.Function;
+
+/**
+ * Runs an action on the job as just read. When its conditional write loses a race the job is read
+ * again and the action decides once more on what it says now (which may well be a 409); a second
+ * lost race in a row is answered 409 rather than retried forever.
+ */
+final class OnCurrentJob {
+  private OnCurrentJob() {}
+
+  static <T> T apply(JobActionStore store, String jobId, Function<Job, T> action) {
+    for (int attempt = 1; ; attempt++) {
+      Job job = store.job(jobId).orElseThrow(() -> new NotFound("job", jobId));
+      try {
+        return action.apply(job);
+      } catch (JobChanged changed) {
+        if (attempt == 2) {
+          throw new Conflict("Job " + jobId + " keeps changing while we act on it; look at it"
+              + " again and retry.");
+        }
+      }
+    }
+  }
+
+  /** The 409 for an action the job's status does not allow; names the status it is in. */
+  static Conflict refuse(Job job, String action, String allowed) {
+    return new Conflict("Job " + job.jobId() + " is " + job.status().wireName() + "; only "
+        + allowed + " job can be " + action + ".");
+  }
+}

@@ -1,0 +1,12 @@
+package io.printrelay.function.session;
+
+import java.time.Instant;
+
+/**
+ * A signed-in operator's session, as carried (signed) in the session cookie.
+ *
+ * @param csrfToken random per sign-in; every change the session makes must echo it in {@code
+ *     X-CSRF-Token}, which only script from this origin can read (from the {@code printrelay_csrf}
+ *     cookie)
+ */
+public record Session(String username, String role, String csrfToken, Instant expiresAt) {}

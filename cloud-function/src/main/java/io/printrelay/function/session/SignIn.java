@@ -1,0 +1,54 @@
+package io.printrelay.function.session;
+
+import io.micronaut.json.tree.JsonNode;
+import io.printrelay.function.problem.FieldError;
+import io.printrelay.function.problem.InvalidInput;
+import io.printrelay.function.problem.SignInRefused;
+import io.printrelay.function.security.Operator;
+import io.printrelay.function.security.OperatorAccounts;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Checks a user name and password and opens a session for them. */
+@Singleton
+public class SignIn {
+  private static final int MAX_FIELD = 1024;
+
+  private final OperatorAccounts accounts;
+  private final SessionTokens tokens;
+  private final Clock clock;
+
+  public SignIn(OperatorAccounts accounts, SessionTokens tokens, Clock clock) {
+    this.accounts = accounts;
+    this.tokens = tokens;
+    this.clock = clock;
+  }
+
+  /** The session and its signed token; 401 for a wrong user name or password. */
+  public SignedIn signIn(JsonNode body) {
+    List<FieldError> errors = new ArrayList<>();
+    String username = field(body, "username", errors);
+    String password = field(body, "password", errors);
+    if (!errors.isEmpty()) {
+      throw new InvalidInput(errors);
+    }
+    Operator operator = accounts.signIn(username, password).orElseThrow(SignInRefused::new);
+    Session session = tokens.open(operator, clock.instant());
+    return new SignedIn(session, tokens.encode(session));
+  }
+
+  /** A session just opened, with the token for its cookie. */
+  public record SignedIn(Session session, String token) {}
+
+  private static String field(JsonNode body, String name, List<FieldError> errors) {
+    JsonNode value = body.isObject() ? body.get(name) : null;
+    if (value == null || !value.isString() || value.getStringValue().isEmpty()
+        || value.getStringValue().length() > MAX_FIELD) {
+      errors.add(new FieldError(name, "must be a non-empty string"));
+      return null;
+    }
+    return value.getStringValue();
+  }
+}

@@ -1,0 +1,154 @@
+package io.printrelay.function.actions;
+
+import static io.printrelay.function.testing.Jobs.aJob;
+import static io.printrelay.function.testing.ProblemAssert.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.printrelay.function.testing.ApiClient.Reply;
+import io.printrelay.function.testing.ApiTestBase;
+import io.printrelay.function.testing.Jobs;
+import io.printrelay.model.Job;
+import io.printrelay.model.JobStatus;
+import io.printrelay.model.LabelStatus;
+import io.printrelay.model.Priority;
+import io.printrelay.queue.JobMessage;
+import io.printrelay.table.ItemKeys;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Resume of a failed or cancelled job, and reprint: new jobs made of an old job's labels. */
+@MicronautTest
+class FollowUpJobsHttpTest extends ApiTestBase {
+
+  @Test
+  void resumingAFailedJobMakesAHighPriorityJobOfExactlyTheLabelsNotPrinted() {
+    Job failed = aJob().status(JobStatus.FAILED).labels(6).reference("MO/7")
+        .label(1, LabelStatus.PRINTED).uncertainLabel(2).label(3, LabelStatus.FAILED)
+        .label(5, LabelStatus.PRINTED).storeIn(sandbox);
+
+    Reply reply = api.act(path(failed, "resume"));
+
+    assertThat(reply.status()).isEqualTo(201);
+    String childId = reply.text("jobId");
+    assertThat(reply.header("Location")).isEqualTo("/v1/jobs/" + childId);
+    assertThat(reply.text("parentJobId")).isEqualTo(failed.jobId());
+    assertThat(reply.text("priority")).isEqualTo("high");
+    assertThat(reply.text("status")).isEqualTo("queued");
+    assertThat(reply.text("reference")).isEqualTo("MO/7");
+    assertThat(reply.body().get("total").getIntValue()).isEqualTo(3);
+    assertThat(contents(childId, 3)).containsExactly(Jobs.content(3), Jobs.content(4),
+        Jobs.content(6));
+    assertThat(sources(childId)).containsExactly(failed.jobId() + "#3", failed.jobId() + "#4",
+        failed.jobId() + "#6");
+    assertThat(sandbox.takeMessages(Priority.HIGH)).filteredOn(m -> m.jobId().equals(childId))
+        .containsExactly(new JobMessage(childId, "line-1", Priority.HIGH, 1));
+    assertThat(sandbox.job(failed.jobId())).as("a final job never changes").isEqualTo(failed);
+  }
+
+  @Test
+  void resumingTheSameFinishedJobAgainAnswersTheJobTheFirstResumeMade() {
+    Job cancelled = aJob().status(JobStatus.CANCELLED).labels(2).storeIn(sandbox);
+    String first = api.act(path(cancelled, "resume")).text("jobId");
+    long jobsBefore = sandbox.countItems("job");
+
+    Reply again = api.act(path(cancelled, "resume"));
+
+    assertThat(again.status()).isEqualTo(200);
+    assertThat(again.text("jobId")).isEqualTo(first);
+    assertThat(sandbox.countItems("job")).isEqualTo(jobsBefore);
+  }
+
+  @Test
+  void aFinishedJobWithEveryLabelPrintedHasNothingToResume() {
+    Job cancelled = aJob().status(JobStatus.CANCELLED).labels(2)
+        .label(1, LabelStatus.PRINTED).uncertainLabel(2).storeIn(sandbox);
+    long jobsBefore = sandbox.countItems("job");
+
+    Reply reply = api.act(path(cancelled, "resume"));
+
+    assertProblem(reply, 409);
+    assertThat(reply.text("detail")).contains("Nothing left to print");
+    assertThat(sandbox.countItems("job")).isEqualTo(jobsBefore);
+  }
+
+  @Test
+  void reprintMakesAJobOfExactlyTheGivenLabelsInTheGivenOrderWhateverTheirState() {
+    Job printing = aJob().printing(3, Jobs.T0).labels(5).label(1, LabelStatus.PRINTED)
+        .label(2, LabelStatus.FAILED).storeIn(sandbox);
+
+    Reply reply = api.act(path(printing, "reprint"), "{\"labels\":[4,1,2,1]}");
+
+    assertThat(reply.status()).isEqualTo(201);
+    String reprintId = reply.text("jobId");
+    assertThat(reply.text("parentJobId")).isEqualTo(printing.jobId());
+    assertThat(reply.text("priority")).isEqualTo("high");
+    assertThat(contents(reprintId, 4)).containsExactly(Jobs.content(4), Jobs.content(1),
+        Jobs.content(2), Jobs.content(1));
+    assertThat(sandbox.job(printing.jobId())).isEqualTo(printing);
+  }
+
+  @Test
+  void aReprintOfAReprintNamesTheLabelFirstSubmitted() {
+    Job original = aJob().status(JobStatus.COMPLETED).labels(9).storeIn(sandbox);
+    String first = api.act(path(original, "reprint"), "{\"labels\":[7,8]}").text("jobId");
+
+    Reply second = api.act("/v1/jobs/" + first + "/reprint", "{\"labels\":[2]}");
+
+    assertThat(second.text("parentJobId")).isEqualTo(first);
+    assertThat(sources(second.text("jobId"))).containsExactly(original.jobId() + "#8");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"{\"labels\":[]}", "{\"labels\":[0]}", "{\"labels\":[6]}",
+      "{\"labels\":[1.5]}", "{\"labels\":[\"2\"]}", "{\"labels\":[null]}", "{\"labels\":3}",
+      "{}", "{\"labels\":[18446744073709551617]}"})
+  void labelsThatAreNotThisJobsAre422NamingTheField(String body) {
+    Job job = aJob().status(JobStatus.COMPLETED).labels(5).storeIn(sandbox);
+    long jobsBefore = sandbox.countItems("job");
+
+    Reply reply = api.act(path(job, "reprint"), body);
+
+    assertProblem(reply, 422);
+    assertThat(reply.body().get("errors").get(0).get("field").getStringValue())
+        .isEqualTo("labels");
+    assertThat(sandbox.countItems("job")).isEqualTo(jobsBefore);
+  }
+
+  @Test
+  void moreThan500LabelsIs422() {
+    Job job = aJob().status(JobStatus.COMPLETED).labels(2).storeIn(sandbox);
+    String labels = String.join(",", java.util.Collections.nCopies(501, "1"));
+
+    assertProblem(api.act(path(job, "reprint"), "{\"labels\":[" + labels + "]}"), 422);
+  }
+
+  private String path(Job job, String action) {
+    return "/v1/jobs/" + job.jobId() + "/" + action;
+  }
+
+  private List<String> contents(String jobId, int total) {
+    List<String> contents = new ArrayList<>();
+    for (int index = 1; index <= total; index++) {
+      int i = index;
+      contents.add(sandbox.dynamoDb().getItem(b -> b.tableName(sandbox.table())
+          .key(ItemKeys.label(jobId, i))).item().get("content").b()
+          .asString(StandardCharsets.UTF_8));
+    }
+    return contents;
+  }
+
+  private List<String> sources(String jobId) {
+    List<String> sources = new ArrayList<>();
+    for (JsonNode label : api.get("/v1/jobs/" + jobId + "/labels").body().get("labels").values()) {
+      JsonNode source = label.get("source");
+      sources.add(source.get("jobId").getStringValue() + "#" + source.get("index").getIntValue());
+    }
+    return sources;
+  }
+}

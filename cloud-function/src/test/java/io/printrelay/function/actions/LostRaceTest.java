@@ -1,0 +1,91 @@
+package io.printrelay.function.actions;
+
+import static io.printrelay.function.testing.Jobs.aJob;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.printrelay.function.config.PrintrelaySettings;
+import io.printrelay.function.problem.Conflict;
+import io.printrelay.function.storage.DynamoDbJobActionStore;
+import io.printrelay.function.testing.EmbeddedSandbox;
+import io.printrelay.function.testing.EmbeddedSandbox.Sandbox;
+import io.printrelay.model.Job;
+import io.printrelay.model.JobStatus;
+import io.printrelay.model.Priority;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An action decided on a read that is already stale when it writes (the agent or another operator
+ * moved the job meanwhile): the conditional write refuses, the job is read again, and the action
+ * decides on what it says now. On the real adapter over DynamoDB Local.
+ */
+class LostRaceTest {
+  private static final Sandbox SANDBOX = EmbeddedSandbox.newSandbox();
+
+  /** The real store, whose reads answer stale jobs first, as if the job moved just after. */
+  static final class StaleReads extends DynamoDbJobActionStore {
+    final Deque<Job> stale = new ArrayDeque<>();
+
+    StaleReads() {
+      super(SANDBOX.dynamoDb(), new PrintrelaySettings(SANDBOX.table(), "unused", null, null));
+    }
+
+    @Override
+    public Optional<Job> job(String jobId) {
+      return stale.isEmpty() ? super.job(jobId) : Optional.of(stale.pop());
+    }
+  }
+
+  private final StaleReads store = new StaleReads();
+
+  @Test
+  void aPauseDecidedOnAQueuedJobThatCompletedMeanwhileIs409NamingCompleted() {
+    Job completed = aJob().status(JobStatus.COMPLETED).storeIn(SANDBOX);
+    store.stale.push(withStatus(completed, JobStatus.QUEUED));
+
+    assertThatThrownBy(() -> new PauseJob(store).pause(completed.jobId()))
+        .isInstanceOf(Conflict.class).hasMessageContaining("is completed");
+    assertThat(SANDBOX.job(completed.jobId())).isEqualTo(completed);
+  }
+
+  @Test
+  void aPauseDecidedOnAPrintingJobThatIsQueuedNowRetriesOnTheFreshRead() {
+    Job queued = aJob().storeIn(SANDBOX);
+    store.stale.push(withStatus(queued, JobStatus.PRINTING));
+
+    Job paused = new PauseJob(store).pause(queued.jobId());
+
+    assertThat(paused.status()).isEqualTo(JobStatus.PAUSED);
+    assertThat(SANDBOX.job(queued.jobId()).status()).isEqualTo(JobStatus.PAUSED);
+  }
+
+  @Test
+  void aTierChangeChecksThePriorityItWasDecidedOnToo() {
+    Job job = aJob().priority(Priority.LOW).storeIn(SANDBOX);
+
+    assertThatThrownBy(() -> store.reprioritise(job.jobId(), JobStatus.QUEUED, Priority.NORMAL,
+        Priority.HIGH, Instant.now())).isInstanceOf(JobChanged.class);
+    assertThat(SANDBOX.job(job.jobId())).isEqualTo(job);
+  }
+
+  @Test
+  void aJobThatKeepsMovingIsAnsweredWith409RatherThanRetriedForever() {
+    Job completed = aJob().status(JobStatus.COMPLETED).storeIn(SANDBOX);
+    store.stale.push(withStatus(completed, JobStatus.QUEUED));
+    store.stale.push(withStatus(completed, JobStatus.PRINTING));
+
+    assertThatThrownBy(() -> new PauseJob(store).pause(completed.jobId()))
+        .isInstanceOf(Conflict.class).hasMessageContaining("keeps changing");
+  }
+
+  private static Job withStatus(Job job, JobStatus status) {
+    return new Job(job.jobId(), job.printerId(), job.priority(), status, job.reference(),
+        job.total(), job.printed(), job.failedLabels(), job.uncertainLabels(), job.currentLabel(),
+        job.inFlightLabel(), job.parentJobId(), job.error(), job.createdAt(), job.enqueuedAt(),
+        job.startedAt(), null, job.dispatchCount(), job.dispatchPending());
+  }
+}
