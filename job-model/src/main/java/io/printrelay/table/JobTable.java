@@ -54,6 +54,9 @@ public final class JobTable {
   public static final String ATTEMPTS = "attempts";
   public static final String PRINTED_AT = "printedAt";
   public static final String CONTENT = "content";
+  /** A copied label's origin (resume, reprint): the job and index it was first submitted as. */
+  public static final String SOURCE_JOB_ID = "sourceJobId";
+  public static final String SOURCE_INDEX = "sourceIndex";
 
   // Printer attributes (besides PRINTER_ID, ERROR).
   public static final String HOST = "host";

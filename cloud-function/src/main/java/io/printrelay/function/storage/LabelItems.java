@@ -18,17 +18,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Label items: job-model's {@link ItemMapper} layout plus where a copied label came from. The two
- * source attributes are additive (agents ignore them); they belong in job-model's {@code
- * JobTable}, which this module may not change, so they are named here until they move there.
+ * Label items: job-model's {@link ItemMapper} layout plus where a copied label came from (the
+ * source attributes are additive; agents ignore them).
  */
 final class LabelItems {
-  /** The job id of the label a copy was made from. */
-  static final String SOURCE_JOB_ID = "sourceJobId";
-
-  /** The index of the label a copy was made from. */
-  static final String SOURCE_INDEX = "sourceIndex";
-
   // Everything of a label but its content: a 500-label job would otherwise read up to 32 MB.
   private static final List<String> STATE = List.of(
       JOB_ID, INDEX, STATUS, UNCERTAIN, ATTEMPTS, ERROR, PRINTED_AT, SOURCE_JOB_ID, SOURCE_INDEX);

@@ -1,0 +1,77 @@
+package io.printrelay.local;
+
+import io.printrelay.embedded.EmbeddedAws;
+import io.printrelay.function.security.PasswordHashes;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The cloud function's configuration for a local run: embedded endpoints, the local keys. */
+final class LocalApiSettings {
+  private LocalApiSettings() {}
+
+  static Map<String, Object> properties(LocalOptions options, EmbeddedAws aws) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    // Micronaut picks a free port for -1; the tests use that.
+    p.put("micronaut.server.port", options.httpPort() == 0 ? -1 : options.httpPort());
+    p.put("micronaut.server.host", options.bind());
+    p.put("printrelay.table", LocalSystem.TABLE);
+    p.put("printrelay.queue-prefix", LocalSystem.QUEUES.prefix());
+    p.put("printrelay.aws.region", EmbeddedAws.REGION.id());
+    p.put("printrelay.aws.sqs-endpoint", aws.sqsEndpoint().toString());
+    p.put("printrelay.aws.dynamodb-endpoint", aws.dynamoDbEndpoint().toString());
+    // Only the hash is configured, as in AWS: the key itself is never stored.
+    p.put("printrelay.api-keys[0].name", "local");
+    p.put("printrelay.api-keys[0].sha256", sha256(options.apiKey()));
+    p.put("printrelay.api-keys[0].roles", "integration");
+    p.put("printrelay.dispatch-sweep.enabled", true);
+    p.put("printrelay.operators[0].username", "operator");
+    p.put("printrelay.operators[0].password-hash", PasswordHashes.hash(options.operatorPassword()));
+    p.put("printrelay.operators[0].role", "operator");
+    if (options.dataDir() != null) {
+      // Kept under --data-dir so that a restart does not sign operators out.
+      p.put("printrelay.session.secret", sessionSecret(options.dataDir()));
+    }
+    return p;
+  }
+
+  private static String sessionSecret(Path dataDir) {
+    Path file = dataDir.resolve("session-secret");
+    try {
+      if (Files.exists(file)) {
+        return Files.readString(file).strip();
+      }
+      Files.createDirectories(dataDir);
+      byte[] random = new byte[32];
+      new SecureRandom().nextBytes(random);
+      String secret = HexFormat.of().formatHex(random);
+      Files.writeString(file, secret);
+      try {
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+      } catch (UnsupportedOperationException notPosix) {
+        // best effort on non-POSIX file systems
+      }
+      return secret;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot keep the session secret in " + file, e);
+    }
+  }
+
+  static String sha256(String value) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(digest.digest(value.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package io.printrelay.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micronaut.json.JsonMapper;
+import io.printrelay.virtualprinter.VirtualPrinter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole system in one process, as `printrelay local` runs it: a job goes in over HTTP and its
+ * labels come out of a virtual printer's TCP socket, in order, with progress on the way.
+ */
+class LocalSystemEndToEndTest {
+  private static final String KEY = "e2e-key";
+  private static LocalSystem system;
+  private static ApiClient api;
+
+  @BeforeAll
+  static void startSystem() {
+    LocalOptions options = new LocalOptions(0, 0, 0, null, KEY, "e2e-password", Map.of(), 2, 5,
+        true, false, "127.0.0.1");
+    system = LocalSystem.start(options);
+    api = new ApiClient(system.baseUrl(), KEY, system.api().getBean(JsonMapper.class));
+  }
+
+  @AfterAll
+  static void stopSystem() {
+    if (system != null) {
+      system.close();
+    }
+  }
+
+  @Test
+  void twoHundredLabelsArriveInOrderWhileTheJobShowsItsProgress() {
+    VirtualPrinter printer = system.virtualPrinters().get(0);
+    int alreadyPrinted = printer.printedCount();
+
+    ApiClient.Response created = api.post("/v1/jobs", templateJob(printer.name(), 200));
+    assertThat(created.status()).isEqualTo(201);
+    String jobId = (String) created.body().get("jobId");
+
+    List<Integer> progress = watchProgress(jobId);
+
+    Map<String, Object> job = api.job(jobId);
+    assertThat(job).containsEntry("status", "completed").containsEntry("printed", 200)
+        .containsEntry("failed", 0).containsEntry("queuePosition", null);
+    assertThat(progress).as("printed counts seen while it ran")
+        .anyMatch(printed -> printed > 0 && printed < 200)
+        .isSorted();
+    List<String> printed = printer.printed().subList(alreadyPrinted, alreadyPrinted + 200);
+    for (int n = 1; n <= 200; n++) {
+      assertThat(printed.get(n - 1)).as("label %d", n).contains("^FDBox " + n + " of 200^FS");
+    }
+    assertThat(printer.printedCount()).isEqualTo(alreadyPrinted + 200);
+    assertThat(printer.partials()).isEmpty();
+    assertThat(api.labels(jobId)).hasSize(200)
+        .allSatisfy(label -> assertThat(label).containsEntry("status", "printed"));
+  }
+
+  @Test
+  void aHealthyLocalSystemSaysSo() {
+    assertThat(api.get("/health")).containsEntry("status", "up");
+  }
+
+  /** Polls the job status every 20 ms on another thread until it is final; returns what it saw. */
+  private static List<Integer> watchProgress(String jobId) {
+    List<Integer> seen = new CopyOnWriteArrayList<>();
+    ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor();
+    watcher.scheduleWithFixedDelay(
+        () -> seen.add(((Number) api.job(jobId).get("printed")).intValue()),
+        0, 20, TimeUnit.MILLISECONDS);
+    try {
+      await().atMost(Duration.ofSeconds(60))
+          .until(() -> "completed".equals(api.job(jobId).get("status")));
+    } finally {
+      watcher.shutdownNow();
+    }
+    return new ArrayList<>(seen);
+  }
+
+  static Map<String, Object> templateJob(String printerId, int labels) {
+    List<Map<String, Object>> data = new ArrayList<>();
+    for (int n = 1; n <= labels; n++) {
+      data.add(Map.of("data", Map.of("product", "Tomato soup", "n", n, "total", labels)));
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("printerId", printerId);
+    body.put("reference", "MO/00042");
+    body.put("template",
+        "^XA^FO30,30^A0N,40^FD{{product}}^FS^FO30,90^A0N,30^FDBox {{n}} of {{total}}^FS^XZ");
+    body.put("labels", data);
+    return body;
+  }
+}
