@@ -8,12 +8,14 @@ import software.constructs.Construct;
 
 /**
  * The HTTPS endpoint Odoo and operators call: an API Gateway HTTP API whose {@code $default} route
- * sends every request, payload format 2.0, to the Micronaut function, which does its own routing
- * and Bearer-key checks.
+ * sends every request, payload format 2.0, to the Micronaut function, which does its own routing,
+ * Bearer-key checks and operator sign-in.
  */
 public final class ApiFunction extends Construct {
-  static final String HANDLER =
-      "io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction";
+  // Micronaut's APIGatewayV2HTTPEventFunction, extended: payload 2.0 carries request cookies in
+  // `cookies` and takes response cookies from `cookies`, not from headers, and the stock handler
+  // drops both, which would lose the operator's session cookie.
+  static final String HANDLER = "io.printrelay.function.lambda.ApiGatewayHandler";
 
   private final HttpApi api;
 

@@ -1,5 +1,6 @@
 package io.printrelay.infra;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.services.dynamodb.ITable;
@@ -16,5 +17,12 @@ public record FunctionInputs(
   public FunctionInputs {
     environment = Map.copyOf(environment);
     queues = List.copyOf(queues);
+  }
+
+  /** These inputs with {@code more} variables added: for what only one function may see. */
+  public FunctionInputs withEnvironment(Map<String, String> more) {
+    Map<String, String> combined = new HashMap<>(environment);
+    combined.putAll(more);
+    return new FunctionInputs(code, combined, table, queues);
   }
 }

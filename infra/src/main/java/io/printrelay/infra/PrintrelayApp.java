@@ -8,11 +8,16 @@ import software.amazon.awscdk.StackProps;
  *
  *   (cd .. && ./mvnw -pl cloud-function -am -DskipTests package)   # the Lambda jar
  *   cdk bootstrap                                                  # once per account/region
- *   cdk deploy -c apiKeySha256=$(printf %s "$ODOO_KEY" | sha256sum | cut -d' ' -f1)
+ *   java -cp ../cloud-function/target/printrelay-function-lambda.jar \
+ *       io.printrelay.function.security.PasswordHashes             # per operator: a hash
+ *   cdk deploy -c apiKeySha256=$(printf %s "$ODOO_KEY" | sha256sum | cut -d' ' -f1) \
+ *       -c 'operatorAccounts=ana:operator:pbkdf2-sha256$210000$...,wall:viewer:pbkdf2-sha256$...'
  *
- * Optional context: -c queuePrefix=printrelay -c tableName=printrelay
+ * Single quotes keep the shell off the hashes' $ signs. Roles: operator (reads and acts) or
+ * viewer (reads only). Optional context: -c queuePrefix=printrelay -c tableName=printrelay
  * -c functionJar=../cloud-function/target/printrelay-function-lambda.jar; several keys are
- * comma-separated hashes. Then create the agent's key with
+ * comma-separated hashes. The session cookies' signing secret is generated in Secrets Manager by
+ * the first deploy; there is nothing to pass for it. Then create the agent's key with
  * `aws iam create-access-key --user-name <AgentUserName output>` and point the agent at the same
  * region, prefix and table. The table is retained by `cdk destroy`; delete it by hand if meant.
  */

@@ -3,8 +3,10 @@ package io.printrelay.infra;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -18,9 +20,16 @@ import java.util.regex.Pattern;
  * @param functionJar the shaded cloud-function jar deployed to both Lambda functions
  * @param apiKeySha256 lower-case hex SHA-256 hashes of the integration keys; the keys themselves
  *     never reach CloudFormation
+ * @param operatorAccounts {@code username:role:pbkdf2-hash} entries for the web view's sign-in,
+ *     role {@code operator} or {@code viewer}; only the PBKDF2 hashes reach CloudFormation, never
+ *     the passwords
  */
 public record PrintrelaySettings(
-    String queuePrefix, String tableName, Path functionJar, List<String> apiKeySha256) {
+    String queuePrefix,
+    String tableName,
+    Path functionJar,
+    List<String> apiKeySha256,
+    List<String> operatorAccounts) {
 
   public static final String DEFAULT_QUEUE_PREFIX = "printrelay";
   public static final String DEFAULT_TABLE_NAME = "printrelay";
@@ -35,6 +44,16 @@ public record PrintrelaySettings(
   private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
   // Lambda allows 4 KB of environment in all; 50 hashes take 3.2 KB.
   private static final int MAX_API_KEYS = 50;
+  // The function's own rules (OperatorAccounts, PasswordHashes), checked here so a bad entry fails
+  // the synth rather than every cold start after the deploy. The hash's strength is left to the
+  // function; only its shape is checked, which also catches a $ the shell expanded away.
+  private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
+  private static final Set<String> ROLES = Set.of("operator", "viewer");
+  private static final Pattern PASSWORD_HASH =
+      Pattern.compile("pbkdf2-sha256\\$[0-9]+\\$[A-Za-z0-9+/]+={0,2}\\$[A-Za-z0-9+/]+={0,2}");
+  // The API function carries both lists in its 4 KB environment; the rest of it (the variables'
+  // names, table name, prefix, session secret) takes at most ~520 bytes.
+  private static final int MAX_LIST_CHARS = 3_500;
 
   public PrintrelaySettings {
     require(QUEUE_PREFIX.matcher(queuePrefix).matches(), "queuePrefix", queuePrefix,
@@ -49,6 +68,27 @@ public record PrintrelaySettings(
     }
     require(apiKeySha256.size() <= MAX_API_KEYS, "apiKeySha256", apiKeySha256.size() + " hashes",
         "at most " + MAX_API_KEYS + " (Lambda's 4 KB environment limit)");
+    operatorAccounts = operatorAccounts.stream().map(String::strip).toList();
+    Set<String> usernames = new HashSet<>();
+    for (int i = 0; i < operatorAccounts.size(); i++) {
+      // Names the entry, never echoes it: a mistaken entry may hold a password instead of a hash.
+      String entry = "entry " + (i + 1);
+      String[] parts = operatorAccounts.get(i).split(":", -1);
+      require(parts.length == 3 && USERNAME.matcher(parts[0]).matches()
+              && ROLES.contains(parts[1]), "operatorAccounts", entry,
+          "username:role:hash, username 1-64 of A-Z a-z 0-9 . _ @ -, role operator or viewer");
+      require(PASSWORD_HASH.matcher(parts[2]).matches(), "operatorAccounts", entry,
+          "a pbkdf2-sha256$... hash from PasswordHashes, not a password (quote the value in single"
+              + " quotes, or the shell expands its $ parts)");
+      require(usernames.add(parts[0]), "operatorAccounts", entry,
+          "each username once (the function refuses to start otherwise)");
+    }
+    // The joined values, as the environment will hold them (the fields are not yet assigned).
+    int listChars =
+        String.join(",", apiKeySha256).length() + String.join(",", operatorAccounts).length();
+    require(listChars <= MAX_LIST_CHARS, "apiKeySha256 and operatorAccounts",
+        listChars + " characters", "at most " + MAX_LIST_CHARS
+            + " together (Lambda's 4 KB environment limit)");
   }
 
   /** Reads every setting through {@code context} (a CDK context lookup), defaults filling gaps. */
@@ -59,20 +99,30 @@ public record PrintrelaySettings(
           + " does not exist: build it first (./mvnw -pl cloud-function -am package)"
           + " or pass -c functionJar=PATH");
     }
-    List<String> hashes = Arrays.stream(text(context, "apiKeySha256", "").split(","))
-        .map(String::strip)
-        .filter(h -> !h.isEmpty())
-        .toList();
     return new PrintrelaySettings(
         text(context, "queuePrefix", DEFAULT_QUEUE_PREFIX),
         text(context, "tableName", DEFAULT_TABLE_NAME),
         jar,
-        hashes);
+        list(context, "apiKeySha256"),
+        list(context, "operatorAccounts"));
   }
 
   /** The value of {@code PRINTRELAY_API_KEYS_SHA256}: the hashes, comma-separated. */
   public String apiKeysEnvironmentValue() {
     return String.join(",", apiKeySha256);
+  }
+
+  /** The value of {@code PRINTRELAY_OPERATOR_ACCOUNTS}: the entries, comma-separated. */
+  public String operatorAccountsEnvironmentValue() {
+    return String.join(",", operatorAccounts);
+  }
+
+  // Comma-separated, each entry trimmed, empty entries dropped.
+  private static List<String> list(Function<String, Object> context, String key) {
+    return Arrays.stream(text(context, key, "").split(","))
+        .map(String::strip)
+        .filter(entry -> !entry.isEmpty())
+        .toList();
   }
 
   private static String text(Function<String, Object> context, String key, String fallback) {

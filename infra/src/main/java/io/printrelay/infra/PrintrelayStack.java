@@ -11,11 +11,13 @@ import software.constructs.Construct;
 
 /**
  * Everything one Printrelay deployment runs in AWS: the priority queues, the table, the API
- * function behind an HTTP API, the dispatch sweep, and the edge agent's access. The agent itself
+ * function behind an HTTP API with its operators' session secret, the dispatch sweep, and the edge
+ * agent's access. The agent itself
  * runs on the commissary LAN, outside AWS.
  */
 public final class PrintrelayStack extends Stack {
   static final String NO_API_KEYS_WARNING = "@printrelay/infra:noApiKeys";
+  static final String NO_OPERATOR_ACCOUNTS_WARNING = "@printrelay/infra:noOperatorAccounts";
 
   public PrintrelayStack(Construct scope, String id, StackProps props, PrintrelaySettings settings) {
     super(scope, id, props);
@@ -29,7 +31,10 @@ public final class PrintrelayStack extends Stack {
         environment(settings),
         table,
         queues.main());
-    ApiFunction api = new ApiFunction(this, "Api", prefix, inputs);
+    OperatorSignIn signIn =
+        new OperatorSignIn(this, "OperatorSignIn", settings.operatorAccountsEnvironmentValue());
+    ApiFunction api =
+        new ApiFunction(this, "Api", prefix, inputs.withEnvironment(signIn.environment()));
     new DispatchSweep(this, "DispatchSweep", prefix, inputs);
     AgentAccess agent = new AgentAccess(this, "EdgeAgent", prefix, queues.main(), table);
 
@@ -38,9 +43,16 @@ public final class PrintrelayStack extends Stack {
           "No apiKeySha256 given: the API has no integration key to accept."
               + " Deploy with -c apiKeySha256=<sha256 hex>[,<sha256 hex>...].");
     }
+    if (settings.operatorAccounts().isEmpty()) {
+      Annotations.of(this).addWarningV2(NO_OPERATOR_ACCOUNTS_WARNING,
+          "No operatorAccounts given: nobody can sign in to the operator web view."
+              + " Deploy with -c 'operatorAccounts=<user>:<operator|viewer>:<pbkdf2-sha256$... hash>"
+              + "[,...]' (hashes from io.printrelay.function.security.PasswordHashes).");
+    }
     outputs(api, queues, table, agent);
   }
 
+  // What both functions see; OperatorSignIn adds the API function's own.
   private static Map<String, String> environment(PrintrelaySettings settings) {
     return Map.of(
         "PRINTRELAY_TABLE", settings.tableName(),

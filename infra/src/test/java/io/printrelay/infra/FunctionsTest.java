@@ -2,6 +2,8 @@ package io.printrelay.infra;
 
 import static io.printrelay.infra.SynthesizedStack.KEY_HASH_1;
 import static io.printrelay.infra.SynthesizedStack.KEY_HASH_2;
+import static io.printrelay.infra.SynthesizedStack.OPERATOR_ACCOUNT;
+import static io.printrelay.infra.SynthesizedStack.VIEWER_ACCOUNT;
 import static io.printrelay.infra.SynthesizedStack.actions;
 import static io.printrelay.infra.SynthesizedStack.getAttArn;
 import static io.printrelay.infra.SynthesizedStack.logicalId;
@@ -11,41 +13,75 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The API function and the dispatch sweep: one jar, two handlers, the same narrow grants. */
 class FunctionsTest {
-  private static final String API_HANDLER =
-      "io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction";
+  // Printrelay's subclass of Micronaut's payload-2.0 handler: it keeps the session cookie.
+  private static final String API_HANDLER = "io.printrelay.function.lambda.ApiGatewayHandler";
   private static final String SWEEP_HANDLER =
       "io.printrelay.function.dispatch.DispatchSweepHandler::handleRequest";
 
+  // What both functions get.
+  private static final Map<String, Object> SHARED_ENVIRONMENT = Map.of(
+      "PRINTRELAY_TABLE", "acme-jobs",
+      "PRINTRELAY_QUEUE_PREFIX", "acme",
+      // Trimmed, lower-cased, comma-joined.
+      "PRINTRELAY_API_KEYS_SHA256", KEY_HASH_1 + "," + KEY_HASH_2,
+      "MICRONAUT_ENVIRONMENTS", "lambda");
+
   @Test
-  void apiFunctionRunsMicronautsPayloadV2HandlerOnJava21WithSnapStart() {
+  void apiFunctionRunsPrintrelaysPayloadV2HandlerOnJava21WithSnapStart() {
     template().hasResourceProperties("AWS::Lambda::Function", Map.of(
         "Handler", API_HANDLER,
         "Runtime", "java21",
         "MemorySize", 1024,
         "Timeout", 29,
-        "SnapStart", Map.of("ApplyOn", "PublishedVersions"),
-        "Environment", Map.of("Variables", Map.of(
-            "PRINTRELAY_TABLE", "acme-jobs",
-            "PRINTRELAY_QUEUE_PREFIX", "acme",
-            // Trimmed, lower-cased, comma-joined.
-            "PRINTRELAY_API_KEYS_SHA256", KEY_HASH_1 + "," + KEY_HASH_2,
-            "MICRONAUT_ENVIRONMENTS", "lambda"))));
+        "SnapStart", Map.of("ApplyOn", "PublishedVersions")));
   }
 
   @Test
-  void sweepFunctionRunsFromTheSameJarWithTheSameEnvironment() {
+  void apiFunctionGetsTheSharedEnvironmentPlusOperatorSignIn() {
+    Map<String, Object> variables = variables(API_HANDLER);
+    assertThat(variables).containsAllEntriesOf(SHARED_ENVIRONMENT)
+        .containsOnlyKeys(Stream.concat(SHARED_ENVIRONMENT.keySet().stream(),
+            Stream.of("PRINTRELAY_OPERATOR_ACCOUNTS", "PRINTRELAY_SESSION_SECRET")).toList())
+        // Trimmed and comma-joined.
+        .containsEntry("PRINTRELAY_OPERATOR_ACCOUNTS", OPERATOR_ACCOUNT + "," + VIEWER_ACCOUNT);
+  }
+
+  @Test
+  void sessionSecretReachesTheApiFunctionAsADynamicReferenceNotAValue() {
+    String secret = logicalId("AWS::SecretsManager::Secret", Map.of());
+    // CloudFormation resolves {{resolve:secretsmanager:ARN:SecretString:::}} while deploying.
+    assertThat(variables(API_HANDLER).get("PRINTRELAY_SESSION_SECRET")).isEqualTo(
+        Map.of("Fn::Join", List.of("", List.of(
+            "{{resolve:secretsmanager:", Map.of("Ref", secret), ":SecretString:::}}"))));
+  }
+
+  @Test
+  void sessionSecretIsGeneratedLettersAndDigitsAndGoesWithTheStack() {
+    template().resourceCountIs("AWS::SecretsManager::Secret", 1);
+    template().hasResource("AWS::SecretsManager::Secret", Map.of(
+        "Properties", Map.of("GenerateSecretString", Map.of(
+            "PasswordLength", 48, "ExcludePunctuation", true)),
+        "DeletionPolicy", "Delete",
+        "UpdateReplacePolicy", "Delete"));
+    assertThat(SynthesizedStack.properties(logicalId("AWS::SecretsManager::Secret", Map.of())))
+        .doesNotContainKeys("SecretString", "Name");
+  }
+
+  @Test
+  void sweepFunctionRunsFromTheSameJarWithOnlyTheSharedEnvironment() {
     template().resourceCountIs("AWS::Lambda::Function", 2);
     Map<String, Object> api = function(API_HANDLER);
     Map<String, Object> sweep = function(SWEEP_HANDLER);
     assertThat(sweep.get("Runtime")).isEqualTo("java21");
     assertThat(sweep.get("Code")).isEqualTo(api.get("Code"));
-    assertThat(sweep.get("Environment")).isEqualTo(api.get("Environment"));
+    assertThat(variables(SWEEP_HANDLER)).isEqualTo(SHARED_ENVIRONMENT);
   }
 
   @ParameterizedTest
@@ -95,6 +131,13 @@ class FunctionsTest {
   }
 
   @Test
+  void functionsNeedNoSecretsManagerAccess() {
+    // The secret is resolved by CloudFormation at deploy time, not read by the function.
+    assertThat(functionStatements().stream().flatMap(SynthesizedStack::actions))
+        .noneMatch(a -> a.startsWith("secretsmanager:") || a.startsWith("kms:"));
+  }
+
+  @Test
   void functionsMaySendToTheThreeMainQueuesOnly() {
     List<Map<String, Object>> sqs = functionStatements().stream()
         .filter(s -> actions(s).anyMatch(a -> a.startsWith("sqs:")))
@@ -113,6 +156,12 @@ class FunctionsTest {
 
   private static Map<String, Object> function(String handler) {
     return SynthesizedStack.properties(logicalId("AWS::Lambda::Function", Map.of("Handler", handler)));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> variables(String handler) {
+    Map<String, Object> environment = (Map<String, Object>) function(handler).get("Environment");
+    return (Map<String, Object>) environment.get("Variables");
   }
 
   private static String aliasOf(String handler) {

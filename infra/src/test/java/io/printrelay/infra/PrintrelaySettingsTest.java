@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,6 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Context parsing and validation; no synth, so no jsii. */
 class PrintrelaySettingsTest {
   private static final String HASH = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+  private static final String PASSWORD_HASH = SynthesizedStack.PASSWORD_HASH;
+  private static final String ACCOUNT = "ana:operator:" + PASSWORD_HASH;
 
   // 65 characters: one over the limit that keeps "<prefix>-normal-dlq.fifo" within SQS's 80.
   private static final String TOO_LONG =
@@ -31,6 +35,8 @@ class PrintrelaySettingsTest {
     assertThat(settings.tableName()).isEqualTo("printrelay");
     assertThat(settings.apiKeySha256()).isEmpty();
     assertThat(settings.apiKeysEnvironmentValue()).isEmpty();
+    assertThat(settings.operatorAccounts()).isEmpty();
+    assertThat(settings.operatorAccountsEnvironmentValue()).isEmpty();
   }
 
   @Test
@@ -46,6 +52,60 @@ class PrintrelaySettingsTest {
 
     assertThat(settings.apiKeySha256()).containsExactly(HASH, HASH);
     assertThat(settings.apiKeysEnvironmentValue()).isEqualTo(HASH + "," + HASH);
+  }
+
+  @Test
+  void operatorAccountsAreSplitOnCommasAndTrimmed() {
+    String viewer = "wall.screen@line-1:viewer:" + PASSWORD_HASH;
+    PrintrelaySettings settings = PrintrelaySettings.fromContext(Map.of(
+        "functionJar", jar(), "operatorAccounts", " " + ACCOUNT + " ,, " + viewer + ",")::get);
+
+    assertThat(settings.operatorAccounts()).containsExactly(ACCOUNT, viewer);
+    assertThat(settings.operatorAccountsEnvironmentValue()).isEqualTo(ACCOUNT + "," + viewer);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "ana:operator:hunter2-the-password",       // a password, not a hash
+      "ana:admin:" + PASSWORD_HASH,              // no such role
+      "ana:" + PASSWORD_HASH,                    // no role
+      "ana:operator",                            // no hash
+      "ana:operator:pbkdf2-sha256",              // the shell ate $210000$...
+      "ana:operator:" + PASSWORD_HASH + ":more",
+      "ana smith:operator:" + PASSWORD_HASH,     // the function's usernames have no spaces
+      ":viewer:" + PASSWORD_HASH})
+  void aMalformedOperatorAccountIsNamedByPositionWithoutEchoingIt(String bad) {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> accounts(List.of(ACCOUNT, bad)))
+        .withMessageContaining("operatorAccounts")
+        .withMessageContaining("entry 2")
+        .withMessageNotContaining(bad)
+        .withMessageNotContaining("hunter2");
+  }
+
+  @Test
+  void anOperatorGivenTwiceIsRefused() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> accounts(List.of(ACCOUNT, "wall:viewer:" + PASSWORD_HASH,
+            "ana:viewer:" + PASSWORD_HASH)))
+        .withMessageContaining("entry 3")
+        .withMessageContaining("each username once");
+  }
+
+  @Test
+  void keysAndAccountsTogetherMustFitLambdasEnvironment() {
+    List<String> fiftyKeys = Collections.nCopies(50, HASH);
+    // 50 keys take 3,249 characters, each of these accounts 106 more.
+    List<String> accounts = IntStream.rangeClosed(1, 3)
+        .mapToObj(i -> "operator" + i + ":operator:" + PASSWORD_HASH)
+        .toList();
+
+    assertThat(new PrintrelaySettings("printrelay", "printrelay", Path.of(jar()), fiftyKeys,
+        accounts.subList(0, 2)).operatorAccounts()).hasSize(2);
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new PrintrelaySettings("printrelay", "printrelay", Path.of(jar()),
+            fiftyKeys, accounts))
+        .withMessageContaining("4 KB environment");
   }
 
   @Test
@@ -82,7 +142,11 @@ class PrintrelaySettingsTest {
   }
 
   private PrintrelaySettings settings(String prefix, String table, List<String> hashes) {
-    return new PrintrelaySettings(prefix, table, Path.of(jar()), hashes);
+    return new PrintrelaySettings(prefix, table, Path.of(jar()), hashes, List.of());
+  }
+
+  private PrintrelaySettings accounts(List<String> accounts) {
+    return new PrintrelaySettings("printrelay", "printrelay", Path.of(jar()), List.of(), accounts);
   }
 
   private String jar() {

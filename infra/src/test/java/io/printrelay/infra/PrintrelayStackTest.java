@@ -20,9 +20,20 @@ class PrintrelayStackTest {
   }
 
   @Test
-  void warnsWhenNoApiKeyHashIsGiven() {
-    PrintrelayStack withoutKeys = SynthesizedStack.synthesize(Map.of("apiKeySha256", ""));
+  void warnsWhenNoApiKeyHashOrOperatorAccountIsGiven() {
+    // One synth for both warnings: each costs seconds.
+    PrintrelayStack bare = SynthesizedStack.synthesize(Map.of("apiKeySha256", ""));
 
-    Annotations.fromStack(withoutKeys).hasWarning("*", Match.stringLikeRegexp("No apiKeySha256 given.*"));
+    Annotations.fromStack(bare).hasWarning("*", Match.stringLikeRegexp("No apiKeySha256 given.*"));
+    Annotations.fromStack(bare).hasWarning("*",
+        Match.stringLikeRegexp("No operatorAccounts given: nobody can sign in.*"));
+  }
+
+  @Test
+  void givenKeysAndAccountsNeitherWarningAppears() {
+    // CDK's own warnings (SnapStart's reminder to publish versions) stay.
+    Annotations shared = Annotations.fromStack(SynthesizedStack.stack());
+    shared.hasNoWarning("*", Match.stringLikeRegexp("No apiKeySha256 given.*"));
+    shared.hasNoWarning("*", Match.stringLikeRegexp("No operatorAccounts given.*"));
   }
 }
