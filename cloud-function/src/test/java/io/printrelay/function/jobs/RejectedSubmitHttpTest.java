@@ -116,7 +116,7 @@ class RejectedSubmitHttpTest extends ApiTestBase {
 
     JsonNode error = reply.body().get("errors").get(0);
     assertThat(error.get("field").getStringValue()).isEqualTo("labels[0].data");
-    assertThat(error.get("message").getStringValue()).isEqualTo("missing value for {{product}}");
+    assertThat(error.get("message").getStringValue()).isEqualTo("label 1: missing value for {{product}}");
   }
 
   @Test

@@ -145,8 +145,8 @@ class SubmissionValidatorTest {
             + "{\"data\":{\"a\":1,\"b\":2}},{\"data\":{\"a\":null}}]}"), null, id -> true));
 
     assertThat(invalid.errors()).containsExactly(
-        new FieldError("labels[1].data", "missing value for {{a}}"),
-        new FieldError("labels[1].data", "missing value for {{b}}"));
+        new FieldError("labels[1].data", "label 2: missing value for {{a}}"),
+        new FieldError("labels[1].data", "label 2: missing value for {{b}}"));
   }
 
   @Test
