@@ -15,10 +15,13 @@ import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
  * Real SQS and DynamoDB wire protocols on loopback, in this process: ElasticMQ and DynamoDB Local
@@ -100,27 +103,23 @@ public final class EmbeddedAws implements AutoCloseable {
   }
 
   /** A new client to the embedded SQS; closed with this object. */
-  public synchronized SqsClient sqsClient() {
-    SqsClient client =
-        SqsClient.builder()
-            .endpointOverride(sqsEndpoint)
-            .region(REGION)
-            .credentialsProvider(ANY_CREDENTIALS)
-            .httpClientBuilder(UrlConnectionHttpClient.builder())
-            .build();
-    clients.add(client);
-    return client;
+  public SqsClient sqsClient() {
+    return client(SqsClient.builder(), sqsEndpoint);
   }
 
   /** A new client to the embedded DynamoDB; closed with this object. */
-  public synchronized DynamoDbClient dynamoDbClient() {
-    DynamoDbClient client =
-        DynamoDbClient.builder()
-            .endpointOverride(dynamoDbEndpoint)
-            .region(REGION)
-            .credentialsProvider(ANY_CREDENTIALS)
-            .httpClientBuilder(UrlConnectionHttpClient.builder())
-            .build();
+  public DynamoDbClient dynamoDbClient() {
+    return client(DynamoDbClient.builder(), dynamoDbEndpoint);
+  }
+
+  private synchronized <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>,
+          C extends SdkAutoCloseable> C client(B builder, URI endpoint) {
+    C client = builder
+        .endpointOverride(endpoint)
+        .region(REGION)
+        .credentialsProvider(ANY_CREDENTIALS)
+        .httpClientBuilder(UrlConnectionHttpClient.builder())
+        .build();
     clients.add(client);
     return client;
   }
