@@ -3,6 +3,7 @@
 "use strict";
 
 const POLL_MS = 1500;
+const REFRESH_FAILED = "Could not refresh:";
 const $ = (selector, root = document) => root.querySelector(selector);
 let me = null;
 let timer = null;
@@ -62,17 +63,28 @@ function canAct() {
   return me && me.roles.includes("operator");
 }
 
-async function refresh() {
+// One refresh at a time: an action's refresh waits for a timed one still loading, so an older
+// answer can never be drawn over a newer one.
+let loading = null;
+
+function refresh() {
   clearTimeout(timer);
+  loading = (loading || Promise.resolve()).then(load);
+  return loading;
+}
+
+async function load() {
   try {
     const [printers, jobs] = await Promise.all([
       api("GET", "/v1/printers"), api("GET", "/v1/jobs?limit=50")]);
     renderPrinters(printers.printers);
     renderJobs(jobs.jobs);
     $("#updated").textContent = `updated ${new Date().toLocaleTimeString()}`;
+    if ($("#flash").textContent.startsWith(REFRESH_FAILED)) flash("");
   } catch (e) {
-    if (me) flash(`Could not refresh: ${e.message}`);
+    if (me) flash(`${REFRESH_FAILED} ${e.message}`);
   }
+  clearTimeout(timer);
   if (me) timer = setTimeout(refresh, POLL_MS);
 }
 
@@ -189,20 +201,29 @@ function labelRange(text) {
 }
 
 // Resume of a failed or cancelled job and reprint answer a new job: name it.
+/** Runs one action; true when it succeeded. */
 async function act(description, method, path, body, control) {
   if (control) control.disabled = true;
+  let ok = false;
   try {
     const result = await api(method, path, body);
     const newJob = result && result.jobId && result.parentJobId &&
       !path.includes(encodeURIComponent(result.jobId));
-    flash(description + (newJob ? ` as job ${result.jobId}` : "") + " done");
+    flash(description + (newJob ? `: new job ${result.jobId}` : ""));
+    ok = true;
   } catch (e) {
     flash(`${description} failed: ${e.message}`);
   } finally {
     if (control) control.disabled = false;
   }
   refresh();
+  return ok;
 }
+
+const DONE = {
+  pause: "Job paused", resume: "Job resumed", cancel: "Job cancelled", priority: "Job made urgent",
+};
+const PRINTER_DONE = { pause: "Printer paused", resume: "Printer resumed", clear: "Printer queue cleared" };
 
 document.addEventListener("click", (event) => {
   const button = event.target.closest("button[data-job-action], button[data-printer-action]");
@@ -213,11 +234,11 @@ document.addEventListener("click", (event) => {
     const action = button.dataset.jobAction;
     if (action === "cancel" && !confirm("Cancel this job? Labels not printed will not print.")) return;
     const body = action === "priority" ? { priority: "high" } : {};
-    act(`Job ${action}`, "POST", `/v1/jobs/${id}/${action}`, body, button);
+    act(DONE[action], "POST", `/v1/jobs/${id}/${action}`, body, button);
   } else {
     const action = button.dataset.printerAction;
     if (action === "clear" && !confirm("Cancel every waiting job of this printer?")) return;
-    act(`Printer ${action}`, "POST", `/v1/printers/${id}/${action}`, undefined, button);
+    act(PRINTER_DONE[action], "POST", `/v1/printers/${id}/${action}`, undefined, button);
   }
 });
 
@@ -229,9 +250,9 @@ document.addEventListener("submit", async (event) => {
     const id = encodeURIComponent(form.closest("[data-id]").dataset.id);
     try {
       const labels = labelRange(form.elements.labels.value);
-      await act(`Reprint of ${labels.length} label(s)`, "POST", `/v1/jobs/${id}/reprint`, { labels },
-        form.querySelector("button"));
-      form.reset();
+      const ok = await act(`Reprint of ${labels.length} label(s)`, "POST", `/v1/jobs/${id}/reprint`,
+        { labels }, form.querySelector("button"));
+      if (ok) form.reset();
     } catch (e) {
       flash(e.message);
     }
@@ -240,11 +261,17 @@ document.addEventListener("submit", async (event) => {
 
 async function signIn(form) {
   $("#sign-in-error").textContent = "";
-  const response = await fetch("/login", {
-    method: "POST", credentials: "same-origin",
-    headers: { "Content-Type": "application/json", Accept: "application/json" },
-    body: JSON.stringify({ username: form.elements.username.value, password: form.elements.password.value }),
-  });
+  let response;
+  try {
+    response = await fetch("/login", {
+      method: "POST", credentials: "same-origin",
+      headers: { "Content-Type": "application/json", Accept: "application/json" },
+      body: JSON.stringify({ username: form.elements.username.value, password: form.elements.password.value }),
+    });
+  } catch (e) {
+    $("#sign-in-error").textContent = "Cannot reach Printrelay. Check the network and try again.";
+    return;
+  }
   if (!response.ok) {
     const problem = await response.json().catch(() => null);
     $("#sign-in-error").textContent = response.status === 401 || !problem
