@@ -1,7 +1,9 @@
 package io.printrelay.infra;
 
+import java.util.List;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.IFunction;
@@ -55,11 +57,23 @@ public final class PrintrelayFunction extends Construct {
     return live;
   }
 
-  // grantReadWriteData covers item and query actions on the table and its indexes, never table
-  // management (DeleteTable, UpdateTable); grantSendMessages is SendMessage, GetQueueUrl and
-  // GetQueueAttributes. SQS-managed encryption needs no KMS grant.
+  /**
+   * Exactly the item calls the function makes: reads, conditional puts and updates (also what a
+   * TransactWriteItems is authorised as, item by item), and BatchWriteItem for storing labels and
+   * removing those of a lost idempotency race. No Scan, no DeleteItem, no table management.
+   */
+  static final List<String> TABLE_ACTIONS = List.of(
+      "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:PutItem",
+      "dynamodb:UpdateItem", "dynamodb:ConditionCheckItem", "dynamodb:BatchWriteItem");
+
+  // grantSendMessages is SendMessage, GetQueueUrl and GetQueueAttributes. SQS-managed encryption
+  // needs no KMS grant.
   private static void grantStoreAndEnqueue(Function function, FunctionInputs inputs) {
-    inputs.table().grantReadWriteData(function);
+    String tableArn = inputs.table().getTableArn();
+    function.addToRolePolicy(PolicyStatement.Builder.create()
+        .actions(TABLE_ACTIONS)
+        .resources(List.of(tableArn, tableArn + "/index/*"))
+        .build());
     inputs.queues().forEach(queue -> queue.grantSendMessages(function));
   }
 }
