@@ -1,7 +1,7 @@
 package io.printrelay.local;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,38 +37,43 @@ public record LocalOptions(
 
   /** Parses the command line; throws {@link IllegalArgumentException} with a message for the user. */
   public static LocalOptions parse(String... args) {
-    LocalOptions o = defaults();
-    List<String> rest = new ArrayList<>(List.of(args));
-    while (!rest.isEmpty()) {
-      String flag = rest.remove(0);
+    LocalOptions d = defaults();
+    int httpPort = d.httpPort, sqsPort = d.sqsPort, dynamoDbPort = d.dynamoDbPort;
+    int virtualPrinters = d.virtualPrinters, msPerLabel = d.msPerLabel;
+    Path dataDir = d.dataDir;
+    String apiKey = d.apiKey, operatorPassword = d.operatorPassword, bind = d.bind;
+    Map<String, Endpoint> printers = d.printers;
+    boolean agent = d.agent, demo = d.demo;
+    for (int i = 0; i < args.length; i++) {
+      String flag = args[i];
+      if (flag.equals("--no-agent")) {
+        agent = false;
+        continue;
+      }
+      if (flag.equals("--demo")) {
+        demo = true;
+        continue;
+      }
+      if (i + 1 >= args.length) {
+        throw new IllegalArgumentException("unknown flag or missing value: " + flag);
+      }
+      String value = args[++i];
       switch (flag) {
-        case "--no-agent" -> o = o.with(b -> b.agent = false);
-        case "--demo" -> o = o.with(b -> b.demo = true);
-        default -> {
-          if (rest.isEmpty() || !flag.startsWith("--")) {
-            throw new IllegalArgumentException("unknown flag or missing value: " + flag);
-          }
-          o = o.withValue(flag, rest.remove(0));
-        }
+        case "--http-port" -> httpPort = port(flag, value);
+        case "--sqs-port" -> sqsPort = port(flag, value);
+        case "--dynamodb-port" -> dynamoDbPort = port(flag, value);
+        case "--data-dir" -> dataDir = Path.of(value);
+        case "--api-key" -> apiKey = nonBlank(flag, value);
+        case "--operator-password" -> operatorPassword = nonBlank(flag, value);
+        case "--printers" -> printers = printers(value);
+        case "--virtual-printers" -> virtualPrinters = number(flag, value, 1, 50);
+        case "--ms-per-label" -> msPerLabel = number(flag, value, 0, 60_000);
+        case "--bind" -> bind = nonBlank(flag, value);
+        default -> throw new IllegalArgumentException("unknown flag: " + flag);
       }
     }
-    return o;
-  }
-
-  private LocalOptions withValue(String flag, String value) {
-    return switch (flag) {
-      case "--http-port" -> with(b -> b.httpPort = port(flag, value));
-      case "--sqs-port" -> with(b -> b.sqsPort = port(flag, value));
-      case "--dynamodb-port" -> with(b -> b.dynamoDbPort = port(flag, value));
-      case "--data-dir" -> with(b -> b.dataDir = Path.of(value));
-      case "--api-key" -> with(b -> b.apiKey = nonBlank(flag, value));
-      case "--operator-password" -> with(b -> b.operatorPassword = nonBlank(flag, value));
-      case "--printers" -> with(b -> b.printers = printers(value));
-      case "--virtual-printers" -> with(b -> b.virtualPrinters = number(flag, value, 1, 50));
-      case "--ms-per-label" -> with(b -> b.msPerLabel = number(flag, value, 0, 60_000));
-      case "--bind" -> with(b -> b.bind = nonBlank(flag, value));
-      default -> throw new IllegalArgumentException("unknown flag: " + flag);
-    };
+    return new LocalOptions(httpPort, sqsPort, dynamoDbPort, dataDir, apiKey, operatorPassword,
+        printers, virtualPrinters, msPerLabel, agent, demo, bind);
   }
 
   static Map<String, Endpoint> printers(String value) {
@@ -84,7 +89,7 @@ public record LocalOptions(
       int port = port("--printers", idAndAddress[1].substring(colon + 1));
       printers.put(idAndAddress[0], new Endpoint(host, port));
     }
-    return Map.copyOf(printers);
+    return Collections.unmodifiableMap(printers); // in the order given: the demo uses the first
   }
 
   private static int port(String flag, String value) {
@@ -108,31 +113,5 @@ public record LocalOptions(
       throw new IllegalArgumentException(flag + " must not be blank");
     }
     return value;
-  }
-
-  private LocalOptions with(java.util.function.Consumer<Builder> change) {
-    Builder b = new Builder(this);
-    change.accept(b);
-    return b.build();
-  }
-
-  private static final class Builder {
-    int httpPort, sqsPort, dynamoDbPort, virtualPrinters, msPerLabel;
-    Path dataDir;
-    String apiKey, operatorPassword, bind;
-    Map<String, Endpoint> printers;
-    boolean agent, demo;
-
-    Builder(LocalOptions o) {
-      httpPort = o.httpPort; sqsPort = o.sqsPort; dynamoDbPort = o.dynamoDbPort;
-      dataDir = o.dataDir; apiKey = o.apiKey; operatorPassword = o.operatorPassword;
-      printers = o.printers; virtualPrinters = o.virtualPrinters; msPerLabel = o.msPerLabel;
-      agent = o.agent; demo = o.demo; bind = o.bind;
-    }
-
-    LocalOptions build() {
-      return new LocalOptions(httpPort, sqsPort, dynamoDbPort, dataDir, apiKey, operatorPassword,
-          printers, virtualPrinters, msPerLabel, agent, demo, bind);
-    }
   }
 }
