@@ -1,6 +1,7 @@
 package io.printrelay.local;
 
 import io.printrelay.embedded.EmbeddedAws;
+import io.printrelay.function.security.ApiKeyRegistry;
 import io.printrelay.function.security.PasswordHashes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,9 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,7 +29,7 @@ final class LocalApiSettings {
     p.put("printrelay.aws.dynamodb-endpoint", aws.dynamoDbEndpoint().toString());
     // Only the hash is configured, as in AWS: the key itself is never stored.
     p.put("printrelay.api-keys[0].name", "local");
-    p.put("printrelay.api-keys[0].sha256", sha256(options.apiKey()));
+    p.put("printrelay.api-keys[0].sha256", ApiKeyRegistry.sha256Hex(options.apiKey()));
     p.put("printrelay.api-keys[0].roles", "integration");
     p.put("printrelay.dispatch-sweep.enabled", true);
     p.put("printrelay.operators[0].username", "operator");
@@ -66,12 +64,4 @@ final class LocalApiSettings {
     }
   }
 
-  static String sha256(String value) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(digest.digest(value.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
-  }
 }

@@ -32,7 +32,7 @@ public final class LocalMain {
 
     if (options.demo()) {
       String printer = system.virtualPrinters().isEmpty()
-          ? options.printers().keySet().iterator().next()
+          ? options.printers().get(0).id()
           : system.virtualPrinters().get(0).name();
       if (!options.agent()) {
         System.out.println("demo: skipped, there is no agent (--no-agent) to register printers");

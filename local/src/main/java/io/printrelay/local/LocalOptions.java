@@ -1,16 +1,13 @@
 package io.printrelay.local;
 
+import io.printrelay.agent.printing.PrinterEndpoint;
 import java.nio.file.Path;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * `printrelay local` flags, validated. Port 0 means any free port (used by the tests).
  *
- * @param printers ID -> host:port of real printers; empty means start virtual ones
+ * @param printers real printers, in the order given; empty means start virtual ones
  */
 public record LocalOptions(
     int httpPort,
@@ -19,20 +16,17 @@ public record LocalOptions(
     Path dataDir,
     String apiKey,
     String operatorPassword,
-    Map<String, Endpoint> printers,
+    List<PrinterEndpoint> printers,
     int virtualPrinters,
     int msPerLabel,
     boolean agent,
     boolean demo,
     String bind) {
 
-  public record Endpoint(String host, int port) {}
-
-  private static final Pattern PRINTER_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
   public static LocalOptions defaults() {
     return new LocalOptions(8080, 9324, 8000, Path.of(".printrelay"), "local-dev-key",
-        "local-dev-password", Map.of(), 2, 100, true, false, "127.0.0.1");
+        "local-dev-password", List.of(), 2, 100, true, false, "127.0.0.1");
   }
 
   /** Parses the command line; throws {@link IllegalArgumentException} with a message for the user. */
@@ -42,7 +36,7 @@ public record LocalOptions(
     int virtualPrinters = d.virtualPrinters, msPerLabel = d.msPerLabel;
     Path dataDir = d.dataDir;
     String apiKey = d.apiKey, operatorPassword = d.operatorPassword, bind = d.bind;
-    Map<String, Endpoint> printers = d.printers;
+    List<PrinterEndpoint> printers = d.printers;
     boolean agent = d.agent, demo = d.demo;
     for (int i = 0; i < args.length; i++) {
       String flag = args[i];
@@ -76,20 +70,18 @@ public record LocalOptions(
         printers, virtualPrinters, msPerLabel, agent, demo, bind);
   }
 
-  static Map<String, Endpoint> printers(String value) {
-    Map<String, Endpoint> printers = new LinkedHashMap<>();
-    for (String entry : value.split(",")) {
-      String[] idAndAddress = entry.trim().split("=", 2);
-      int colon = idAndAddress.length == 2 ? idAndAddress[1].lastIndexOf(':') : -1;
-      if (colon < 1 || !PRINTER_ID.matcher(idAndAddress[0]).matches()) {
-        throw new IllegalArgumentException(
-            "--printers takes ID=HOST:PORT[,ID=HOST:PORT...], got: " + entry);
+  /** The agent's own parser, so `local --printers` and `agent --printers` read alike. */
+  static List<PrinterEndpoint> printers(String value) {
+    try {
+      List<PrinterEndpoint> printers = PrinterEndpoint.parseList(value);
+      if (printers.isEmpty()) {
+        throw new IllegalArgumentException("no printer given");
       }
-      String host = idAndAddress[1].substring(0, colon);
-      int port = port("--printers", idAndAddress[1].substring(colon + 1));
-      printers.put(idAndAddress[0], new Endpoint(host, port));
+      return List.copyOf(printers);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "--printers takes ID=HOST:PORT[,ID=HOST:PORT...]: " + e.getMessage(), e);
     }
-    return Collections.unmodifiableMap(printers); // in the order given: the demo uses the first
   }
 
   private static int port(String flag, String value) {

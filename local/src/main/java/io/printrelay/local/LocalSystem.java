@@ -77,9 +77,7 @@ public final class LocalSystem implements AutoCloseable {
 
   private List<PrinterEndpoint> printers(LocalOptions options) {
     if (!options.printers().isEmpty()) {
-      return options.printers().entrySet().stream()
-          .map(e -> new PrinterEndpoint(e.getKey(), e.getValue().host(), e.getValue().port()))
-          .toList();
+      return options.printers();
     }
     List<PrinterEndpoint> endpoints = new ArrayList<>();
     for (int i = 1; i <= options.virtualPrinters(); i++) {

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import java.util.Map;
+import io.printrelay.agent.printing.PrinterEndpoint;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -34,9 +35,15 @@ class LocalOptionsTest {
         "--virtual-printers", "3", "--ms-per-label", "5", "--no-agent", "--demo", "--bind", "0.0.0.0");
 
     assertThat(options).isEqualTo(new LocalOptions(9090, 9325, 8001, Path.of("/tmp/pr"), "k", "p",
-        Map.of("line-1", new LocalOptions.Endpoint("10.0.0.5", 9100),
-            "line-2", new LocalOptions.Endpoint("printer.lan", 9101)),
+        List.of(new PrinterEndpoint("line-1", "10.0.0.5", 9100),
+            new PrinterEndpoint("line-2", "printer.lan", 9101)),
         3, 5, false, true, "0.0.0.0"));
+  }
+
+  @Test
+  void readsPrintersAsTheAgentDoes() {
+    assertThat(LocalOptions.parse("--printers", "line-1=host").printers())
+        .containsExactly(new PrinterEndpoint("line-1", "host", 9100));
   }
 
   @ParameterizedTest
@@ -46,7 +53,7 @@ class LocalOptionsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"line-1", "line-1=host", "line 1=host:9100", "line-1=host:99999"})
+  @ValueSource(strings = {"line-1", "line 1=host:9100", "line-1=host:99999", "line-1=host:x", ","})
   void refusesMalformedPrinters(String printers) {
     assertThatThrownBy(() -> LocalOptions.parse("--printers", printers))
         .isInstanceOf(IllegalArgumentException.class)

@@ -29,7 +29,7 @@ class LocalSystemEndToEndTest {
 
   @BeforeAll
   static void startSystem() {
-    LocalOptions options = new LocalOptions(0, 0, 0, null, KEY, "e2e-password", Map.of(), 2, 5,
+    LocalOptions options = new LocalOptions(0, 0, 0, null, KEY, "e2e-password", List.of(), 2, 5,
         true, false, "127.0.0.1");
     system = LocalSystem.start(options);
     api = new ApiClient(system.baseUrl(), KEY, system.api().getBean(JsonMapper.class));

@@ -66,7 +66,7 @@ class OperatorBoardBrowserTest {
   @BeforeAll
   static void start() throws Exception {
     Assumptions.assumeTrue(Files.isExecutable(CHROMEDRIVER), "needs chromium-driver");
-    system = LocalSystem.start(new LocalOptions(0, 0, 0, null, KEY, PASSWORD, Map.of(), 2, 20,
+    system = LocalSystem.start(new LocalOptions(0, 0, 0, null, KEY, PASSWORD, List.of(), 2, 20,
         true, false, "127.0.0.1"));
     api = new ApiClient(system.baseUrl(), KEY, system.api().getBean(JsonMapper.class));
     operator = OperatorSession.signIn(system.baseUrl(), USER, PASSWORD);

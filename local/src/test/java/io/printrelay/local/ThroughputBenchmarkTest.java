@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +21,7 @@ class ThroughputBenchmarkTest {
 
   @Test
   void printsSubmitLatencyAndLabelThroughput() {
-    LocalOptions options = new LocalOptions(0, 0, 0, null, KEY, "bench-password", Map.of(), 1, 0,
+    LocalOptions options = new LocalOptions(0, 0, 0, null, KEY, "bench-password", List.of(), 1, 0,
         true, false, "127.0.0.1");
     try (LocalSystem system = LocalSystem.start(options)) {
       ApiClient api = new ApiClient(system.baseUrl(), KEY, system.api().getBean(JsonMapper.class));
