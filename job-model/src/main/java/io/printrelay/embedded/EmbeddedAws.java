@@ -2,6 +2,7 @@ package io.printrelay.embedded;
 
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import io.printrelay.aws.AwsClientSetup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -13,11 +14,8 @@ import java.util.List;
 import org.elasticmq.NodeAddress;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -29,9 +27,7 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  * integration tests; never shipped in the Lambda or agent jars (optional dependencies).
  */
 public final class EmbeddedAws implements AutoCloseable {
-  public static final Region REGION = Region.US_EAST_1;
-  private static final StaticCredentialsProvider ANY_CREDENTIALS =
-      StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
+  public static final Region REGION = AwsClientSetup.EMULATOR_REGION;
 
   private final SQSRestServer sqsServer;
   private final DynamoDBProxyServer dynamoDbServer;
@@ -114,12 +110,7 @@ public final class EmbeddedAws implements AutoCloseable {
 
   private synchronized <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>,
           C extends SdkAutoCloseable> C client(B builder, URI endpoint) {
-    C client = builder
-        .endpointOverride(endpoint)
-        .region(REGION)
-        .credentialsProvider(ANY_CREDENTIALS)
-        .httpClientBuilder(UrlConnectionHttpClient.builder())
-        .build();
+    C client = AwsClientSetup.configure(builder, endpoint, REGION.id()).build();
     clients.add(client);
     return client;
   }
