@@ -1,7 +1,5 @@
 package io.printrelay.embedded;
 
-import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
-import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import io.printrelay.aws.AwsClientSetup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,22 +23,27 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  * Real SQS and DynamoDB wire protocols on loopback, in this process: ElasticMQ and DynamoDB Local
  * (shared-db mode, so every client sees the same tables). Used by `printrelay local` and the
  * integration tests; never shipped in the Lambda or agent jars (optional dependencies).
+ *
+ * <p>Both listen on 127.0.0.1 only, whatever `printrelay local --bind` says: that flag opens the
+ * web view to tablets, while the emulators answer anyone without checking credentials and only
+ * ever have clients in this process.
  */
 public final class EmbeddedAws implements AutoCloseable {
   public static final Region REGION = AwsClientSetup.EMULATOR_REGION;
+  private static final String LOOPBACK = "127.0.0.1";
 
   private final SQSRestServer sqsServer;
-  private final DynamoDBProxyServer dynamoDbServer;
+  private final DynamoDbLocalServer dynamoDbServer;
   private final URI sqsEndpoint;
   private final URI dynamoDbEndpoint;
   private final List<AutoCloseable> clients = new ArrayList<>();
 
   private EmbeddedAws(
-      SQSRestServer sqsServer, int sqsPort, DynamoDBProxyServer dynamoDbServer, int dynamoDbPort) {
+      SQSRestServer sqsServer, int sqsPort, DynamoDbLocalServer dynamoDbServer, int dynamoDbPort) {
     this.sqsServer = sqsServer;
     this.dynamoDbServer = dynamoDbServer;
-    this.sqsEndpoint = URI.create("http://127.0.0.1:" + sqsPort);
-    this.dynamoDbEndpoint = URI.create("http://127.0.0.1:" + dynamoDbPort);
+    this.sqsEndpoint = URI.create("http://" + LOOPBACK + ":" + sqsPort);
+    this.dynamoDbEndpoint = URI.create("http://" + LOOPBACK + ":" + dynamoDbPort);
   }
 
   /** In memory, on free ports: for tests. */
@@ -57,16 +60,15 @@ public final class EmbeddedAws implements AutoCloseable {
     int sqs = sqsPort == 0 ? freePort() : sqsPort;
     int dynamo = dynamoDbPort == 0 ? freePort() : dynamoDbPort;
     SQSRestServer sqsServer =
-        SQSRestServerBuilder.withInterface("127.0.0.1")
+        SQSRestServerBuilder.withInterface(LOOPBACK)
             .withPort(sqs)
-            .withServerAddress(new NodeAddress("http", "127.0.0.1", sqs, ""))
+            .withServerAddress(new NodeAddress("http", LOOPBACK, sqs, ""))
             .withAWSRegion(REGION.id())
             .start();
     sqsServer.waitUntilStarted();
     try {
-      DynamoDBProxyServer dynamoDbServer =
-          ServerRunner.createServerFromCommandLineArgs(dynamoDbArgs(dataDir, dynamo));
-      dynamoDbServer.start();
+      DynamoDbLocalServer dynamoDbServer =
+          DynamoDbLocalServer.start(LOOPBACK, dynamo, createDirectories(dataDir));
       return new EmbeddedAws(sqsServer, sqs, dynamoDbServer, dynamo);
     } catch (Exception e) {
       sqsServer.stopAndWait();
@@ -74,20 +76,8 @@ public final class EmbeddedAws implements AutoCloseable {
     }
   }
 
-  private static String[] dynamoDbArgs(Path dataDir, int port) {
-    List<String> args = new ArrayList<>(List.of("-port", Integer.toString(port), "-sharedDb"));
-    if (dataDir == null) {
-      args.add("-inMemory");
-    } else {
-      try {
-        Files.createDirectories(dataDir);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      args.addAll(List.of("-dbPath", dataDir.toString()));
-    }
-    args.add("-disableTelemetry");
-    return args.toArray(String[]::new);
+  private static Path createDirectories(Path dataDir) throws IOException {
+    return dataDir == null ? null : Files.createDirectories(dataDir);
   }
 
   public URI sqsEndpoint() {
@@ -125,7 +115,7 @@ public final class EmbeddedAws implements AutoCloseable {
       }
     }
     try {
-      dynamoDbServer.stop();
+      dynamoDbServer.close();
     } catch (Exception ignored) {
       // the process is going away
     }
