@@ -2,7 +2,6 @@ package io.printrelay.virtualprinter;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -24,18 +23,20 @@ final class PrintEngine {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition printedChanged = lock.newCondition();
-    private final List<String> printed = new ArrayList<>();
+    private final LabelHistory printed;
     private boolean paperOut;
     private boolean paused;
     private volatile boolean printing;
     private Thread thread;
 
-    PrintEngine(ReceiveBuffer buffer, Duration perLabel, VirtualPrinter.LabelListener listener) {
+    PrintEngine(ReceiveBuffer buffer, Duration perLabel, LabelHistory printed,
+                VirtualPrinter.LabelListener listener) {
         if (perLabel.isNegative()) {
             throw new IllegalArgumentException("perLabel must not be negative");
         }
         this.buffer = buffer;
         this.perLabel = perLabel;
+        this.printed = printed;
         this.listener = listener;
     }
 
@@ -63,8 +64,7 @@ final class PrintEngine {
                 int number;
                 lock.lock();
                 try {
-                    printed.add(text);
-                    number = printed.size();
+                    number = printed.add(text);
                     printedChanged.signalAll();
                 } finally {
                     lock.unlock();
@@ -132,28 +132,18 @@ final class PrintEngine {
     }
 
     List<String> printed() {
-        lock.lock();
-        try {
-            return List.copyOf(printed);
-        } finally {
-            lock.unlock();
-        }
+        return printed.recent();
     }
 
     int printedCount() {
-        lock.lock();
-        try {
-            return printed.size();
-        } finally {
-            lock.unlock();
-        }
+        return printed.total();
     }
 
     boolean awaitPrinted(int count, Duration timeout) throws InterruptedException {
         long nanos = timeout.toNanos();
         lock.lock();
         try {
-            while (printed.size() < count) {
+            while (printed.total() < count) {
                 if (nanos <= 0) {
                     return false;
                 }
