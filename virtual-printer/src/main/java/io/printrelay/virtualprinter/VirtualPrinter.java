@@ -49,6 +49,7 @@ public final class VirtualPrinter implements AutoCloseable {
         this.buffer = new ReceiveBuffer(b.maxBufferedFormats, b.maxBufferedBytes);
         this.partials = new LabelHistory(b.keepLast);
         this.engine = new PrintEngine(buffer, b.perLabel, new LabelHistory(b.keepLast), b.listener);
+        engine.setPaperOut(b.paperOut);
         this.listener = new PortListener(name, bindAddress, b.port, b.socketReceiveBufferBytes);
         engine.start(name);
         listener.start(new ConnectionHandler(name, buffer, this::hostStatus, dropAfter, partials, connections,
@@ -126,8 +127,16 @@ public final class VirtualPrinter implements AutoCloseable {
                 buffer.isFull(), false, false, engine.printing() ? 1 : 0);
     }
 
-    /** Paper out stops printing (formats keep arriving until the buffer fills) and shows in ~HS. */
-    public void setPaperOut(boolean paperOut) {
+    /**
+     * Runs the printer out of paper ({@code true}) or loads paper again ({@code false}).
+     *
+     * <p>From the moment this returns with {@code true}, nothing more is printed: formats keep
+     * arriving into the receive buffer (until it fills and TCP pushes back on the sender), a label
+     * the head was printing goes back to the front of the buffer, and {@code ~HS} reports paper
+     * out (string 1, field b = 1) with the formats waiting. With {@code false}, printing resumes
+     * with the oldest waiting format.
+     */
+    public void paperOut(boolean paperOut) {
         engine.setPaperOut(paperOut);
     }
 

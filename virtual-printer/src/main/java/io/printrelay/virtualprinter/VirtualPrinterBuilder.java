@@ -16,6 +16,7 @@ public final class VirtualPrinterBuilder {
     int keepLast = 10_000;
     long maxFormatBytes = 1024 * 1024;
     Duration idleTimeout = Duration.ofSeconds(60);
+    boolean paperOut;
     VirtualPrinter.LabelListener listener;
 
     VirtualPrinterBuilder(String name) {
@@ -106,6 +107,12 @@ public final class VirtualPrinterBuilder {
             throw new IllegalArgumentException("idleTimeout must be zero or 1 ms to 24 days, got " + idleTimeout);
         }
         this.idleTimeout = idleTimeout;
+        return this;
+    }
+
+    /** Starts out of paper (see {@link VirtualPrinter#paperOut(boolean)}); default false. */
+    public VirtualPrinterBuilder paperOut(boolean paperOut) {
+        this.paperOut = paperOut;
         return this;
     }
 

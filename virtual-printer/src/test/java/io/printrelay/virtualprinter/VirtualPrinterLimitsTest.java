@@ -94,14 +94,14 @@ class VirtualPrinterLimitsTest {
     void senderWaitingForRoomInAFullBufferIsNotIdle() throws IOException {
         VirtualPrinter printer = start(VirtualPrinter.builder("full")
                 .idleTimeout(Duration.ofSeconds(1))
-                .maxBufferedFormats(1));
-        printer.setPaperOut(true);
+                .maxBufferedFormats(1)
+                .paperOut(true));
         try (Socket socket = connect(printer)) {
             send(socket, label("1") + label("2") + label("3"));
             // The printer reads no further while its buffer is full: longer than the idle timeout.
             await().during(Duration.ofMillis(1500)).atMost(WAIT).until(() -> printer.bufferedCount() == 1);
 
-            printer.setPaperOut(false);
+            printer.paperOut(false);
             await().atMost(WAIT).until(() -> printer.printedCount() == 3);
             send(socket, label("4"));
             await().atMost(WAIT).until(() -> printer.printedCount() == 4);
