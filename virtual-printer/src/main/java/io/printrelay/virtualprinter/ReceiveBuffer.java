@@ -64,6 +64,21 @@ final class ReceiveBuffer {
         }
     }
 
+    /**
+     * Returns a format the head took but could not print (paper ran out) to the front, so it is
+     * printed first, whole, when printing resumes. Ignores the limits: it held its place before.
+     */
+    void putBack(byte[] format) {
+        lock.lock();
+        try {
+            formats.addFirst(format);
+            bytes += format.length;
+            printable.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     void setHeld(boolean held) {
         lock.lock();
         try {

@@ -13,6 +13,10 @@ public final class VirtualPrinterBuilder {
     int maxBufferedFormats = 8;
     long maxBufferedBytes = 64 * 1024;
     int socketReceiveBufferBytes = 8 * 1024;
+    int keepLast = 10_000;
+    long maxFormatBytes = 1024 * 1024;
+    Duration idleTimeout = Duration.ofSeconds(60);
+    boolean paperOut;
     VirtualPrinter.LabelListener listener;
 
     VirtualPrinterBuilder(String name) {
@@ -61,6 +65,54 @@ public final class VirtualPrinterBuilder {
      */
     public VirtualPrinterBuilder socketReceiveBufferBytes(int bytes) {
         this.socketReceiveBufferBytes = bytes;
+        return this;
+    }
+
+    /**
+     * How many printed formats {@link VirtualPrinter#printed()}, and how many partials {@link
+     * VirtualPrinter#partials()}, remember; default 10,000 each. Older ones are forgotten, so a
+     * printer running for days keeps a bounded heap; {@link VirtualPrinter#printedCount()} still
+     * counts every label.
+     */
+    public VirtualPrinterBuilder keepLast(int entries) {
+        if (entries < 1) {
+            throw new IllegalArgumentException("keepLast must be >= 1, got " + entries);
+        }
+        this.keepLast = entries;
+        return this;
+    }
+
+    /**
+     * Bytes a sender may send inside one unfinished {@code ^XA} (or as stray bytes outside formats)
+     * before they are discarded and the connection closed; default 1 MiB, far above any label.
+     * Without it a {@code ^XA} never followed by {@code ^XZ} would be held in memory forever.
+     */
+    public VirtualPrinterBuilder maxFormatBytes(long bytes) {
+        if (bytes < 1) {
+            throw new IllegalArgumentException("maxFormatBytes must be >= 1, got " + bytes);
+        }
+        this.maxFormatBytes = bytes;
+        return this;
+    }
+
+    /**
+     * A connection that sends nothing for this long is closed, as a Zebra drops idle raw-port
+     * connections; default 60 s. {@link Duration#ZERO} keeps idle connections open forever.
+     * Time spent waiting for room in a full receive buffer does not count: the printer is not
+     * reading then, the sender is not idle.
+     */
+    public VirtualPrinterBuilder idleTimeout(Duration idleTimeout) {
+        if (idleTimeout.isNegative() || idleTimeout.compareTo(Duration.ofMillis(Integer.MAX_VALUE)) > 0
+                || (!idleTimeout.isZero() && idleTimeout.toMillis() == 0)) {
+            throw new IllegalArgumentException("idleTimeout must be zero or 1 ms to 24 days, got " + idleTimeout);
+        }
+        this.idleTimeout = idleTimeout;
+        return this;
+    }
+
+    /** Starts out of paper (see {@link VirtualPrinter#paperOut(boolean)}); default false. */
+    public VirtualPrinterBuilder paperOut(boolean paperOut) {
+        this.paperOut = paperOut;
         return this;
     }
 

@@ -174,7 +174,7 @@ class VirtualPrinterTest {
     @Test
     void hostStatusReportsBufferedFormatsPaperOutAndPause() throws IOException {
         VirtualPrinter printer = start(VirtualPrinter.start("hs", 0, Duration.ofMillis(10)));
-        printer.setPaperOut(true);
+        printer.paperOut(true);
         try (Socket socket = connect(printer)) {
             send(socket, label("1") + label("2") + label("3") + "~HS");
             HostStatus status = HostStatus.readFrom(socket.getInputStream());
@@ -183,7 +183,7 @@ class VirtualPrinterTest {
             assertThat(status.formatsInBuffer()).isEqualTo(3);
             assertThat(printer.printedCount()).isZero();
 
-            printer.setPaperOut(false);
+            printer.paperOut(false);
             await().atMost(WAIT).until(() -> printer.printedCount() == 3);
 
             printer.setPaused(true);

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +16,10 @@ import org.slf4j.LoggerFactory;
  * paper) so the edge agent's failure handling is tested against real sockets.
  *
  * <p>Like a Zebra it serves one connection at a time: further connects complete in the kernel
- * backlog and are served in turn after the current one ends. All methods are thread-safe.
+ * backlog and are served in turn after the current one ends, and a connection silent for longer
+ * than the idle timeout is closed. Memory stays bounded however long it runs: it remembers only
+ * the most recent labels and partials, and closes a connection that sends more than the format
+ * limit without completing a format. All methods are thread-safe.
  */
 public final class VirtualPrinter implements AutoCloseable {
 
@@ -36,7 +38,7 @@ public final class VirtualPrinter implements AutoCloseable {
     private final ReceiveBuffer buffer;
     private final PrintEngine engine;
     private final PortListener listener;
-    private final List<String> partials = new CopyOnWriteArrayList<>();
+    private final LabelHistory partials;
     /** Formats left before the scheduled cut; 0 = none scheduled. */
     private final AtomicInteger dropAfter = new AtomicInteger();
     private final AtomicInteger connections = new AtomicInteger();
@@ -45,10 +47,13 @@ public final class VirtualPrinter implements AutoCloseable {
         this.name = b.name;
         this.bindAddress = b.bindAddress;
         this.buffer = new ReceiveBuffer(b.maxBufferedFormats, b.maxBufferedBytes);
-        this.engine = new PrintEngine(buffer, b.perLabel, b.listener);
+        this.partials = new LabelHistory(b.keepLast);
+        this.engine = new PrintEngine(buffer, b.perLabel, new LabelHistory(b.keepLast), b.listener);
+        engine.setPaperOut(b.paperOut);
         this.listener = new PortListener(name, bindAddress, b.port, b.socketReceiveBufferBytes);
         engine.start(name);
-        listener.start(new ConnectionHandler(name, buffer, this::hostStatus, dropAfter, partials, connections));
+        listener.start(new ConnectionHandler(name, buffer, this::hostStatus, dropAfter, partials, connections,
+                new ConnectionHandler.Limits(b.maxFormatBytes, b.idleTimeout)));
         log.debug("virtual printer {} listening on {}:{}", name, bindAddress.getHostAddress(), port());
     }
 
@@ -77,11 +82,16 @@ public final class VirtualPrinter implements AutoCloseable {
         return listener.port();
     }
 
-    /** Formats printed so far, in order (UTF-8 text, ^XA..^XZ inclusive); an immutable snapshot. */
+    /**
+     * The most recently printed formats, oldest first (UTF-8 text, ^XA..^XZ inclusive); at most
+     * {@link VirtualPrinterBuilder#keepLast} of them, all of them until that many were printed. An
+     * immutable snapshot.
+     */
     public List<String> printed() {
         return engine.printed();
     }
 
+    /** Every label printed since the start, including those {@link #printed()} no longer holds. */
     public int printedCount() {
         return engine.printedCount();
     }
@@ -89,9 +99,11 @@ public final class VirtualPrinter implements AutoCloseable {
     /**
      * Received bytes that were never printed and never will be: formats cut by a dropped or closed
      * connection, bytes after the cut point of {@link #dropConnectionAfter}, stray non-blank bytes.
+     * The most recent {@link VirtualPrinterBuilder#keepLast} of them, oldest first. Bytes discarded
+     * for exceeding {@link VirtualPrinterBuilder#maxFormatBytes} are only logged.
      */
     public List<String> partials() {
-        return List.copyOf(partials);
+        return partials.recent();
     }
 
     /** Complete formats received and waiting to be printed (the ~HS "formats in receive buffer"). */
@@ -115,8 +127,16 @@ public final class VirtualPrinter implements AutoCloseable {
                 buffer.isFull(), false, false, engine.printing() ? 1 : 0);
     }
 
-    /** Paper out stops printing (formats keep arriving until the buffer fills) and shows in ~HS. */
-    public void setPaperOut(boolean paperOut) {
+    /**
+     * Runs the printer out of paper ({@code true}) or loads paper again ({@code false}).
+     *
+     * <p>From the moment this returns with {@code true}, nothing more is printed: formats keep
+     * arriving into the receive buffer (until it fills and TCP pushes back on the sender), a label
+     * the head was printing goes back to the front of the buffer, and {@code ~HS} reports paper
+     * out (string 1, field b = 1) with the formats waiting. With {@code false}, printing resumes
+     * with the oldest waiting format.
+     */
+    public void paperOut(boolean paperOut) {
         engine.setPaperOut(paperOut);
     }
 

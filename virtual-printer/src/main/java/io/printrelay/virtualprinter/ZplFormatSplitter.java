@@ -114,6 +114,14 @@ public final class ZplFormatSplitter {
         return events;
     }
 
+    /**
+     * Bytes held back waiting for the rest of a format (or for the command that ends stray bytes).
+     * Nothing else bounds them: a sender that never sends {@code ^XZ} would grow them forever.
+     */
+    public int pendingBytes() {
+        return format.size() + stray.size();
+    }
+
     /** True while a {@code ^XA} has been seen without its {@code ^XZ} (the ~HS "partial format" flag). */
     public boolean inFormat() {
         return inFormat;
