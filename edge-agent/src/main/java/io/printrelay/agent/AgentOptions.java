@@ -18,7 +18,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * {@code printrelay agent} options (CONTRACT §1): flags, or the same keys without "--" in a
+ * Agent options (README.md#the-two-commands): flags, or the same keys without "--" in a
  * properties file given by {@code --config}; flags win. Two additions: {@code --poll-wait} and
  * {@code --visibility-timeout}, in seconds.
  *

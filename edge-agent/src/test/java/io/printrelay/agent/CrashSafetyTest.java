@@ -26,7 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** CONTRACT §4: an agent killed at any moment and restarted finishes its jobs, reprinting nothing recorded. */
+/** docs/printing.md#crash-safety: killed at any moment, an agent restarts and reprints nothing recorded. */
 @Timeout(90)
 class CrashSafetyTest {
   private final AgentTestBed bed = new AgentTestBed();

@@ -23,7 +23,7 @@ public enum Priority {
     return Optional.empty();
   }
 
-  /** The contract's default when a job names none: small jobs are urgent, big batches wait. */
+  /** Default for a job naming none (docs/api.md#submit): small jobs urgent, big batches wait. */
   public static Priority forLabelCount(int labels) {
     if (labels <= 9) {
       return HIGH;

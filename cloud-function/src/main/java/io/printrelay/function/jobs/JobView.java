@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A job as CONTRACT §3 shows it. Absent values are JSON null, never omitted; instants are
+ * A job as docs/api.md#job shows it. Absent values are JSON null, never omitted; instants are
  * ISO-8601 UTC ending in Z.
  *
  * @param currentLabel the label being printed, only while printing

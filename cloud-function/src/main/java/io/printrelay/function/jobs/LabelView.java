@@ -7,9 +7,9 @@ import io.printrelay.function.submit.LabelSource;
 import io.printrelay.model.Label;
 
 /**
- * One label's state, as CONTRACT §3 lists it; numbered from 1.
+ * One label's state, as docs/api.md#list-labels lists it; numbered from 1.
  *
- * @param source added to the contract's fields: for a label of a resumed or reprinted job, the
+ * @param source (docs/api.md#list-labels): for a label of a resumed or reprinted job, the
  *     originally submitted label it copies (which box it is); null otherwise
  */
 @Serdeable

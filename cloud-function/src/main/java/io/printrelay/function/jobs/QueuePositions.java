@@ -7,7 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * A job's place in its printer's queue, in the order agents print (CONTRACT §4): highest tier
+ * A job's place in its printer's queue (docs/printing.md#order-and-priorities): highest tier
  * first, then oldest first within a tier. 0 while printing; 1 for the next to print; null when
  * the job is finished or paused (it is not waiting its turn).
  */

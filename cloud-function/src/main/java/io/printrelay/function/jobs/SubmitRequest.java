@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The body of a submit (CONTRACT §3), for the OpenAPI document only: the body is read as a JSON
+ * A submit's body (docs/api.md#submit), for the OpenAPI document only: the body is read as a JSON
  * tree by {@code submit.SubmissionValidator}, which reports every invalid field at once.
  */
 @Serdeable

@@ -13,7 +13,7 @@ import java.time.temporal.ChronoUnit;
  * <p>The pause is a flag on the printer item, so it lasts across restarts of agent and cloud until
  * resumed. Agents check it before every label, in the same transaction that checks the job is
  * still printing, so a pause stops at a label boundary; a job waiting on a paused printer stays
- * queued (CONTRACT §3).
+ * queued (docs/api.md#printer-actions).
  */
 @Singleton
 public class PrinterActions {

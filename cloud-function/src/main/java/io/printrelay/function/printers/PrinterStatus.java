@@ -9,7 +9,7 @@ import java.time.Instant;
  * shows first, as it holds every job whatever the agent says; an agent silent for longer than
  * {@code offlineAfter} makes its printer offline, since nothing it reported can still be trusted.
  *
- * @param status ready, printing, paused, offline or error (CONTRACT §3)
+ * @param status ready, printing, paused, offline or error (docs/api.md#printers)
  * @param detail why, in words; null when there is nothing to say
  */
 public record PrinterStatus(String status, String detail) {

@@ -6,7 +6,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.printrelay.model.Printer;
 
 /**
- * A printer as CONTRACT §3 shows it. Absent values are JSON null, never omitted.
+ * A printer as docs/api.md#printers shows it. Absent values are JSON null, never omitted.
  *
  * @param status see {@link PrinterStatus}
  * @param lastSeen the agent's last heartbeat, ISO-8601 UTC

@@ -11,7 +11,7 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
- * Every rule of CONTRACT §3 "Submit", in one pure class: it collects all invalid fields before
+ * Every rule of docs/api.md#submit, in one pure class: it collects all invalid fields before
  * answering, so a caller fixes a request in one round. The only outside fact it needs, whether a
  * printer is registered, is passed in.
  */

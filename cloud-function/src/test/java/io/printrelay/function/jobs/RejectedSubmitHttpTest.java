@@ -26,7 +26,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every bad submit of CONTRACT §3: its status, a problem body, and nothing stored or sent. */
+/** Each bad submit (docs/api.md#submit): its status, a problem body, and nothing stored or sent. */
 @MicronautTest
 class RejectedSubmitHttpTest extends ApiTestBase {
   private static final String BIG_ZPL = "^XA^FD" + "x".repeat(66_000) + "^FS^XZ";

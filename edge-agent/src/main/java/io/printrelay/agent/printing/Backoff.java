@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How a failing label is retried: {@code attempts} in all (the contract says 3), waiting {@code
+ * Label retries (docs/printing.md#retries-and-failures): {@code attempts} in all, waiting {@code
  * first}, then {@code multiplier} times longer each time, never more than {@code max}. Pure
  * arithmetic, so tests can use millisecond delays and production the real ones.
  */

@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Where "written" becomes "printed" (CONTRACT §3): after a ZPL label, asks the printer {@code ~HS}
+ * Confirms "printed" (docs/printing.md#what-printed-means): after a ZPL label, asks {@code ~HS}
  * until its receive buffer no longer holds the label. A Zebra answers {@code ~} commands at once,
  * even while it prints; paper out or an open head is reported meanwhile and the label simply waits.
  * A printer that never answers is trusted once the write succeeded (learnt once, then not asked

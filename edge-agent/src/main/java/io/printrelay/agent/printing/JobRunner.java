@@ -76,7 +76,7 @@ final class JobRunner {
     return print(ticket, job, decision == JobDecision.START ? "started" : "resumed");
   }
 
-  /** A job waiting on a paused printer stays queued (CONTRACT §3); so does one for a dead printer. */
+  /** A job for a paused or dead printer stays queued (docs/printing.md#order-and-priorities). */
   private boolean mayStart() {
     if (registry.paused(printerId)) {
       return false;
@@ -141,7 +141,7 @@ final class JobRunner {
 
   /**
    * Completes (error null) or fails the job. {@code unreachable} says the printer could not take a
-   * label after every attempt: the contract's "a printer that stays unreachable stops the job".
+   * label after every attempt, which stops the job (docs/printing.md#retries-and-failures).
    */
   private Outcome finish(JobTicket ticket, Job job, String error, String unreachable) {
     try {

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * Which waiting job a free printer starts: the highest priority tier first, the oldest arrival
- * within a tier ("urgent jumps the queue"; CONTRACT §4). Priority is declared highest first, so its
+ * within a tier (docs/printing.md#order-and-priorities). Priority is declared highest first, so its
  * natural order is print order.
  */
 public final class NextJobChoice {

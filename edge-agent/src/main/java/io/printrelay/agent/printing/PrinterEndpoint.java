@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * where it listens for raw TCP, usually port 9100.
  */
 public record PrinterEndpoint(String id, String host, int port) {
-  /** The API's printer id rule (CONTRACT §3). */
+  /** The API's printer id rule (docs/api.md#submit). */
   public static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
   public PrinterEndpoint {
