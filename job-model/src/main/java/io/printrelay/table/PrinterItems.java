@@ -7,7 +7,9 @@ import static io.printrelay.table.JobTable.*;
 
 import io.printrelay.model.PrinterState;
 import java.time.Instant;
+import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 
 /**
  * Writes to printer items. An agent's report creates or refreshes the item with everything the
@@ -41,5 +43,20 @@ public final class PrinterItems {
   /** For a transaction: the printer is not paused by an operator (a label may start). */
   public static Condition notPaused() {
     return Condition.notTrue(PAUSED);
+  }
+
+  /** A consistent read of the operator's pause alone: the agent asks it before each job. */
+  public static GetItemRequest readPaused(String table, String printerId) {
+    Placeholders p = new Placeholders();
+    return GetItemRequest.builder().tableName(table).key(ItemKeys.printer(printerId))
+        .consistentRead(true)
+        .projectionExpression(p.name(PAUSED)).expressionAttributeNames(p.names())
+        .build();
+  }
+
+  /** The pause in a printer item (whole, or as {@link #readPaused} reads it); none: not paused. */
+  public static boolean paused(Map<String, AttributeValue> item) {
+    AttributeValue paused = item == null ? null : item.get(PAUSED);
+    return paused != null && Boolean.TRUE.equals(paused.bool());
   }
 }
