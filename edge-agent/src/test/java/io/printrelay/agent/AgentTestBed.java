@@ -13,6 +13,7 @@ import io.printrelay.model.Job;
 import io.printrelay.model.JobEvent;
 import io.printrelay.model.Label;
 import io.printrelay.model.Printer;
+import io.printrelay.model.PrinterState;
 import io.printrelay.model.Priority;
 import io.printrelay.queue.JobMessage;
 import io.printrelay.queue.JobMessages;
@@ -89,22 +90,27 @@ final class AgentTestBed implements AutoCloseable {
 
   /** Stores a queued job with {@code labels} labels and sends its message, as the function does. */
   String submit(String printerId, Priority priority, int labels) {
+    String jobId = store(printerId, priority, labels, Instant.now());
+    send(jobId, printerId, priority, 1);
+    return jobId;
+  }
+
+  /** Stores a queued job created at {@code createdAt}, as a submit whose send failed leaves it. */
+  String store(String printerId, Priority priority, int labels, Instant createdAt) {
     String jobId = UUID.randomUUID().toString();
-    Instant now = Instant.now();
     List<WriteRequest> writes = new ArrayList<>();
     for (int i = 1; i <= labels; i++) {
       Label label = Label.pending(jobId, i, zpl(jobId, i).getBytes(UTF_8));
       writes.add(WriteRequest.builder()
-          .putRequest(p -> p.item(ItemMapper.labelItem(label, now))).build());
+          .putRequest(p -> p.item(ItemMapper.labelItem(label, createdAt))).build());
     }
     for (int from = 0; from < writes.size(); from += 25) {
       List<WriteRequest> batch = writes.subList(from, Math.min(from + 25, writes.size()));
       aws.dynamoDb().batchWriteItem(b -> b.requestItems(Map.of(aws.table(), batch)));
     }
     Job job = aJob().id(jobId).on(printerId).priority(priority).labels(labels).reference("test")
-        .createdAt(now).build();
+        .createdAt(createdAt).build();
     aws.dynamoDb().putItem(b -> b.tableName(aws.table()).item(ItemMapper.jobItem(job)));
-    send(jobId, printerId, priority, 1);
     return jobId;
   }
 
@@ -251,6 +257,13 @@ final class AgentTestBed implements AutoCloseable {
       send(jobId, job(jobId).printerId(), to, dispatch);
       aws.dynamoDb().updateItem(JobUpdates.confirmDispatch(jobId, dispatch).request(aws.table()));
     }
+  }
+
+  /** A printer registered by an earlier run of an agent, and paused by an operator since. */
+  void pausedBeforeStart(String printerId) {
+    aws.dynamoDb().updateItem(PrinterItems.report(printerId, "127.0.0.1", 9100, "earlier-run",
+        PrinterState.READY, null, null, Instant.now()).request(aws.table()));
+    pausePrinter(printerId, true);
   }
 
   /** What the API's printer pause and resume do. */

@@ -31,7 +31,7 @@ class LabelAttemptsTest {
 
   private final InMemoryProgress progress = new InMemoryProgress();
   private final ScriptedPrinter printer = new ScriptedPrinter();
-  private final JobInbox inbox = new JobInbox();
+  private final JobInbox inbox = new JobInbox(QueuePlaces.in(progress));
   private final LabelAttempts attempts = new LabelAttempts("p1", progress, printer, inbox, QUICK,
       Duration.ofMillis(20), Clock.fixed(NOW, ZoneOffset.UTC));
 
