@@ -13,7 +13,6 @@ import io.printrelay.agent.progress.PrinterRegistry;
 import io.printrelay.agent.progress.PrinterStatus;
 import io.printrelay.queue.QueueUrls;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,7 +54,11 @@ public final class Agent implements AutoCloseable {
     this.timers = timers;
   }
 
-  /** Returns once the printers are registered and polling has begun. */
+  /**
+   * Returns once the printers are registered and polling has begun.
+   *
+   * @throws InvalidConfig when the data directory cannot be created
+   */
   public static Agent start(AgentConfig config, SqsClient sqs, DynamoDbClient dynamoDb) {
     createDataDir(config.dataDir());
     QueueUrls queues = QueueUrls.resolve(sqs, config.queueNames()); // fails fast: no queues
@@ -86,13 +89,16 @@ public final class Agent implements AutoCloseable {
     }
   }
 
-  /** The agent's own directory: nothing is kept there yet, but it is there to be used. */
+  /**
+   * The agent's own directory, created here and nowhere else, before anything can fail on the
+   * network. Nothing is kept there yet. A path that cannot be a directory is bad input.
+   */
   private static void createDataDir(Path dataDir) {
     if (dataDir != null) {
       try {
         Files.createDirectories(dataDir);
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot create the data directory " + dataDir, e);
+        throw new InvalidConfig("cannot create the data directory " + dataDir + ": " + e, e);
       }
     }
   }
@@ -122,10 +128,6 @@ public final class Agent implements AutoCloseable {
       worker.resume(jobId);
     }
     return worker;
-  }
-
-  public AgentConfig config() {
-    return config;
   }
 
   /** What each printer is doing, by printer id. */

@@ -4,6 +4,7 @@ import io.printrelay.agent.printing.Backoff;
 import io.printrelay.agent.printing.PrinterEndpoint;
 import io.printrelay.agent.printing.TcpLabelPrinter;
 import io.printrelay.queue.QueueNames;
+import io.printrelay.table.TableName;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,7 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Everything the agent runs with, validated on construction ({@link InvalidConfig} names the bad
@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * @param visibilityHeartbeat how often held messages are extended; well under the timeout
  * @param printerHeartbeat how often each printer's lastSeen and state are written
  * @param recheck how often a job held by a paused or offline printer looks again
- * @param dataDir the agent's own directory (created; unused for now), or null
+ * @param dataDir the agent's own directory, created by {@link Agent#start} (unused for now), or
+ *     null
  */
 public record AgentConfig(
     String agentId,
@@ -39,20 +40,14 @@ public record AgentConfig(
     Path dataDir,
     Clock clock) {
 
-  /** DynamoDB's table name rule. */
-  private static final Pattern TABLE = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
-  /** SQS names are at most 80 of these; the longest suffix is "-normal-dlq.fifo" (16). */
-  private static final Pattern QUEUE_PREFIX = Pattern.compile("[A-Za-z0-9_-]{1,64}");
   private static final Duration MAX_VISIBILITY = Duration.ofHours(12);
 
   public AgentConfig {
     require(agentId != null && !agentId.isBlank() && agentId.length() <= 128,
         "agent id must be 1-128 characters");
-    require(table != null && TABLE.matcher(table).matches(),
-        "table '" + table + "' must be 3-255 of A-Z a-z 0-9 _ . -");
-    require(queueNames != null && queueNames.prefix() != null
-        && QUEUE_PREFIX.matcher(queueNames.prefix()).matches(),
-        "queue prefix must be 1-64 of A-Z a-z 0-9 _ -");
+    require(TableName.isValid(table), "table '" + table + "' must be " + TableName.RULE);
+    require(queueNames != null && QueueNames.isValidPrefix(queueNames.prefix()),
+        "queue prefix must be " + QueueNames.PREFIX_RULE);
     printers = List.copyOf(Objects.requireNonNullElse(printers, List.of()));
     require(!printers.isEmpty(), "at least one printer is needed (--printers ID=HOST:PORT)");
     Set<String> ids = new HashSet<>();
@@ -89,7 +84,7 @@ public record AgentConfig(
   /** Defaults: production timings, table and queue prefix "printrelay", the system UTC clock. */
   public static final class Builder {
     private String agentId;
-    private String table = "printrelay";
+    private String table = TableName.DEFAULT;
     private QueueNames queueNames = new QueueNames(QueueNames.DEFAULT_PREFIX);
     private List<PrinterEndpoint> printers = List.of();
     private Duration pollWait = Duration.ofSeconds(20);

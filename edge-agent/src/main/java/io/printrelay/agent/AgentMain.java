@@ -1,10 +1,8 @@
 package io.printrelay.agent;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.file.Files;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -33,13 +31,8 @@ public final class AgentMain {
     AgentOptions options;
     try {
       options = AgentOptions.parse(args, AgentMain::hostname);
-      if (options.config().dataDir() != null) {
-        Files.createDirectories(options.config().dataDir()); // a bad path is bad input: exit 2
-      }
-    } catch (InvalidConfig | IOException e) {
-      err.println("printrelay agent: " + e.getMessage());
-      err.println(AgentOptions.USAGE);
-      return 2;
+    } catch (InvalidConfig e) {
+      return badInput(err, e);
     }
     AwsClients clients;
     try {
@@ -52,6 +45,9 @@ public final class AgentMain {
     Agent agent;
     try {
       agent = Agent.start(options.config(), clients.sqs(), clients.dynamoDb());
+    } catch (InvalidConfig e) { // a data directory that cannot be created
+      clients.close();
+      return badInput(err, e);
     } catch (RuntimeException e) {
       log.error("the agent could not start: {}", e.getMessage());
       clients.close();
@@ -69,6 +65,12 @@ public final class AgentMain {
       Thread.currentThread().interrupt();
     }
     return 0;
+  }
+
+  private static int badInput(PrintStream err, InvalidConfig e) {
+    err.println("printrelay agent: " + e.getMessage());
+    err.println(AgentOptions.USAGE);
+    return 2;
   }
 
   private static String hostname() {

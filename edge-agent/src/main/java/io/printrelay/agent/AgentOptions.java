@@ -2,6 +2,7 @@ package io.printrelay.agent;
 
 import io.printrelay.agent.printing.PrinterEndpoint;
 import io.printrelay.queue.QueueNames;
+import io.printrelay.table.TableName;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
@@ -60,7 +61,7 @@ public record AgentOptions(
     }
     AgentConfig.Builder config = AgentConfig.builder()
         .agentId(settings.getOrDefault("agent-id", hostname.get()))
-        .table(settings.getOrDefault("table", "printrelay"))
+        .table(settings.getOrDefault("table", TableName.DEFAULT))
         .queueNames(new QueueNames(settings.getOrDefault("queue-prefix", QueueNames.DEFAULT_PREFIX)))
         .printers(printers(settings.getOrDefault("printers", "")));
     if (settings.containsKey("data-dir")) {

@@ -137,6 +137,21 @@ class AgentOptionsTest {
     assertThat(data).isDirectory();
   }
 
+  @Test
+  void aDataDirectoryThatCannotBeCreatedExitsWithCode2(@TempDir Path dir) throws IOException {
+    Path notADirectory = Files.writeString(dir.resolve("a-file"), "x");
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    int code = AgentMain.run(new String[] {"--sqs-endpoint", "http://127.0.0.1:1",
+        "--dynamodb-endpoint", "http://127.0.0.1:1", "--printers", "a=127.0.0.1:9100",
+        "--data-dir", notADirectory.resolve("agent").toString()},
+        System.out, new PrintStream(err, true, StandardCharsets.UTF_8));
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("printrelay agent: cannot create the data directory");
+  }
+
   private static AgentOptions parse(String... args) {
     return AgentOptions.parse(args, () -> "pi-7");
   }

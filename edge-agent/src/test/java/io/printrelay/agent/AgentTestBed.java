@@ -1,9 +1,6 @@
 package io.printrelay.agent;
 
-import static io.printrelay.table.ItemMapper.instantValue;
-import static io.printrelay.table.ItemMapper.n;
-import static io.printrelay.table.ItemMapper.s;
-import static io.printrelay.table.JobTable.*;
+import static io.printrelay.testing.Jobs.aJob;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -13,21 +10,24 @@ import io.printrelay.agent.printing.PrinterEndpoint;
 import io.printrelay.agent.printing.TcpLabelPrinter;
 import io.printrelay.agent.progress.DynamoDbProgress;
 import io.printrelay.model.Job;
-import io.printrelay.model.JobStatus;
+import io.printrelay.model.JobEvent;
 import io.printrelay.model.Label;
 import io.printrelay.model.Printer;
+import io.printrelay.model.PrinterState;
 import io.printrelay.model.Priority;
 import io.printrelay.queue.JobMessage;
 import io.printrelay.queue.JobMessages;
 import io.printrelay.table.ItemKeys;
 import io.printrelay.table.ItemMapper;
+import io.printrelay.table.JobTable;
+import io.printrelay.table.JobUpdates;
+import io.printrelay.table.PrinterItems;
 import io.printrelay.testing.SharedEmbeddedAws;
 import io.printrelay.testing.SharedEmbeddedAws.Sandbox;
 import io.printrelay.virtualprinter.VirtualPrinter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +37,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -91,22 +90,27 @@ final class AgentTestBed implements AutoCloseable {
 
   /** Stores a queued job with {@code labels} labels and sends its message, as the function does. */
   String submit(String printerId, Priority priority, int labels) {
+    String jobId = store(printerId, priority, labels, Instant.now());
+    send(jobId, printerId, priority, 1);
+    return jobId;
+  }
+
+  /** Stores a queued job created at {@code createdAt}, as a submit whose send failed leaves it. */
+  String store(String printerId, Priority priority, int labels, Instant createdAt) {
     String jobId = UUID.randomUUID().toString();
-    Instant now = Instant.now();
     List<WriteRequest> writes = new ArrayList<>();
     for (int i = 1; i <= labels; i++) {
       Label label = Label.pending(jobId, i, zpl(jobId, i).getBytes(UTF_8));
       writes.add(WriteRequest.builder()
-          .putRequest(p -> p.item(ItemMapper.labelItem(label, now))).build());
+          .putRequest(p -> p.item(ItemMapper.labelItem(label, createdAt))).build());
     }
     for (int from = 0; from < writes.size(); from += 25) {
       List<WriteRequest> batch = writes.subList(from, Math.min(from + 25, writes.size()));
       aws.dynamoDb().batchWriteItem(b -> b.requestItems(Map.of(aws.table(), batch)));
     }
-    Job job = new Job(jobId, printerId, priority, JobStatus.QUEUED, "test", labels, 0, List.of(),
-        List.of(), null, null, null, null, now, now, null, null, 1, false);
+    Job job = aJob().id(jobId).on(printerId).priority(priority).labels(labels).reference("test")
+        .createdAt(createdAt).build();
     aws.dynamoDb().putItem(b -> b.tableName(aws.table()).item(ItemMapper.jobItem(job)));
-    send(jobId, printerId, priority, 1);
     return jobId;
   }
 
@@ -224,58 +228,47 @@ final class AgentTestBed implements AutoCloseable {
     return total;
   }
 
-  /** What the API's pause and cancel do: a conditional status move. */
-  void moveJob(String jobId, JobStatus to, JobStatus... from) {
-    StringBuilder condition = new StringBuilder("#status IN (");
-    Map<String, AttributeValue> values =
-        new HashMap<>(Map.of(":to", s(to.wireName())));
-    for (int i = 0; i < from.length; i++) {
-      condition.append(i == 0 ? "" : ", ").append(":from").append(i);
-      values.put(":from" + i, s(from[i].wireName()));
-    }
-    condition.append(")");
-    String update = to.isFinal()
-        ? "SET #status = :to, #finishedAt = :now REMOVE #active, #queueKey"
-        : "SET #status = :to";
-    if (to.isFinal()) {
-      values.put(":now", instantValue(Instant.now()));
-    }
-    Map<String, String> names = to.isFinal()
-        ? Map.of("#status", STATUS, "#finishedAt", FINISHED_AT, "#active", ACTIVE_PRINTER_ID,
-            "#queueKey", QUEUE_KEY)
-        : Map.of("#status", STATUS);
-    aws.dynamoDb().updateItem(b -> b.tableName(aws.table()).key(ItemKeys.job(jobId))
-        .updateExpression(update).conditionExpression(condition.toString())
-        .expressionAttributeNames(names).expressionAttributeValues(values));
+  /** What the API's pause and cancel do: the state machine's conditional move. */
+  void apply(String jobId, JobEvent event) {
+    aws.dynamoDb().updateItem(JobUpdates.apply(jobId, event, Instant.now()).request(aws.table()));
   }
 
-  /** What the API's resume of a paused job does: back to queued, and a new dispatch is sent. */
+  /**
+   * What the API's resume of a paused job does: back to queued at the end of its tier, its next
+   * dispatch claimed, sent and confirmed.
+   */
   void resumeJob(String jobId, String printerId, Priority priority, int dispatch) {
-    moveJob(jobId, JobStatus.QUEUED, JobStatus.PAUSED);
-    aws.dynamoDb().updateItem(b -> b.tableName(aws.table()).key(ItemKeys.job(jobId))
-        .updateExpression("SET #d = :d").expressionAttributeNames(Map.of("#d", DISPATCH_COUNT))
-        .expressionAttributeValues(Map.of(":d", n(dispatch))));
+    Instant now = Instant.now();
+    aws.dynamoDb().updateItem(JobUpdates.enqueue(JobUpdates.apply(jobId, JobEvent.RESUME, now),
+        jobId, now).request(aws.table()));
     send(jobId, printerId, priority, dispatch);
+    aws.dynamoDb().updateItem(JobUpdates.confirmDispatch(jobId, dispatch).request(aws.table()));
   }
 
-  /** What the API's priority change of a waiting job does: new tier in the table, then a send. */
+  /**
+   * What the API's priority change of a waiting job does: the new tier, at its end, and the next
+   * dispatch claimed; then, if {@code send}, the message to the new tier.
+   */
   void changePriority(String jobId, Priority to, int dispatch, boolean send) {
-    aws.dynamoDb().updateItem(b -> b.tableName(aws.table()).key(ItemKeys.job(jobId))
-        .updateExpression("SET #p = :p, #d = :d").conditionExpression("#s = :queued")
-        .expressionAttributeNames(Map.of("#p", PRIORITY, "#d", DISPATCH_COUNT, "#s", STATUS))
-        .expressionAttributeValues(Map.of(":p", s(to.wireName()), ":d", n(dispatch),
-            ":queued", s(JobStatus.QUEUED.wireName()))));
+    Instant now = Instant.now();
+    aws.dynamoDb().updateItem(JobUpdates.enqueue(JobUpdates.apply(jobId, JobEvent.REPRIORITISE, now)
+        .set(JobTable.PRIORITY, ItemMapper.s(to.wireName())), jobId, now).request(aws.table()));
     if (send) {
       send(jobId, job(jobId).printerId(), to, dispatch);
+      aws.dynamoDb().updateItem(JobUpdates.confirmDispatch(jobId, dispatch).request(aws.table()));
     }
+  }
+
+  /** A printer registered by an earlier run of an agent, and paused by an operator since. */
+  void pausedBeforeStart(String printerId) {
+    aws.dynamoDb().updateItem(PrinterItems.report(printerId, "127.0.0.1", 9100, "earlier-run",
+        PrinterState.READY, null, null, Instant.now()).request(aws.table()));
+    pausePrinter(printerId, true);
   }
 
   /** What the API's printer pause and resume do. */
   void pausePrinter(String printerId, boolean paused) {
-    aws.dynamoDb().updateItem(b -> b.tableName(aws.table()).key(ItemKeys.printer(printerId))
-        .updateExpression("SET #p = :p").expressionAttributeNames(Map.of("#p", PAUSED))
-        .expressionAttributeValues(Map.of(":p",
-            AttributeValue.fromBool(paused))));
+    aws.dynamoDb().updateItem(PrinterItems.setPaused(printerId, paused).request(aws.table()));
   }
 
   @Override

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.printrelay.model.Job;
+import io.printrelay.model.JobEvent;
 import io.printrelay.model.JobStatus;
 import io.printrelay.model.LabelStatus;
 import io.printrelay.model.Priority;
@@ -35,7 +36,7 @@ class JobControlTest {
     String jobId = bed.submit("line-1", Priority.NORMAL, 100);
     await().atMost(Duration.ofSeconds(10)).until(() -> printedIndexes(printer, jobId).size() >= 10);
 
-    bed.moveJob(jobId, JobStatus.CANCELLED, JobStatus.QUEUED, JobStatus.PRINTING);
+    bed.apply(jobId, JobEvent.CANCEL);
     int atCancel = printedIndexes(printer, jobId).size();
 
     await().atMost(Duration.ofSeconds(5)).until(() -> bed.allMessages() == 0);
@@ -59,7 +60,7 @@ class JobControlTest {
     String jobId = bed.submit("line-1", Priority.NORMAL, 60);
     await().atMost(Duration.ofSeconds(10)).until(() -> printedIndexes(printer, jobId).size() >= 10);
 
-    bed.moveJob(jobId, JobStatus.PAUSED, JobStatus.QUEUED, JobStatus.PRINTING);
+    bed.apply(jobId, JobEvent.PAUSE);
     await().atMost(Duration.ofSeconds(5)).until(() -> bed.allMessages() == 0);
     int atPause = printedIndexes(printer, jobId).size();
     await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3))

@@ -14,6 +14,7 @@ import io.printrelay.model.PrinterState;
 import io.printrelay.model.Priority;
 import io.printrelay.virtualprinter.VirtualPrinter;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -107,6 +108,23 @@ class PrintingTest {
     await().atMost(Duration.ofSeconds(30))
         .until(() -> bed.job(low).status() == JobStatus.COMPLETED);
     assertThat(AgentTestBed.jobOrder(printer)).containsExactly(first, high, normal, low);
+  }
+
+  @Test
+  void waitingJobsPrintInTheTablesQueueOrderNotInTheOrderTheirMessagesCame() {
+    VirtualPrinter printer = bed.printer("line-1", Duration.ofMillis(5));
+    bed.pausedBeforeStart("line-1"); // so that both messages are held before either job starts
+    String swept = bed.store("line-1", Priority.NORMAL, 3, Instant.now().minusSeconds(60));
+    String younger = bed.submit("line-1", Priority.NORMAL, 3);
+    bed.send(swept, "line-1", Priority.NORMAL, 1); // the dispatch sweep sends it only now
+    bed.start(printer);
+    await().atMost(Duration.ofSeconds(10)).until(() -> bed.heldMessages(Priority.NORMAL) == 2);
+
+    bed.pausePrinter("line-1", false);
+
+    await().atMost(Duration.ofSeconds(10))
+        .until(() -> bed.job(younger).status() == JobStatus.COMPLETED);
+    assertThat(AgentTestBed.jobOrder(printer)).containsExactly(swept, younger);
   }
 
   @Test

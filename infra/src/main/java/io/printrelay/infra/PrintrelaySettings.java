@@ -1,5 +1,7 @@
 package io.printrelay.infra;
 
+import io.printrelay.queue.QueueNames;
+import io.printrelay.table.TableName;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -31,16 +33,13 @@ public record PrintrelaySettings(
     List<String> apiKeySha256,
     List<String> operatorAccounts) {
 
-  public static final String DEFAULT_QUEUE_PREFIX = "printrelay";
-  public static final String DEFAULT_TABLE_NAME = "printrelay";
+  public static final String DEFAULT_QUEUE_PREFIX = QueueNames.DEFAULT_PREFIX;
+  public static final String DEFAULT_TABLE_NAME = TableName.DEFAULT;
   public static final String DEFAULT_FUNCTION_JAR =
       "../cloud-function/target/printrelay-function-lambda.jar";
 
-  // SQS queue names: at most 80 of [A-Za-z0-9_-] including ".fifo"; the longest suffix we append,
-  // "-normal-dlq.fifo", takes 16.
-  private static final Pattern QUEUE_PREFIX = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-  // DynamoDB table names: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/HowItWorks.NamingRulesDataTypes.html
-  private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
+  // The queue prefix and table name rules are the agent's and the function's too (QueueNames,
+  // TableName): a name the stack accepts is one they accept.
   private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
   // Lambda allows 4 KB of environment in all; 50 hashes take 3.2 KB.
   private static final int MAX_API_KEYS = 50;
@@ -56,10 +55,9 @@ public record PrintrelaySettings(
   private static final int MAX_LIST_CHARS = 3_500;
 
   public PrintrelaySettings {
-    require(QUEUE_PREFIX.matcher(queuePrefix).matches(), "queuePrefix", queuePrefix,
-        "1-64 of A-Z a-z 0-9 _ -");
-    require(TABLE_NAME.matcher(tableName).matches(), "tableName", tableName,
-        "3-255 of A-Z a-z 0-9 _ . -");
+    require(QueueNames.isValidPrefix(queuePrefix), "queuePrefix", queuePrefix,
+        QueueNames.PREFIX_RULE);
+    require(TableName.isValid(tableName), "tableName", tableName, TableName.RULE);
     apiKeySha256 = apiKeySha256.stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
     for (int i = 0; i < apiKeySha256.size(); i++) {
       // Names the entry, never echoes it: a mistaken entry may be a raw key.

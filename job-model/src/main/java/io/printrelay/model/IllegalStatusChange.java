@@ -1,21 +1,28 @@
 package io.printrelay.model;
 
-/** A job status move that its state machine does not allow, e.g. resuming a completed job. */
+/** An event the job state machine does not allow in the job's status, e.g. resuming a completed job. */
 public final class IllegalStatusChange extends RuntimeException {
   private final JobStatus from;
-  private final JobStatus to;
+  private final JobEvent event;
 
-  public IllegalStatusChange(JobStatus from, JobStatus to) {
-    super("a " + from.wireName() + " job cannot become " + to.wireName());
+  public IllegalStatusChange(JobStatus from, JobEvent event) {
+    super(message(from, event));
     this.from = from;
-    this.to = to;
+    this.event = event;
   }
 
   public JobStatus from() {
     return from;
   }
 
-  public JobStatus to() {
-    return to;
+  public JobEvent event() {
+    return event;
+  }
+
+  private static String message(JobStatus from, JobEvent event) {
+    String action = event.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    return event.to()
+        .map(to -> "a " + from.wireName() + " job cannot become " + to.wireName())
+        .orElse("a " + from.wireName() + " job does not allow " + action);
   }
 }

@@ -47,7 +47,10 @@ public record Job(
         List.copyOf(uncertainLabels == null ? List.of() : uncertainLabels.stream().sorted().toList());
   }
 
-  /** A job just accepted: queued, nothing printed, its message not yet sent. */
+  /**
+   * A job just accepted: queued, nothing printed, its first dispatch claimed (number 1) and marked
+   * pending until the message is confirmed sent.
+   */
   public static Job accepted(
       String jobId,
       String printerId,
@@ -58,7 +61,7 @@ public record Job(
       Instant now) {
     return new Job(
         jobId, printerId, priority, JobStatus.QUEUED, reference, total, 0, List.of(), List.of(),
-        null, null, parentJobId, null, now, now, null, null, 0, true);
+        null, null, parentJobId, null, now, now, null, null, 1, true);
   }
 
   public int failed() {
@@ -74,10 +77,48 @@ public record Job(
     return total - printed - failed();
   }
 
+  /** This job at another status; callers decide the move with {@link JobEvent#apply}. */
   public Job withStatus(JobStatus next) {
-    return new Job(
-        jobId, printerId, priority, status.moveTo(next), reference, total, printed, failedLabels,
+    return new Job(jobId, printerId, priority, next, reference, total, printed, failedLabels,
         uncertainLabels, currentLabel, inFlightLabel, parentJobId, error, createdAt, enqueuedAt,
         startedAt, finishedAt, dispatchCount, dispatchPending);
+  }
+
+  public Job withPriority(Priority next) {
+    return new Job(jobId, printerId, next, status, reference, total, printed, failedLabels,
+        uncertainLabels, currentLabel, inFlightLabel, parentJobId, error, createdAt, enqueuedAt,
+        startedAt, finishedAt, dispatchCount, dispatchPending);
+  }
+
+  /** Progress: how many printed, which failed and uncertain, and the label at hand. */
+  public Job withProgress(int nowPrinted, List<Integer> failed, List<Integer> uncertain,
+      Integer current, Integer inFlight) {
+    return new Job(jobId, printerId, priority, status, reference, total, nowPrinted, failed,
+        uncertain, current, inFlight, parentJobId, error, createdAt, enqueuedAt, startedAt,
+        finishedAt, dispatchCount, dispatchPending);
+  }
+
+  public Job withTimes(Instant enqueued, Instant started, Instant finished) {
+    return new Job(jobId, printerId, priority, status, reference, total, printed, failedLabels,
+        uncertainLabels, currentLabel, inFlightLabel, parentJobId, error, createdAt, enqueued,
+        started, finished, dispatchCount, dispatchPending);
+  }
+
+  public Job withError(String message) {
+    return new Job(jobId, printerId, priority, status, reference, total, printed, failedLabels,
+        uncertainLabels, currentLabel, inFlightLabel, parentJobId, message, createdAt, enqueuedAt,
+        startedAt, finishedAt, dispatchCount, dispatchPending);
+  }
+
+  /** Dispatch {@code count} claimed ({@code pending}) or confirmed sent (not pending). */
+  public Job withDispatch(int count, boolean pending) {
+    return new Job(jobId, printerId, priority, status, reference, total, printed, failedLabels,
+        uncertainLabels, currentLabel, inFlightLabel, parentJobId, error, createdAt, enqueuedAt,
+        startedAt, finishedAt, count, pending);
+  }
+
+  /** Where the job stands in its printer's queue. */
+  public QueuePlace queuePlace() {
+    return new QueuePlace(priority, enqueuedAt == null ? createdAt : enqueuedAt, jobId);
   }
 }

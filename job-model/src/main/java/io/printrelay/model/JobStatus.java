@@ -3,10 +3,7 @@ package io.printrelay.model;
 import java.util.Locale;
 import java.util.Optional;
 
-/**
- * A job's life. The allowed moves are written out in {@link #canMoveTo}; every status write in the
- * table is conditional on the status it moves from, so a lost race surfaces instead of overwriting.
- */
+/** A job's life; which event may move it where is {@link JobEvent}'s transition table. */
 public enum JobStatus {
   QUEUED,
   PRINTING,
@@ -36,22 +33,5 @@ public enum JobStatus {
   /** Queued or paused: not printing, not finished. */
   public boolean isWaiting() {
     return this == QUEUED || this == PAUSED;
-  }
-
-  public boolean canMoveTo(JobStatus next) {
-    return switch (this) {
-      case QUEUED -> next == PRINTING || next == PAUSED || next == CANCELLED || next == FAILED;
-      case PRINTING -> next == COMPLETED || next == FAILED || next == PAUSED || next == CANCELLED;
-      case PAUSED -> next == QUEUED || next == CANCELLED;
-      case COMPLETED, FAILED, CANCELLED -> false;
-    };
-  }
-
-  /** Returns {@code next}, or throws naming both states when the move is not allowed. */
-  public JobStatus moveTo(JobStatus next) {
-    if (!canMoveTo(next)) {
-      throw new IllegalStatusChange(this, next);
-    }
-    return next;
   }
 }

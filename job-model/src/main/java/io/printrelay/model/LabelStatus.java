@@ -21,11 +21,4 @@ public enum LabelStatus {
     }
     return Optional.empty();
   }
-
-  public boolean canMoveTo(LabelStatus next) {
-    return switch (this) {
-      case PENDING -> next == PRINTED || next == FAILED;
-      case PRINTED, FAILED -> false;
-    };
-  }
 }

@@ -1,5 +1,6 @@
 package io.printrelay.queue;
 
+import io.printrelay.model.Job;
 import io.printrelay.model.Priority;
 import java.util.Objects;
 
@@ -10,6 +11,11 @@ import java.util.Objects;
  *     deliberate re-send is not swallowed by the FIFO dedup window
  */
 public record JobMessage(String jobId, String printerId, Priority priority, int dispatch) {
+  /** The message of a job's latest claimed dispatch: the one way a message is made from a job. */
+  public static JobMessage of(Job job) {
+    return new JobMessage(job.jobId(), job.printerId(), job.priority(), job.dispatchCount());
+  }
+
   public JobMessage {
     Objects.requireNonNull(jobId, "jobId");
     Objects.requireNonNull(printerId, "printerId");

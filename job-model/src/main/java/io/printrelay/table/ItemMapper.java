@@ -5,6 +5,7 @@ import static io.printrelay.table.JobTable.*;
 import io.printrelay.model.Job;
 import io.printrelay.model.JobStatus;
 import io.printrelay.model.Label;
+import io.printrelay.model.LabelSource;
 import io.printrelay.model.LabelStatus;
 import io.printrelay.model.Printer;
 import io.printrelay.model.PrinterState;
@@ -107,6 +108,24 @@ public final class ItemMapper {
     return item;
   }
 
+  /** A label copied from another job (resume, reprint) records where it came from. */
+  public static Map<String, AttributeValue> labelItem(
+      Label label, Instant jobCreatedAt, LabelSource source) {
+    Map<String, AttributeValue> item = labelItem(label, jobCreatedAt);
+    if (source != null) {
+      item.put(SOURCE_JOB_ID, s(source.jobId()));
+      item.put(SOURCE_INDEX, n(source.index()));
+    }
+    return item;
+  }
+
+  /** Where a copied label came from; null for a label submitted as it is. */
+  public static LabelSource labelSource(Map<String, AttributeValue> item) {
+    AttributeValue job = item.get(SOURCE_JOB_ID);
+    AttributeValue index = item.get(SOURCE_INDEX);
+    return job == null || index == null ? null : new LabelSource(job.s(), Integer.parseInt(index.n()));
+  }
+
   /** Content is absent when the item was read with a projection that left it out. */
   public static Label label(Map<String, AttributeValue> item) {
     AttributeValue content = item.get(CONTENT);
@@ -119,21 +138,6 @@ public final class ItemMapper {
         str(item, ERROR),
         instant(item, PRINTED_AT),
         content == null ? null : content.b().asByteArray());
-  }
-
-  public static Map<String, AttributeValue> printerItem(Printer printer) {
-    Map<String, AttributeValue> item = new HashMap<>(ItemKeys.printer(printer.printerId()));
-    item.put(TYPE, s(TYPE_PRINTER));
-    item.put(PRINTER_ID, s(printer.printerId()));
-    putIfPresent(item, HOST, printer.host());
-    item.put(PORT, n(printer.port()));
-    putIfPresent(item, AGENT_ID, printer.agentId());
-    putInstant(item, LAST_SEEN, printer.lastSeen());
-    item.put(STATE, s(printer.state().wireName()));
-    putIfPresent(item, DETAIL, printer.detail());
-    putIfPresent(item, CURRENT_JOB_ID, printer.currentJobId());
-    item.put(PAUSED, AttributeValue.fromBool(printer.paused()));
-    return item;
   }
 
   public static Printer printer(Map<String, AttributeValue> item) {

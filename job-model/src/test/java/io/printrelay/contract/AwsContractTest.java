@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.printrelay.model.Job;
+import io.printrelay.model.JobEvent;
 import io.printrelay.model.JobStatus;
 import io.printrelay.model.Priority;
 import io.printrelay.queue.JobMessage;
@@ -14,6 +15,7 @@ import io.printrelay.queue.QueueUrls;
 import io.printrelay.table.ItemKeys;
 import io.printrelay.table.ItemMapper;
 import io.printrelay.table.JobTable;
+import io.printrelay.table.JobUpdates;
 import io.printrelay.table.TableProvisioner;
 import java.time.Instant;
 import java.util.List;
@@ -113,9 +115,9 @@ abstract class AwsContractTest {
     putNew(job);
     assertThatThrownBy(() -> putNew(job)).isInstanceOf(ConditionalCheckFailedException.class);
 
-    assertThatThrownBy(() -> moveStatus(job.jobId(), JobStatus.PRINTING, JobStatus.COMPLETED))
+    assertThatThrownBy(() -> apply(job.jobId(), JobEvent.COMPLETE))
         .isInstanceOf(ConditionalCheckFailedException.class);
-    moveStatus(job.jobId(), JobStatus.QUEUED, JobStatus.PRINTING);
+    apply(job.jobId(), JobEvent.START);
 
     Map<String, AttributeValue> item =
         dynamoDb().getItem(b -> b.tableName(table).key(ItemKeys.job(job.jobId())).consistentRead(true))
@@ -152,14 +154,8 @@ abstract class AwsContractTest {
         .expressionAttributeNames(Map.of("#pk", JobTable.PK)));
   }
 
-  private void moveStatus(String jobId, JobStatus from, JobStatus to) {
-    dynamoDb().updateItem(b -> b.tableName(table).key(ItemKeys.job(jobId))
-        .updateExpression("SET #s = :to")
-        .conditionExpression("#s = :from")
-        .expressionAttributeNames(Map.of("#s", JobTable.STATUS))
-        .expressionAttributeValues(Map.of(
-            ":to", AttributeValue.fromS(from.moveTo(to).wireName()),
-            ":from", AttributeValue.fromS(from.wireName()))));
+  private void apply(String jobId, JobEvent event) {
+    dynamoDb().updateItem(JobUpdates.apply(jobId, event, Instant.now()).request(table));
   }
 
   private void send(String queue, String jobId, String printerId, int dispatch) {

@@ -3,7 +3,9 @@ package io.printrelay.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.printrelay.model.Job;
 import io.printrelay.model.Priority;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 
@@ -20,6 +22,13 @@ class JobMessagesTest {
     SendMessageRequest request = JobMessages.sendRequest("http://queue", message);
     assertThat(request.messageGroupId()).isEqualTo("line-1");
     assertThat(request.messageDeduplicationId()).isEqualTo("job-1-2");
+  }
+
+  @Test
+  void aJobsMessageCarriesItsLatestClaimedDispatch() {
+    Job job = Job.accepted("job-2", "line-2", Priority.LOW, null, 300, null, Instant.EPOCH)
+        .withDispatch(3, true);
+    assertThat(JobMessage.of(job)).isEqualTo(new JobMessage("job-2", "line-2", Priority.LOW, 3));
   }
 
   @Test

@@ -6,8 +6,6 @@ import io.printrelay.model.Job;
 import io.printrelay.model.JobStatus;
 import io.printrelay.model.Label;
 import io.printrelay.model.LabelStatus;
-import io.printrelay.model.Printer;
-import io.printrelay.model.PrinterState;
 import io.printrelay.model.Priority;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -53,14 +51,6 @@ class ItemMapperTest {
     assertThat(read.attempts()).isEqualTo(3);
     assertThat(read.error()).isEqualTo("refused");
     assertThat(read.content()).isEqualTo(zpl);
-  }
-
-  @Test
-  void printerRoundTrips() {
-    Printer printer =
-        new Printer("line-1", "10.0.0.5", 9100, "pi-1", CREATED, PrinterState.ERROR, "paper out",
-            "j1", true);
-    assertThat(ItemMapper.printer(ItemMapper.printerItem(printer))).isEqualTo(printer);
   }
 
   @Test

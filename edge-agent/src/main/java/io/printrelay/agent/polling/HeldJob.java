@@ -22,7 +22,10 @@ public interface HeldJob {
   /** Which send of the job backs it now (1 for the first); grows with re-sends. */
   int dispatch();
 
-  /** Order of arrival at this agent: older first within a tier. */
+  /**
+   * Order of arrival at this agent. Print order is the table's (the job's {@code QueuePlace}); this
+   * only orders jobs no longer in the table.
+   */
   long arrival();
 
   /** Keeps the message out of sight for this long from now. */

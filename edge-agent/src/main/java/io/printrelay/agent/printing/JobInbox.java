@@ -13,10 +13,11 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One printer's waiting jobs and its worker's stop signal. Jobs interrupted by a crash come first;
- * then {@link NextJobChoice} picks among the held messages. Every wait of the worker happens here,
- * so a stop wakes it wherever it waits.
+ * then {@link NextJobChoice} picks among the held messages by their places in the table. Every wait
+ * of the worker happens here, so a stop wakes it wherever it waits.
  */
 final class JobInbox {
+  private final QueuePlaces places;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
   private final Deque<JobTicket> resumed = new ArrayDeque<>();
@@ -24,6 +25,10 @@ final class JobInbox {
   private JobTicket current;
   private volatile boolean stopping;
   private volatile boolean halted;
+
+  JobInbox(QueuePlaces places) {
+    this.places = places;
+  }
 
   void resume(String jobId) {
     withLock(() -> resumed.addLast(JobTicket.resumed(jobId)));
@@ -45,33 +50,47 @@ final class JobInbox {
     return resumed.stream().anyMatch(t -> t.jobId().equals(job.jobId()) && t.attach(job));
   }
 
-  /** Blocks until there is a job to run; empty once stopping. */
+  /**
+   * Blocks until there is a job to run; empty once stopping. Throws when the table cannot say which
+   * waiting job comes first; nothing is taken then.
+   */
   Optional<JobTicket> next() {
-    lock.lock();
-    try {
-      while (!stopping) {
-        JobTicket ticket = resumed.pollFirst();
-        if (ticket == null) {
-          ticket = NextJobChoice.from(waiting).map(this::take).orElse(null);
+    while (true) {
+      List<HeldJob> candidates;
+      lock.lock();
+      try {
+        while (!stopping && resumed.isEmpty() && waiting.isEmpty()) {
+          changed.await();
         }
-        if (ticket != null) {
-          current = ticket;
-          return Optional.of(ticket);
+        if (stopping) {
+          return Optional.empty();
         }
-        changed.await();
+        if (!resumed.isEmpty()) {
+          return Optional.of(run(resumed.pollFirst()));
+        }
+        candidates = List.copyOf(waiting);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return Optional.empty();
+      } finally {
+        lock.unlock();
       }
-      return Optional.empty();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return Optional.empty();
-    } finally {
-      lock.unlock();
+      // The table is read without the lock: a poller offering a job never waits for it.
+      Optional<HeldJob> chosen = NextJobChoice.fromTable(candidates, places);
+      lock.lock();
+      try {
+        if (!stopping && resumed.isEmpty() && chosen.isPresent() && waiting.remove(chosen.get())) {
+          return Optional.of(run(JobTicket.of(chosen.get())));
+        }
+      } finally {
+        lock.unlock();
+      }
     }
   }
 
-  private JobTicket take(HeldJob job) {
-    waiting.remove(job);
-    return JobTicket.of(job);
+  private JobTicket run(JobTicket ticket) {
+    current = ticket;
+    return ticket;
   }
 
   /** The ticket could not run now (printer paused or offline): it waits again in its place. */

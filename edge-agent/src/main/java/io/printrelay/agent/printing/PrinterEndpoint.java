@@ -1,24 +1,21 @@
 package io.printrelay.agent.printing;
 
+import io.printrelay.model.PrinterId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * A printer this agent serves: its id (the jobs' {@code printerId} and the FIFO message group) and
  * where it listens for raw TCP, usually port 9100.
  */
 public record PrinterEndpoint(String id, String host, int port) {
-  /** The API's printer id rule (docs/api.md#submit). */
-  public static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-
   public PrinterEndpoint {
     Objects.requireNonNull(id, "printer id");
     Objects.requireNonNull(host, "printer host");
-    if (!ID.matcher(id).matches()) {
-      throw new IllegalArgumentException(
-          "printer id '" + id + "' must be 1-64 of A-Z a-z 0-9 . _ -");
+    // The API's rule (docs/api.md#submit): a printer it would refuse could never get a job.
+    if (!PrinterId.isValid(id)) {
+      throw new IllegalArgumentException("printer id '" + id + "' must be " + PrinterId.RULE);
     }
     if (host.isBlank()) {
       throw new IllegalArgumentException("printer " + id + " needs a host");

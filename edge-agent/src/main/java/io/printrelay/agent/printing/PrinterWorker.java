@@ -6,12 +6,13 @@ import io.printrelay.agent.progress.PrinterRegistry;
 import io.printrelay.agent.progress.PrinterStatus;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One printer's worker: one job at a time, on its own thread. Jobs interrupted by a crash first,
- * then the highest tier's oldest held job (see {@link JobInbox}).
+ * then the held job first in the table's queue order (see {@link JobInbox}, {@link NextJobChoice}).
  */
 public final class PrinterWorker implements Runnable {
   private static final Logger log = LoggerFactory.getLogger(PrinterWorker.class);
@@ -19,7 +20,7 @@ public final class PrinterWorker implements Runnable {
   private static final int MAX_QUICK_ROUNDS = 10;
 
   private final PrinterEndpoint endpoint;
-  private final JobInbox inbox = new JobInbox();
+  private final JobInbox inbox;
   private final PrinterStatusBoard board;
   private final LabelPrinter printer;
   private final JobRunner runner;
@@ -34,6 +35,7 @@ public final class PrinterWorker implements Runnable {
       JobProgress progress, PrinterRegistry registry, Backoff backoff, Duration recheck,
       Clock clock) {
     this.endpoint = endpoint;
+    this.inbox = new JobInbox(QueuePlaces.in(progress));
     this.board = board;
     this.printer = printer;
     this.recheck = recheck;
@@ -68,11 +70,32 @@ public final class PrinterWorker implements Runnable {
   @Override
   public void run() {
     while (true) {
-      var next = inbox.next();
+      Optional<JobTicket> next;
+      try {
+        next = inbox.next();
+      } catch (RuntimeException e) {
+        if (!afterChoiceError(e)) {
+          return;
+        }
+        continue;
+      }
       if (next.isEmpty() || !runToRest(next.get())) {
         return;
       }
     }
+  }
+
+  /**
+   * The table could not say which waiting job comes first. No job could print without it anyway;
+   * the jobs keep waiting and the choice is made again after {@code recheck}.
+   */
+  private boolean afterChoiceError(RuntimeException e) {
+    if (inbox.stopping()) {
+      return false;
+    }
+    log.error("printer {}: cannot read the waiting jobs' order, trying again in {} ms",
+        endpoint.id(), recheck.toMillis(), e);
+    return inbox.pauseFor(recheck);
   }
 
   /** Runs the ticket until it is done or must wait; false when the worker must end. */

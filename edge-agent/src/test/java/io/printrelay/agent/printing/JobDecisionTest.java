@@ -1,11 +1,11 @@
 package io.printrelay.agent.printing;
 
+import static io.printrelay.testing.Jobs.aJob;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.printrelay.model.Job;
 import io.printrelay.model.JobStatus;
 import io.printrelay.model.Priority;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,8 +53,6 @@ class JobDecisionTest {
   }
 
   private static Job normalJob(String printerId, JobStatus status) {
-    Instant now = Instant.parse("2026-01-01T00:00:00Z");
-    return new Job("j1", printerId, Priority.NORMAL, status, null, 3, 0, List.of(), List.of(),
-        null, null, null, null, now, now, null, null, 1, false);
+    return aJob().id("j1").on(printerId).priority(Priority.NORMAL).status(status).build();
   }
 }

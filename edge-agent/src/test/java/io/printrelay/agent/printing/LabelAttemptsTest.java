@@ -1,5 +1,6 @@
 package io.printrelay.agent.printing;
 
+import static io.printrelay.testing.Jobs.aJob;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,7 +10,6 @@ import io.printrelay.model.Job;
 import io.printrelay.model.JobStatus;
 import io.printrelay.model.Label;
 import io.printrelay.model.LabelStatus;
-import io.printrelay.model.Priority;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketException;
@@ -31,7 +31,7 @@ class LabelAttemptsTest {
 
   private final InMemoryProgress progress = new InMemoryProgress();
   private final ScriptedPrinter printer = new ScriptedPrinter();
-  private final JobInbox inbox = new JobInbox();
+  private final JobInbox inbox = new JobInbox(QueuePlaces.in(progress));
   private final LabelAttempts attempts = new LabelAttempts("p1", progress, printer, inbox, QUICK,
       Duration.ofMillis(20), Clock.fixed(NOW, ZoneOffset.UTC));
 
@@ -142,8 +142,8 @@ class LabelAttemptsTest {
   }
 
   private Label printingJobWithOneLabel() {
-    Job job = new Job("j1", "p1", Priority.NORMAL, JobStatus.PRINTING, null, 1, 0, List.of(),
-        List.of(), null, null, null, null, NOW, NOW, NOW, null, 1, false);
+    Job job = aJob().id("j1").on("p1").status(JobStatus.PRINTING).labels(1).createdAt(NOW)
+        .build().withTimes(NOW, NOW, null);
     Label label = Label.pending("j1", 1, "^XA^FDone^FS^XZ".getBytes());
     progress.store(job, List.of(label));
     return label;

@@ -7,9 +7,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.printrelay.agent.polling.HeldJob;
 import io.printrelay.model.Priority;
+import io.printrelay.model.QueuePlace;
+import io.printrelay.testing.Jobs;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class NextJobChoiceTest {
@@ -49,12 +54,67 @@ class NextJobChoiceTest {
     assertThat(order).containsExactly("h1", "h2", "n1", "n2", "l1", "l2");
   }
 
-  private static Held held(String jobId, Priority priority, long arrival) {
-    return new Held(jobId, priority, arrival);
+  @Test
+  void theTablesPlaceDecidesNotTheOrderMessagesArrivedIn() {
+    // "swept" entered its tier first, but its message was re-sent by the dispatch sweep later.
+    Held swept = new Held("swept", place("swept", NORMAL, 1), 2);
+    Held younger = new Held("younger", place("younger", NORMAL, 5), 1);
+
+    assertThat(NextJobChoice.from(List.of(younger, swept))).map(Held::jobId).contains("swept");
   }
 
-  /** Only what the choice reads; the capabilities are never used. */
-  private record Held(String jobId, Priority priority, long arrival) implements HeldJob {
+  @Test
+  void aJobGoneFromTheTableGoesFirstSoItsMessageIsDeletedAtOnce() {
+    List<Held> waiting = List.of(held("urgent", HIGH, 1), new Held("gone", null, 2));
+
+    assertThat(NextJobChoice.from(waiting)).map(Held::jobId).contains("gone");
+  }
+
+  @Test
+  void heldJobsAreOrderedByThePlacesTheTableGives() {
+    List<HeldJob> waiting = List.of(message("first-here", NORMAL, 1), message("upgraded", NORMAL, 2));
+    Map<String, QueuePlace> table = Map.of(
+        "first-here", place("first-here", NORMAL, 1), "upgraded", place("upgraded", HIGH, 2));
+
+    Optional<HeldJob> chosen =
+        NextJobChoice.fromTable(waiting, jobId -> Optional.ofNullable(table.get(jobId)));
+
+    assertThat(chosen).map(HeldJob::jobId).contains("upgraded");
+  }
+
+  @Test
+  void aLoneWaitingJobGoesWithoutReadingTheTable() {
+    AtomicInteger reads = new AtomicInteger();
+
+    Optional<HeldJob> chosen = NextJobChoice.fromTable(List.of(message("only", LOW, 1)),
+        jobId -> {
+          reads.incrementAndGet();
+          return Optional.empty();
+        });
+
+    assertThat(chosen).map(HeldJob::jobId).contains("only");
+    assertThat(reads).hasValue(0);
+  }
+
+  /** A job that entered its tier {@code order} seconds in, and arrived here in that order too. */
+  private static Held held(String jobId, Priority priority, long order) {
+    return new Held(jobId, place(jobId, priority, order), order);
+  }
+
+  private static QueuePlace place(String jobId, Priority priority, long secondsIn) {
+    return new QueuePlace(priority, Jobs.T0.plusSeconds(secondsIn), jobId);
+  }
+
+  private static HeldJob message(String jobId, Priority tier, long arrival) {
+    return new Message(jobId, tier, arrival);
+  }
+
+  /** Only what the choice reads. */
+  private record Held(String jobId, QueuePlace place, long arrival)
+      implements NextJobChoice.Candidate {}
+
+  /** A held message; its capabilities are never used. */
+  private record Message(String jobId, Priority priority, long arrival) implements HeldJob {
     @Override
     public int dispatch() {
       return 1;

@@ -11,6 +11,7 @@ import io.printrelay.model.PrinterState;
 import io.printrelay.table.ItemKeys;
 import io.printrelay.table.ItemMapper;
 import io.printrelay.table.JobTable;
+import io.printrelay.table.PrinterItems;
 import io.printrelay.testing.SharedEmbeddedAws;
 import io.printrelay.testing.SharedEmbeddedAws.Sandbox;
 import java.util.ArrayList;
@@ -18,7 +19,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The contract on DynamoDB Local, plus what only the table has: indexes, pages, printer items. */
 class DynamoDbProgressTest extends JobProgressContract {
@@ -47,9 +47,7 @@ class DynamoDbProgressTest extends JobProgressContract {
 
   @Override
   void pausePrinter(String printerId) {
-    aws.dynamoDb().updateItem(b -> b.tableName(aws.table()).key(ItemKeys.printer(printerId))
-        .updateExpression("SET #p = :t").expressionAttributeNames(Map.of("#p", JobTable.PAUSED))
-        .expressionAttributeValues(Map.of(":t", AttributeValue.fromBool(true))));
+    aws.dynamoDb().updateItem(PrinterItems.setPaused(printerId, true).request(aws.table()));
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.printrelay.agent.progress;
 
 import io.printrelay.model.Job;
+import io.printrelay.model.JobEvent;
 import io.printrelay.model.JobStatus;
 import io.printrelay.model.Label;
 import io.printrelay.model.LabelStatus;
@@ -18,8 +19,9 @@ import java.util.TreeSet;
 
 /**
  * {@link JobProgress} in memory, for fast tests of the printing logic. It enforces the same
- * conditions as {@link DynamoDbProgress} (the shared {@link JobProgressContract} runs against both),
- * so a test passing here does not rely on a write the table would refuse.
+ * conditions as {@link DynamoDbProgress}, status moves by the same state machine ({@link JobEvent});
+ * the shared {@link JobProgressContract} runs against both, so a test passing here does not rely on
+ * a write the table would refuse.
  */
 public final class InMemoryProgress implements JobProgress {
   private final Map<String, Job> jobs = new HashMap<>();
@@ -43,9 +45,7 @@ public final class InMemoryProgress implements JobProgress {
 
   /** An operator's move (pause, cancel), unconditional: the test decides when it happens. */
   public synchronized void setStatus(String jobId, JobStatus status) {
-    jobs.computeIfPresent(jobId, (id, job) -> copy(job, status, job.printed(), job.failedLabels(),
-        job.uncertainLabels(), job.currentLabel(), job.inFlightLabel(), job.error(),
-        job.startedAt(), job.finishedAt()));
+    jobs.computeIfPresent(jobId, (id, job) -> job.withStatus(status));
   }
 
   public synchronized Label label(String jobId, int index) {
@@ -60,11 +60,10 @@ public final class InMemoryProgress implements JobProgress {
   @Override
   public synchronized Job start(String jobId, Instant now) {
     Job job = jobs.get(jobId);
-    if (job == null || !(job.status() == JobStatus.QUEUED || job.status() == JobStatus.PRINTING)) {
+    if (job == null || !JobEvent.START.allowedFrom(job.status())) {
       throw new ProgressConflict(jobId, "queued or printing");
     }
-    Job started = copy(job, JobStatus.PRINTING, job.printed(), job.failedLabels(),
-        job.uncertainLabels(), job.currentLabel(), job.inFlightLabel(), job.error(),
+    Job started = job.withStatus(JobEvent.START.apply(job.status())).withTimes(job.enqueuedAt(),
         job.startedAt() == null ? now : job.startedAt(), job.finishedAt());
     jobs.put(jobId, started);
     return started;
@@ -79,7 +78,7 @@ public final class InMemoryProgress implements JobProgress {
   public synchronized LabelStart startLabel(String printerId, String jobId, int index) {
     Job job = jobs.get(jobId);
     Label label = labels.getOrDefault(jobId, new TreeMap<>()).get(index);
-    if (job == null || job.status() != JobStatus.PRINTING) {
+    if (job == null || !JobEvent.PROGRESS.allowedFrom(job.status())) {
       return LabelStart.JOB_NOT_PRINTING;
     }
     if (pausedPrinters.contains(printerId)) {
@@ -89,8 +88,8 @@ public final class InMemoryProgress implements JobProgress {
       return LabelStart.LABEL_NOT_PENDING;
     }
     putLabel(label, label.status(), label.uncertain(), label.attempts() + 1, label.error(), null);
-    jobs.put(jobId, copy(job, job.status(), job.printed(), job.failedLabels(),
-        job.uncertainLabels(), index, index, job.error(), job.startedAt(), job.finishedAt()));
+    jobs.put(jobId, job.withProgress(job.printed(), job.failedLabels(), job.uncertainLabels(),
+        index, index));
     return LabelStart.STARTED;
   }
 
@@ -100,9 +99,8 @@ public final class InMemoryProgress implements JobProgress {
     if (label != null) {
       putLabel(label, LabelStatus.PRINTED, label.uncertain(), label.attempts(), null, now);
       Job job = jobs.get(jobId);
-      jobs.put(jobId, copy(job, job.status(), job.printed() + 1, job.failedLabels(),
-          job.uncertainLabels(), job.currentLabel(), null, job.error(), job.startedAt(),
-          job.finishedAt()));
+      jobs.put(jobId, job.withProgress(job.printed() + 1, job.failedLabels(),
+          job.uncertainLabels(), job.currentLabel(), null));
     }
   }
 
@@ -112,9 +110,8 @@ public final class InMemoryProgress implements JobProgress {
     if (label != null) {
       putLabel(label, LabelStatus.FAILED, label.uncertain(), label.attempts(), error, null);
       Job job = jobs.get(jobId);
-      jobs.put(jobId, copy(job, job.status(), job.printed(), plus(job.failedLabels(), index),
-          job.uncertainLabels(), job.currentLabel(), null, job.error(), job.startedAt(),
-          job.finishedAt()));
+      jobs.put(jobId, job.withProgress(job.printed(), plus(job.failedLabels(), index),
+          job.uncertainLabels(), job.currentLabel(), null));
     }
   }
 
@@ -124,20 +121,19 @@ public final class InMemoryProgress implements JobProgress {
     if (label != null) {
       putLabel(label, label.status(), true, label.attempts(), label.error(), null);
       Job job = jobs.get(jobId);
-      jobs.put(jobId, copy(job, job.status(), job.printed(), job.failedLabels(),
-          plus(job.uncertainLabels(), index), job.currentLabel(), null, job.error(),
-          job.startedAt(), job.finishedAt()));
+      jobs.put(jobId, job.withProgress(job.printed(), job.failedLabels(),
+          plus(job.uncertainLabels(), index), job.currentLabel(), null));
     }
   }
 
   @Override
   public void complete(String jobId, Instant now) {
-    finish(jobId, JobStatus.COMPLETED, null, now);
+    finish(jobId, JobEvent.COMPLETE, null, now);
   }
 
   @Override
   public void fail(String jobId, String error, Instant now) {
-    finish(jobId, JobStatus.FAILED, error, now);
+    finish(jobId, JobEvent.FAIL, error, now);
   }
 
   @Override
@@ -148,13 +144,16 @@ public final class InMemoryProgress implements JobProgress {
         .map(Job::jobId).toList();
   }
 
-  private synchronized void finish(String jobId, JobStatus outcome, String error, Instant now) {
+  private synchronized void finish(String jobId, JobEvent outcome, String error, Instant now) {
     Job job = jobs.get(jobId);
-    if (job == null || job.status() != JobStatus.PRINTING) {
+    if (job == null || !outcome.allowedFrom(job.status())) {
       throw new ProgressConflict(jobId, "printing");
     }
-    jobs.put(jobId, copy(job, outcome, job.printed(), job.failedLabels(), job.uncertainLabels(),
-        null, null, error, job.startedAt(), now));
+    jobs.put(jobId, job.withStatus(outcome.apply(job.status()))
+        .withProgress(job.printed(), job.failedLabels(), job.uncertainLabels(), null, null)
+        .withError(error)
+        .withTimes(job.enqueuedAt(), job.startedAt(), now)
+        .withDispatch(job.dispatchCount(), false)); // as the table: a final move leaves the undispatched index
   }
 
   /** The label when pending; null when it moved on (the table's transaction would be refused). */
@@ -176,14 +175,5 @@ public final class InMemoryProgress implements JobProgress {
     TreeSet<Integer> set = new TreeSet<>(list);
     set.add(index);
     return List.copyOf(set);
-  }
-
-  private static Job copy(Job job, JobStatus status, int printed, List<Integer> failed,
-      List<Integer> uncertain, Integer current, Integer inFlight, String error, Instant started,
-      Instant finished) {
-    return new Job(job.jobId(), job.printerId(), job.priority(), status, job.reference(),
-        job.total(), printed, failed, uncertain, current, inFlight, job.parentJobId(), error,
-        job.createdAt(), job.enqueuedAt(), started, finished, job.dispatchCount(),
-        job.dispatchPending());
   }
 }

@@ -1,5 +1,6 @@
 package io.printrelay.agent.progress;
 
+import static io.printrelay.testing.Jobs.aJob;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,9 +8,8 @@ import io.printrelay.model.Job;
 import io.printrelay.model.JobStatus;
 import io.printrelay.model.Label;
 import io.printrelay.model.LabelStatus;
-import io.printrelay.model.Priority;
+import io.printrelay.testing.Jobs;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * each write's condition and each counter.
  */
 abstract class JobProgressContract {
-  static final Instant T0 = Instant.parse("2026-03-01T08:00:00Z");
+  static final Instant T0 = Jobs.T0;
   static final Instant T1 = Instant.parse("2026-03-01T08:05:00Z");
 
   abstract JobProgress progress();
@@ -149,17 +149,25 @@ abstract class JobProgressContract {
     assertThat(progress().interrupted("p1")).containsExactly("printing");
   }
 
+  @Test
+  void aFinishedJobNoLongerWaitsForADispatch() {
+    store(aJob().id("j1").on("p1").status(JobStatus.PRINTING).labels(1).undispatched(2));
+
+    progress().complete("j1", T1);
+
+    assertThat(progress().job("j1").orElseThrow().dispatchPending()).isFalse();
+  }
+
   void store(String jobId, JobStatus status, int labels) {
     storeFor(jobId, "p1", status, labels);
   }
 
   void storeFor(String jobId, String printerId, JobStatus status, int labels) {
-    Job job = new Job(jobId, printerId, Priority.NORMAL, status, null, labels, 0, List.of(),
-        List.of(), null, null, null, null, T0, T0, null, null, 1, false);
-    List<Label> all = new ArrayList<>();
-    for (int i = 1; i <= labels; i++) {
-      all.add(Label.pending(jobId, i, ("^XA^FD" + i + "^FS^XZ").getBytes()));
-    }
-    store(job, all);
+    store(aJob().id(jobId).on(printerId).status(status).labels(labels).createdAt(T0));
+  }
+
+  void store(Jobs builder) {
+    Job job = builder.build();
+    store(job, builder.labelsOf(job));
   }
 }

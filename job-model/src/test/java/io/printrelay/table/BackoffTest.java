@@ -1,4 +1,4 @@
-package io.printrelay.function.storage;
+package io.printrelay.table;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,11 +1,11 @@
-package io.printrelay.function.storage;
+package io.printrelay.table;
 
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Exponential backoff with full jitter, as AWS recommends for retried batch items and transaction
- * conflicts (https://aws.amazon.com/blogs/architecture/exponential-backoff-and-jitter/): retries
+ * The one retry policy for DynamoDB writes that did nothing and may simply run again (unprocessed
+ * batch items, transaction conflicts). Exponential backoff with full jitter, as AWS recommends (https://aws.amazon.com/blogs/architecture/exponential-backoff-and-jitter/): retries
  * of many callers spread out instead of colliding again.
  *
  * @param maxAttempts attempts in all, the first included
