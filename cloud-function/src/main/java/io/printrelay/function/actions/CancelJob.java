@@ -1,7 +1,7 @@
 package io.printrelay.function.actions;
 
 import io.printrelay.model.Job;
-import io.printrelay.model.JobStatus;
+import io.printrelay.model.JobEvent;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -24,7 +24,7 @@ public class CancelJob {
 
   public Job cancel(String jobId) {
     return OnCurrentJob.apply(store, jobId, job -> {
-      if (!job.status().canMoveTo(JobStatus.CANCELLED)) {
+      if (!JobEvent.CANCEL.allowedFrom(job.status())) {
         throw OnCurrentJob.refuse(job, "cancelled", "a queued, paused or printing");
       }
       return store.cancel(jobId, job.status(), clock.instant().truncatedTo(ChronoUnit.MILLIS));

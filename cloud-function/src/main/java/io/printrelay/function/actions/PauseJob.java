@@ -1,7 +1,7 @@
 package io.printrelay.function.actions;
 
 import io.printrelay.model.Job;
-import io.printrelay.model.JobStatus;
+import io.printrelay.model.JobEvent;
 import jakarta.inject.Singleton;
 
 /**
@@ -19,7 +19,7 @@ public class PauseJob {
 
   public Job pause(String jobId) {
     return OnCurrentJob.apply(store, jobId, job -> {
-      if (!job.status().canMoveTo(JobStatus.PAUSED)) {
+      if (!JobEvent.PAUSE.allowedFrom(job.status())) {
         throw OnCurrentJob.refuse(job, "paused", "a queued or printing");
       }
       return store.pause(jobId, job.status());

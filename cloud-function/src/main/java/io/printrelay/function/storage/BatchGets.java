@@ -1,5 +1,6 @@
 package io.printrelay.function.storage;
 
+import io.printrelay.table.Backoff;
 import io.printrelay.function.problem.Unavailable;
 import java.util.ArrayList;
 import java.util.List;

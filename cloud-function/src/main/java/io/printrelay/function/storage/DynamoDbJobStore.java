@@ -1,5 +1,6 @@
 package io.printrelay.function.storage;
 
+import io.printrelay.table.Backoff;
 import static io.printrelay.table.ItemMapper.n;
 import static io.printrelay.table.JobTable.*;
 
@@ -91,13 +92,8 @@ public class DynamoDbJobStore implements JobStore {
 
   @Override
   public void markDispatched(String jobId, int dispatch) {
-    Map<String, String> names = Map.of("#count", DISPATCH_COUNT, "#mark", UNDISPATCHED);
     try {
-      db.updateItem(b -> b.tableName(table).key(ItemKeys.job(jobId))
-          .updateExpression("SET #count = :n REMOVE #mark")
-          .conditionExpression("attribute_exists(#mark) AND #count < :n")
-          .expressionAttributeNames(names)
-          .expressionAttributeValues(Map.of(":n", n(dispatch))));
+      db.updateItem(io.printrelay.table.JobUpdates.confirmDispatch(jobId, dispatch).request(table));
     } catch (ConditionalCheckFailedException sweptMeanwhile) {
       LOG.debug("Job {} was dispatched by the sweep meanwhile", jobId);
     }

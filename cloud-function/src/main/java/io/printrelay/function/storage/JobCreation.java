@@ -1,5 +1,6 @@
 package io.printrelay.function.storage;
 
+import io.printrelay.table.Backoff;
 import static io.printrelay.table.ItemMapper.n;
 import static io.printrelay.table.ItemMapper.s;
 import static io.printrelay.table.JobTable.*;

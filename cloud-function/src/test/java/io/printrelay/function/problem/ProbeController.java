@@ -8,6 +8,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import io.printrelay.model.JobEvent;
 import io.printrelay.model.JobStatus;
 
 /**
@@ -33,7 +34,7 @@ class ProbeController {
 
   @Get("/illegal-move")
   String illegalMove() {
-    JobStatus.COMPLETED.moveTo(JobStatus.QUEUED);
+    JobEvent.RESUME.apply(JobStatus.COMPLETED);
     return "unreachable";
   }
 }

@@ -79,7 +79,7 @@ public class InMemoryJobStore implements JobStore {
   @Override
   public synchronized void markDispatched(String jobId, int dispatch) {
     Job job = jobs.get(jobId);
-    if (job == null || !job.dispatchPending() || job.dispatchCount() >= dispatch) {
+    if (job == null || !job.dispatchPending() || job.dispatchCount() != dispatch) {
       return;
     }
     jobs.put(jobId, new Job(job.jobId(), job.printerId(), job.priority(), job.status(),
