@@ -25,14 +25,6 @@ public interface JobStore {
    */
   CreateResult create(Job job, Optional<IdempotencyClaim> claim);
 
-  Optional<Job> job(String jobId);
-
-  /**
-   * Records that message number {@code dispatch} was sent, clearing the job's undispatched mark;
-   * a no-op when a sweep has dispatched it meanwhile.
-   */
-  void markDispatched(String jobId, int dispatch);
-
   sealed interface CreateResult permits Created, Duplicate {}
 
   record Created() implements CreateResult {}

@@ -2,6 +2,7 @@ package io.printrelay.function.submit;
 
 import io.micronaut.core.annotation.Nullable;
 import io.printrelay.model.Label;
+import io.printrelay.model.LabelSource;
 import java.util.Objects;
 
 /**

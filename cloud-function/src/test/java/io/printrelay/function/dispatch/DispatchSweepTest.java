@@ -10,6 +10,7 @@ import io.printrelay.function.queue.JobQueue;
 import io.printrelay.function.queue.QueueLocator;
 import io.printrelay.function.queue.SqsJobQueue;
 import io.printrelay.function.storage.DynamoDbDispatchStore;
+import io.printrelay.function.storage.DynamoDbReads;
 import io.printrelay.function.testing.EmbeddedSandbox;
 import io.printrelay.function.testing.EmbeddedSandbox.Sandbox;
 import io.printrelay.model.Job;
@@ -36,6 +37,7 @@ class DispatchSweepTest {
 
   private Sandbox sandbox;
   private DynamoDbDispatchStore store;
+  private DynamoDbReads reads;
   private JobQueue sqs;
 
   @BeforeEach
@@ -44,6 +46,7 @@ class DispatchSweepTest {
     PrintrelaySettings settings = new PrintrelaySettings(sandbox.table(),
         sandbox.queueNames().prefix(), null, null);
     store = new DynamoDbDispatchStore(sandbox.dynamoDb(), settings);
+    reads = new DynamoDbReads(sandbox.dynamoDb(), settings);
     sqs = new SqsJobQueue(sandbox.sqs(), new QueueLocator(sandbox.sqs(), settings));
   }
 
@@ -160,7 +163,7 @@ class DispatchSweepTest {
   }
 
   private DispatchSweep sweep(JobQueue queue) {
-    return new DispatchSweep(store, queue, Clock.systemUTC(),
+    return new DispatchSweep(reads, store, new Dispatcher(store, queue), Clock.systemUTC(),
         new DispatchSweepSettings(false, Duration.ofSeconds(10), Duration.ofSeconds(30)));
   }
 

@@ -2,10 +2,11 @@ package io.printrelay.function.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.printrelay.model.ActiveJob;
 import io.printrelay.model.Job;
 import io.printrelay.model.JobStatus;
 import io.printrelay.model.Priority;
-import io.printrelay.table.ItemKeys;
+import io.printrelay.model.QueuePlace;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,6 +49,6 @@ class QueuePositionsTest {
   }
 
   private static ActiveJob active(String jobId, JobStatus status, Priority priority, int second) {
-    return new ActiveJob(jobId, status, priority, ItemKeys.timeKey(T0.plusSeconds(second), jobId));
+    return new ActiveJob(jobId, status, new QueuePlace(priority, T0.plusSeconds(second), jobId));
   }
 }

@@ -1,7 +1,10 @@
 package io.printrelay.function.submit;
 
+import io.printrelay.function.dispatch.DispatchStore;
 import io.printrelay.model.Job;
+import io.printrelay.model.JobEvent;
 import io.printrelay.model.Label;
+import io.printrelay.model.LabelSource;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -12,11 +15,12 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * {@link JobStore} in memory, enforcing the DynamoDB store's conditions: a job or a claimed key is
- * written once, job and claim together or not at all, dispatch marks only move forward. Records
- * the order of writes so tests can check labels come first.
+ * {@link JobStore} and {@link DispatchStore} in memory, enforcing the DynamoDB stores' conditions:
+ * a job or a claimed key is written once, job and claim together or not at all, a dispatch is
+ * claimed only for a job still to print and confirmed only while it is the latest. Records the
+ * order of writes so tests can check labels come first.
  */
-public class InMemoryJobStore implements JobStore {
+public class InMemoryJobStore implements JobStore, DispatchStore {
   final Set<String> printers = new HashSet<>();
   final Map<String, Job> jobs = new ConcurrentHashMap<>();
   final Map<String, Label> labels = new ConcurrentHashMap<>();
@@ -71,22 +75,51 @@ public class InMemoryJobStore implements JobStore {
     return new Created();
   }
 
-  @Override
+  /** The job as stored now. */
   public Optional<Job> job(String jobId) {
     return Optional.ofNullable(jobs.get(jobId));
   }
 
   @Override
-  public synchronized void markDispatched(String jobId, int dispatch) {
+  public List<String> undispatchedJobIds(Instant createdBefore) {
+    return jobs.values().stream()
+        .filter(job -> job.dispatchPending() && job.createdAt().isBefore(createdBefore))
+        .map(Job::jobId).toList();
+  }
+
+  @Override
+  public synchronized Optional<Job> claimUndispatched(String jobId) {
+    return job(jobId).filter(Job::dispatchPending).flatMap(this::claim);
+  }
+
+  @Override
+  public synchronized Optional<Job> claimRedispatch(String jobId) {
+    return job(jobId).flatMap(this::claim);
+  }
+
+  @Override
+  public synchronized void confirmDispatched(String jobId, int dispatch) {
     Job job = jobs.get(jobId);
     if (job == null || !job.dispatchPending() || job.dispatchCount() != dispatch) {
       return;
     }
-    jobs.put(jobId, new Job(job.jobId(), job.printerId(), job.priority(), job.status(),
-        job.reference(), job.total(), job.printed(), job.failedLabels(), job.uncertainLabels(),
-        job.currentLabel(), job.inFlightLabel(), job.parentJobId(), job.error(), job.createdAt(),
-        job.enqueuedAt(), job.startedAt(), job.finishedAt(), dispatch, false));
+    jobs.put(jobId, job.withDispatch(dispatch, false));
     writes.add("dispatched " + dispatch);
+  }
+
+  @Override
+  public synchronized void clearUndispatched(String jobId) {
+    job(jobId).ifPresent(job -> jobs.put(jobId, job.withDispatch(job.dispatchCount(), false)));
+  }
+
+  // As the table's conditional claim: only a job still to print gets a next dispatch.
+  private Optional<Job> claim(Job job) {
+    if (!JobEvent.DISPATCH.allowedFrom(job.status())) {
+      return Optional.empty();
+    }
+    Job claimed = job.withDispatch(job.dispatchCount() + 1, true);
+    jobs.put(job.jobId(), claimed);
+    return Optional.of(claimed);
   }
 
   int labelCount(String jobId) {
