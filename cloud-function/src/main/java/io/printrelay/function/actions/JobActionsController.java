@@ -16,9 +16,8 @@ import io.micronaut.security.annotation.Secured;
 import io.printrelay.function.jobs.JobView;
 import io.printrelay.function.jobs.ReadJobs;
 import io.printrelay.function.problem.ApiProblems;
-import io.printrelay.function.problem.UnsupportedMediaType;
 import io.printrelay.function.security.Roles;
-import io.printrelay.function.submit.JsonBodyReader;
+import io.printrelay.function.http.JsonBody;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -39,9 +38,9 @@ import java.net.URI;
 public class JobActionsController {
   private final JobActions actions;
   private final ReadJobs readJobs;
-  private final JsonBodyReader reader;
+  private final JsonBody reader;
 
-  public JobActionsController(JobActions actions, ReadJobs readJobs, JsonBodyReader reader) {
+  public JobActionsController(JobActions actions, ReadJobs readJobs, JsonBody reader) {
     this.actions = actions;
     this.readJobs = readJobs;
     this.reader = reader;
@@ -98,10 +97,7 @@ public class JobActionsController {
   }
 
   private JsonNode json(HttpRequest<?> request, @Nullable byte[] body) {
-    if (request.getContentType().isEmpty()) {
-      throw new UnsupportedMediaType("Send the arguments as Content-Type: application/json.");
-    }
-    return reader.read(body);
+    return reader.read(request, body, "the arguments");
   }
 
   private HttpResponse<JobView> answer(ActionOutcome outcome) {

@@ -1,9 +1,9 @@
 package io.printrelay.function.storage;
 
 import io.printrelay.function.config.PrintrelaySettings;
-import io.printrelay.function.submit.IdempotencyClaim;
-import io.printrelay.function.submit.JobStore;
-import io.printrelay.function.submit.NewLabel;
+import io.printrelay.function.intake.IdempotencyClaim;
+import io.printrelay.function.intake.JobStore;
+import io.printrelay.function.intake.NewLabel;
 import io.printrelay.model.Job;
 import io.printrelay.table.IdempotencyItems;
 import io.printrelay.table.ItemKeys;

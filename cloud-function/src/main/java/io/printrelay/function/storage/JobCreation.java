@@ -1,9 +1,9 @@
 package io.printrelay.function.storage;
 
-import io.printrelay.function.submit.IdempotencyClaim;
-import io.printrelay.function.submit.JobStore.CreateResult;
-import io.printrelay.function.submit.JobStore.Created;
-import io.printrelay.function.submit.JobStore.Duplicate;
+import io.printrelay.function.intake.IdempotencyClaim;
+import io.printrelay.function.intake.JobStore.CreateResult;
+import io.printrelay.function.intake.JobStore.Created;
+import io.printrelay.function.intake.JobStore.Duplicate;
 import io.printrelay.model.Job;
 import io.printrelay.table.Backoff;
 import io.printrelay.table.IdempotencyItems;

@@ -2,6 +2,11 @@ package io.printrelay.function.submit;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.tree.JsonNode;
+import io.printrelay.function.intake.IdempotencyClaim;
+import io.printrelay.function.intake.JobIntake;
+import io.printrelay.function.intake.JobStore;
+import io.printrelay.function.intake.NewLabel;
+import io.printrelay.function.intake.SubmitOutcome;
 import io.printrelay.model.Job;
 import io.printrelay.model.Label;
 import jakarta.inject.Singleton;

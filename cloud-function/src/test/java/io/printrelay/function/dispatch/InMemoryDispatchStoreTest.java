@@ -1,6 +1,6 @@
 package io.printrelay.function.dispatch;
 
-import io.printrelay.function.submit.InMemoryJobStore;
+import io.printrelay.function.intake.InMemoryJobStore;
 import io.printrelay.model.Job;
 import java.util.Optional;
 

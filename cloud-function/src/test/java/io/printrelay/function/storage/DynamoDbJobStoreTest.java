@@ -1,8 +1,8 @@
 package io.printrelay.function.storage;
 
 import io.printrelay.function.config.PrintrelaySettings;
-import io.printrelay.function.submit.JobStore;
-import io.printrelay.function.submit.JobStoreContract;
+import io.printrelay.function.intake.JobStore;
+import io.printrelay.function.intake.JobStoreContract;
 import io.printrelay.function.testing.EmbeddedSandbox;
 import io.printrelay.function.testing.EmbeddedSandbox.Sandbox;
 import io.printrelay.model.Job;

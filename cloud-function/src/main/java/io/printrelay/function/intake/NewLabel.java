@@ -1,4 +1,4 @@
-package io.printrelay.function.submit;
+package io.printrelay.function.intake;
 
 import io.micronaut.core.annotation.Nullable;
 import io.printrelay.model.Label;

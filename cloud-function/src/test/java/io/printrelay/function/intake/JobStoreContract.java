@@ -1,9 +1,9 @@
-package io.printrelay.function.submit;
+package io.printrelay.function.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.printrelay.function.submit.JobStore.Created;
-import io.printrelay.function.submit.JobStore.Duplicate;
+import io.printrelay.function.intake.JobStore.Created;
+import io.printrelay.function.intake.JobStore.Duplicate;
 import io.printrelay.model.Job;
 import io.printrelay.model.Label;
 import io.printrelay.model.LabelSource;

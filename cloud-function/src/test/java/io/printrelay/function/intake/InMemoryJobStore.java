@@ -1,4 +1,4 @@
-package io.printrelay.function.submit;
+package io.printrelay.function.intake;
 
 import io.printrelay.function.dispatch.DispatchStore;
 import io.printrelay.model.Job;
@@ -21,12 +21,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * order of writes so tests can check labels come first.
  */
 public class InMemoryJobStore implements JobStore, DispatchStore {
-  final Set<String> printers = new HashSet<>();
-  final Map<String, Job> jobs = new ConcurrentHashMap<>();
-  final Map<String, Label> labels = new ConcurrentHashMap<>();
-  final Map<String, LabelSource> sources = new ConcurrentHashMap<>();
-  final Map<String, String> claims = new ConcurrentHashMap<>();
-  final List<String> writes = new ArrayList<>();
+  public final Set<String> printers = new HashSet<>();
+  public final Map<String, Job> jobs = new ConcurrentHashMap<>();
+  public final Map<String, Label> labels = new ConcurrentHashMap<>();
+  public final Map<String, LabelSource> sources = new ConcurrentHashMap<>();
+  public final Map<String, String> claims = new ConcurrentHashMap<>();
+  public final List<String> writes = new ArrayList<>();
 
   @Override
   public boolean printerRegistered(String printerId) {
@@ -122,7 +122,7 @@ public class InMemoryJobStore implements JobStore, DispatchStore {
     return Optional.of(claimed);
   }
 
-  int labelCount(String jobId) {
+  public int labelCount(String jobId) {
     return (int) labels.keySet().stream().filter(k -> k.startsWith(jobId + "#")).count();
   }
 

@@ -1,28 +1,43 @@
-package io.printrelay.function.submit;
+package io.printrelay.function.http;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.printrelay.function.problem.MalformedRequest;
 import io.printrelay.function.problem.PayloadTooLarge;
+import io.printrelay.function.problem.UnsupportedMediaType;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 
 /**
- * Reads a JSON request body (a submit, an action's arguments) into a JSON tree, enforcing the
- * 5 MiB limit itself: on Netty {@code micronaut.server.max-request-size} refuses bigger bodies
- * earlier, but on Lambda the body arrives
- * inside the API Gateway event and no server limit applies.
+ * Reads a JSON request body (a submit, an action's arguments, a sign-in) into a JSON tree. It
+ * enforces the 5 MiB limit itself: on Netty {@code micronaut.server.max-request-size} refuses
+ * bigger bodies earlier, but on Lambda the body arrives inside the API Gateway event and no server
+ * limit applies. Controllers read the body as bytes, so that these errors are ours to report.
  */
 @Singleton
-public class JsonBodyReader {
+public class JsonBody {
   public static final int MAX_BODY_BYTES = 5 * 1024 * 1024;
   private static final int MAX_DETAIL = 200;
 
   private final JsonMapper json;
 
-  public JsonBodyReader(JsonMapper json) {
+  public JsonBody(JsonMapper json) {
     this.json = json;
+  }
+
+  /**
+   * The body of a request that must be JSON. A body sent without any Content-Type is a 415 here
+   * ({@code @Consumes} lets Micronaut refuse other types itself, but not a missing one).
+   *
+   * @param what names the body in the 415's detail: "the job", "the arguments"
+   */
+  public JsonNode read(HttpRequest<?> request, @Nullable byte[] body, String what) {
+    if (request.getContentType().isEmpty()) {
+      throw new UnsupportedMediaType("Send " + what + " as Content-Type: application/json.");
+    }
+    return read(body);
   }
 
   public JsonNode read(@Nullable byte[] body) {

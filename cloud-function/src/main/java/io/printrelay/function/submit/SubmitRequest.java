@@ -1,4 +1,4 @@
-package io.printrelay.function.jobs;
+package io.printrelay.function.submit;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
