@@ -20,7 +20,7 @@ import io.printrelay.table.JobTable;
     importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-  /** Features depend on each other one way only: no two packages import each other, even through others. */
+  /** Features lean on each other one way only, never in a circle (even through a third). */
   @ArchTest
   static final ArchRule featurePackagesAreFreeOfCycles =
       slices().matching("io.printrelay.function.(*)..").should().beFreeOfCycles();

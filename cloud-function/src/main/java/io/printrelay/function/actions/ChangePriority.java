@@ -1,6 +1,5 @@
 package io.printrelay.function.actions;
 
-import io.micronaut.json.tree.JsonNode;
 import io.printrelay.function.dispatch.Dispatcher;
 import io.printrelay.function.reads.Reads;
 import io.printrelay.model.Job;
@@ -31,7 +30,7 @@ public class ChangePriority {
     this.clock = clock;
   }
 
-  public Job change(String jobId, JsonNode body) {
+  public Job change(String jobId, PriorityRequest body) {
     return OnCurrentJob.apply(reads, jobId, job -> {
       JobEvent.REPRIORITISE.apply(job);
       Priority wanted = ActionArguments.priority(body);

@@ -9,7 +9,6 @@ import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -81,7 +80,7 @@ public class JobActionsController {
   public HttpResponse<JobView> reprint(HttpRequest<?> request, @PathVariable String jobId,
       @RequestBody(content = @Content(schema = @Schema(implementation = ReprintRequest.class)))
           @Nullable @Body byte[] body) {
-    return answer(actions.reprint().reprint(jobId, json(request, body)));
+    return answer(actions.reprint().reprint(jobId, bind(request, body, ReprintRequest.class)));
   }
 
   @Post("/{jobId}/priority")
@@ -93,11 +92,12 @@ public class JobActionsController {
   public JobView priority(HttpRequest<?> request, @PathVariable String jobId,
       @RequestBody(content = @Content(schema = @Schema(implementation = PriorityRequest.class)))
           @Nullable @Body byte[] body) {
-    return readJobs.view(actions.priority().change(jobId, json(request, body)));
+    return readJobs.view(
+        actions.priority().change(jobId, bind(request, body, PriorityRequest.class)));
   }
 
-  private JsonNode json(HttpRequest<?> request, @Nullable byte[] body) {
-    return reader.read(request, body, "the arguments");
+  private <T> T bind(HttpRequest<?> request, @Nullable byte[] body, Class<T> type) {
+    return reader.bindFields(reader.read(request, body, "the arguments"), type);
   }
 
   private HttpResponse<JobView> answer(ActionOutcome outcome) {

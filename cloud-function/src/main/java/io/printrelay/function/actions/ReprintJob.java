@@ -1,6 +1,5 @@
 package io.printrelay.function.actions;
 
-import io.micronaut.json.tree.JsonNode;
 import io.printrelay.function.reads.Reads;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -19,7 +18,7 @@ public class ReprintJob {
     this.followUps = followUps;
   }
 
-  public ActionOutcome reprint(String jobId, JsonNode body) {
+  public ActionOutcome reprint(String jobId, ReprintRequest body) {
     return OnCurrentJob.apply(reads, jobId, job -> {
       List<Integer> labels = ActionArguments.labels(body, job.total());
       return followUps.reprint(job, labels);

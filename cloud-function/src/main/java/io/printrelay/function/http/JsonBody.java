@@ -9,6 +9,7 @@ import io.printrelay.function.problem.PayloadTooLarge;
 import io.printrelay.function.problem.UnsupportedMediaType;
 import jakarta.inject.Singleton;
 import java.io.IOException;
+import java.util.Map;
 
 /**
  * Reads a JSON request body (a submit, an action's arguments, a sign-in) into a JSON tree. It
@@ -40,7 +41,7 @@ public class JsonBody {
     return read(body);
   }
 
-  public JsonNode read(@Nullable byte[] body) {
+  private JsonNode read(@Nullable byte[] body) {
     if (body == null || body.length == 0) {
       throw new MalformedRequest("The body is empty; send a JSON object.");
     }
@@ -52,6 +53,34 @@ public class JsonBody {
       return json.readValue(body, JsonNode.class);
     } catch (IOException | RuntimeException e) {
       throw new MalformedRequest("The body is not valid JSON: " + firstLine(e.getMessage()));
+    }
+  }
+
+  /**
+   * The body bound to its request record (with Micronaut serde), for the record's rules to check:
+   * a record documents, in its {@code @Schema}, exactly what is read. 400 when it is not an
+   * object.
+   */
+  public <T> T bind(JsonNode body, Class<T> type) {
+    if (!body.isObject()) {
+      throw new MalformedRequest("The body must be a JSON object.");
+    }
+    return bindObject(body, type);
+  }
+
+  /**
+   * As {@link #bind}, but a body that is not an object reads as one with none of the record's
+   * fields, which its rules then name (a 422 by field, not a 400).
+   */
+  public <T> T bindFields(JsonNode body, Class<T> type) {
+    return bindObject(body.isObject() ? body : JsonNode.createObjectNode(Map.of()), type);
+  }
+
+  private <T> T bindObject(JsonNode object, Class<T> type) {
+    try {
+      return json.readValueFromTree(object, type);
+    } catch (IOException | RuntimeException e) {
+      throw new MalformedRequest("The body does not fit: " + firstLine(e.getMessage()));
     }
   }
 

@@ -55,7 +55,8 @@ public class SessionController {
   public HttpResponse<Me> login(HttpRequest<?> request,
       @RequestBody(content = @Content(schema = @Schema(implementation = Credentials.class)))
           @Nullable @Body byte[] body) {
-    SignIn.SignedIn signedIn = signIn.signIn(reader.read(request, body, "the credentials"));
+    SignIn.SignedIn signedIn = signIn.signIn(
+        reader.bindFields(reader.read(request, body, "the credentials"), Credentials.class));
     Session session = signedIn.session();
     MutableHttpResponse<Me> response =
         HttpResponse.ok(new Me(session.username(), List.of(session.role())));

@@ -66,8 +66,8 @@ public class SubmitController {
           @Nullable @Body byte[] bytes,
       @Nullable @Header("Idempotency-Key") String idempotencyKey,
       Authentication caller) {
-    SubmitOutcome outcome = submitJob.submit(
-        caller.getName(), body.read(request, bytes, "the job"), idempotencyKey);
+    SubmitRequest job = body.bind(body.read(request, bytes, "the job"), SubmitRequest.class);
+    SubmitOutcome outcome = submitJob.submit(caller.getName(), job, idempotencyKey);
     JobView view = readJobs.view(outcome.job());
     return outcome.created()
         ? HttpResponse.created(view, URI.create("/v1/jobs/" + view.jobId()))

@@ -1,6 +1,6 @@
 package io.printrelay.function.actions;
 
-import static io.printrelay.function.testing.Jobs.aJob;
+import static io.printrelay.testing.Jobs.aJob;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -53,7 +53,7 @@ class LostRaceTest {
 
   @Test
   void aPauseDecidedOnAQueuedJobThatCompletedMeanwhileIs409NamingCompleted() {
-    Job completed = aJob().status(JobStatus.COMPLETED).storeIn(SANDBOX);
+    Job completed = SANDBOX.store(aJob().status(JobStatus.COMPLETED));
     reads.stale.push(withStatus(completed, JobStatus.QUEUED));
 
     assertThatThrownBy(() -> pauseJob().pause(completed.jobId()))
@@ -64,7 +64,7 @@ class LostRaceTest {
 
   @Test
   void aPauseDecidedOnAPrintingJobThatIsQueuedNowRetriesOnTheFreshRead() {
-    Job queued = aJob().storeIn(SANDBOX);
+    Job queued = SANDBOX.store(aJob());
     reads.stale.push(withStatus(queued, JobStatus.PRINTING));
 
     Job paused = pauseJob().pause(queued.jobId());
@@ -75,7 +75,7 @@ class LostRaceTest {
 
   @Test
   void aTierChangeChecksThePriorityItWasDecidedOnToo() {
-    Job job = aJob().priority(Priority.LOW).storeIn(SANDBOX);
+    Job job = SANDBOX.store(aJob().priority(Priority.LOW));
 
     assertThatThrownBy(() -> store.reprioritise(job.jobId(), JobStatus.QUEUED, Priority.NORMAL,
         Priority.HIGH, Instant.now())).isInstanceOf(JobChanged.class);
@@ -84,7 +84,7 @@ class LostRaceTest {
 
   @Test
   void aJobThatKeepsMovingIsAnsweredWith409RatherThanRetriedForever() {
-    Job completed = aJob().status(JobStatus.COMPLETED).storeIn(SANDBOX);
+    Job completed = SANDBOX.store(aJob().status(JobStatus.COMPLETED));
     reads.stale.push(withStatus(completed, JobStatus.QUEUED));
     reads.stale.push(withStatus(completed, JobStatus.PRINTING));
 
@@ -97,9 +97,6 @@ class LostRaceTest {
   }
 
   private static Job withStatus(Job job, JobStatus status) {
-    return new Job(job.jobId(), job.printerId(), job.priority(), status, job.reference(),
-        job.total(), job.printed(), job.failedLabels(), job.uncertainLabels(), job.currentLabel(),
-        job.inFlightLabel(), job.parentJobId(), job.error(), job.createdAt(), job.enqueuedAt(),
-        job.startedAt(), null, job.dispatchCount(), job.dispatchPending());
+    return job.withStatus(status).withTimes(job.enqueuedAt(), job.startedAt(), null);
   }
 }

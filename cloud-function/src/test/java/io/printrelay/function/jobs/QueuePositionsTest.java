@@ -43,9 +43,8 @@ class QueuePositionsTest {
   }
 
   private static Job job(String jobId, JobStatus status, Priority priority, int second) {
-    Instant at = T0.plusSeconds(second);
-    return new Job(jobId, "line-1", priority, status, null, 1, 0, List.of(), List.of(), null,
-        null, null, null, at, at, null, null, 1, false);
+    return Job.accepted(jobId, "line-1", priority, null, 1, null, T0.plusSeconds(second))
+        .withStatus(status).withDispatch(1, false);
   }
 
   private static ActiveJob active(String jobId, JobStatus status, Priority priority, int second) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.printrelay.function.dispatch.Dispatcher;
+import io.printrelay.function.http.JsonBody;
 import io.printrelay.function.intake.IdempotencyClaim;
 import io.printrelay.function.intake.InMemoryJobStore;
 import io.printrelay.function.intake.JobIntake;
@@ -31,8 +32,9 @@ import org.junit.jupiter.api.Test;
 
 /** The submit use case on the in-memory store and a queue we can make fail. */
 class SubmitJobTest {
+  private static final JsonBody BODY = new JsonBody(JsonMapper.createDefault());
   private static final Instant NOW = Instant.parse("2026-03-01T08:00:00.000Z");
-  private static final JsonNode TWO_LABELS = json(
+  private static final SubmitRequest TWO_LABELS = json(
       "{\"printerId\":\"line-1\",\"labels\":[{\"zpl\":\"^XA^XZ\"},{\"raw\":\"AQI=\"}]}");
 
   private final InMemoryJobStore store = new InMemoryJobStore();
@@ -67,7 +69,8 @@ class SubmitJobTest {
     assertThat(outcome.created()).isTrue();
     Job stored = store.job(outcome.job().jobId()).orElseThrow();
     assertThat(stored.dispatchPending()).isTrue();
-    assertThat(stored.dispatchCount()).as("Job.accepted claims dispatch 1; never confirmed").isEqualTo(1);
+    assertThat(stored.dispatchCount()).as("Job.accepted claims dispatch 1, never confirmed")
+        .isEqualTo(1);
   }
 
   @Test
@@ -116,13 +119,14 @@ class SubmitJobTest {
   }
 
   private SubmitJob submitJob(JobStore jobStore) {
-    return new SubmitJob(jobStore, new JobIntake(jobStore, new Dispatcher(store, queue)),
+    return new SubmitJob(jobStore, new JobIntake(jobStore, new Dispatcher(store, queue)), BODY,
         Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
-  private static JsonNode json(String text) {
+  private static SubmitRequest json(String text) {
     try {
-      return JsonMapper.createDefault().readValue(text, JsonNode.class);
+      return BODY.bind(JsonMapper.createDefault().readValue(text, JsonNode.class),
+          SubmitRequest.class);
     } catch (IOException e) {
       throw new IllegalArgumentException(e);
     }

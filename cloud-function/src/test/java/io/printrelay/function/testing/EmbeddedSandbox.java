@@ -18,6 +18,7 @@ import io.printrelay.table.ItemMapper;
 import io.printrelay.table.JobTable;
 import io.printrelay.table.PrinterItems;
 import io.printrelay.table.TableProvisioner;
+import io.printrelay.testing.Jobs;
 import io.printrelay.testing.SharedEmbeddedAws;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -88,6 +89,18 @@ public final class EmbeddedSandbox {
           Map.of("username", OPERATOR, "password-hash", PASSWORD_HASH, "role", "operator"),
           Map.of("username", VIEWER, "password-hash", PASSWORD_HASH, "role", "viewer")));
       return properties;
+    }
+
+    /** Writes the job and its labels as a submit and the agent would leave them. */
+    public Job store(Jobs job) {
+      return job.storeIn(dynamoDb, table);
+    }
+
+    /** Registers the printer as its agent would, with an operator's pause if it has one. */
+    public Printer store(Printers printer) {
+      Printer built = printer.build();
+      put(built);
+      return built;
     }
 
     /** The job as stored now. */
