@@ -4,6 +4,7 @@ import io.printrelay.function.config.DispatchSweepSettings;
 import io.printrelay.function.reads.Reads;
 import io.printrelay.model.ActiveJob;
 import io.printrelay.model.Job;
+import io.printrelay.model.JobEvent;
 import io.printrelay.model.JobStatus;
 import io.printrelay.model.Printer;
 import jakarta.inject.Singleton;
@@ -71,7 +72,7 @@ public class DispatchSweep {
     int sent = 0;
     for (String printerId : printerIds) {
       List<ActiveJob> active = reads.activeJobs(printerId).stream()
-          .filter(job -> job.status() == JobStatus.QUEUED || job.status() == JobStatus.PRINTING)
+          .filter(job -> JobEvent.DISPATCH.allowedFrom(job.status()))
           .sorted(RESEND_ORDER)
           .toList();
       for (ActiveJob job : active) {
@@ -86,8 +87,8 @@ public class DispatchSweep {
     if (job.isEmpty() || !job.get().dispatchPending()) {
       return false;
     }
-    JobStatus status = job.get().status();
-    if (status.isFinal() || status == JobStatus.PAUSED) {
+    // Paused or final: the state machine sends it nothing; its resume (if any) claims anew.
+    if (!JobEvent.DISPATCH.allowedFrom(job.get().status())) {
       store.clearUndispatched(jobId);
       return false;
     }

@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** What submitting needs from the table. Every job write is conditional. */
+/**
+ * What a new job's intake (a submit, a resume, a reprint) needs from the table. Every job write is
+ * conditional; reads of jobs in general are {@code reads.Reads}.
+ */
 public interface JobStore {
   boolean printerRegistered(String printerId);
 
