@@ -1,6 +1,6 @@
 package io.printrelay.function;
 
-import static io.printrelay.function.testing.Jobs.aJob;
+import static io.printrelay.testing.Jobs.aJob;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.context.ApplicationContext;
@@ -22,7 +22,7 @@ class ApplicationTest {
   void startServesTheApiOnNettyAndOffersTheRedispatch() throws Exception {
     Sandbox sandbox = EmbeddedSandbox.newSandbox();
     sandbox.registerPrinter("line-1");
-    aJob().on("line-1").storeIn(sandbox);
+    sandbox.store(aJob().on("line-1"));
     Map<String, Object> properties = sandbox.properties();
     properties.put("micronaut.server.port", -1);
 

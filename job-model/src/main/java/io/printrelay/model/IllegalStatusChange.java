@@ -1,14 +1,28 @@
 package io.printrelay.model;
 
+import java.util.Optional;
+
 /** An event the job state machine does not allow in the job's status, e.g. resuming a completed job. */
 public final class IllegalStatusChange extends RuntimeException {
   private final JobStatus from;
   private final JobEvent event;
+  private final String jobId;
 
   public IllegalStatusChange(JobStatus from, JobEvent event) {
+    this(null, from, event);
+  }
+
+  /** Refused on a known job: the API's 409 names it. */
+  public IllegalStatusChange(String jobId, JobStatus from, JobEvent event) {
     super(message(from, event));
     this.from = from;
     this.event = event;
+    this.jobId = jobId;
+  }
+
+  /** The job refused, when the caller named it (see {@link JobEvent#apply(Job)}). */
+  public Optional<String> jobId() {
+    return Optional.ofNullable(jobId);
   }
 
   public JobStatus from() {

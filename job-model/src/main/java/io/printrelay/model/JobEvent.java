@@ -7,7 +7,7 @@ import java.util.Set;
 /**
  * The job state machine: every status write in the table is one of these events, and the table
  * write is conditional on the job being in one of the event's {@link #from()} statuses (see
- * {@code io.printrelay.table.JobConditions}). Events that keep the status ({@link #to()} empty)
+ * {@code io.printrelay.table.JobUpdates}). Events that keep the status ({@link #to()} empty)
  * still name where they may happen: progress is only written to a printing job, a dispatch only
  * claimed for a job still to print.
  *
@@ -68,5 +68,13 @@ public enum JobEvent {
       throw new IllegalStatusChange(status, this);
     }
     return to == null ? status : to;
+  }
+
+  /** As {@link #apply(JobStatus)} on the job's status; a refusal names the job too. */
+  public JobStatus apply(Job job) {
+    if (!allowedFrom(job.status())) {
+      throw new IllegalStatusChange(job.jobId(), job.status(), this);
+    }
+    return apply(job.status());
   }
 }

@@ -3,6 +3,8 @@ package io.printrelay.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.printrelay.testing.Jobs;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -36,5 +38,17 @@ class JobEventTest {
         .hasMessageContaining(from.wireName())
         .extracting(e -> ((IllegalStatusChange) e).event())
         .isEqualTo(event);
+  }
+
+  @Test
+  void aRefusalOnAJobNamesTheJob() {
+    Job job = Jobs.aJob().id("job-9").status(JobStatus.COMPLETED).build();
+
+    assertThatThrownBy(() -> JobEvent.PAUSE.apply(job))
+        .isInstanceOfSatisfying(IllegalStatusChange.class, refused -> {
+          assertThat(refused.jobId()).contains("job-9");
+          assertThat(refused.from()).isEqualTo(JobStatus.COMPLETED);
+        });
+    assertThat(JobEvent.PAUSE.apply(Jobs.aJob().build())).isEqualTo(JobStatus.PAUSED);
   }
 }

@@ -1,22 +1,20 @@
 package io.printrelay.function.actions;
 
 import io.micronaut.json.tree.JsonNode;
+import io.printrelay.function.intake.NewLabel;
 import io.printrelay.function.problem.InvalidInput;
 import io.printrelay.model.Priority;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads and checks the JSON bodies of the actions that take one; bad values are 422s by field. */
+/** Checks the bodies of the actions that take one, as bound; bad values are 422s by field. */
 final class ActionArguments {
-  /** The most labels one reprint may name: the same cap as a submit. */
-  static final int MAX_LABELS = 500;
-
   private ActionArguments() {}
 
   /** {@code {"priority": "high"}}. */
-  static Priority priority(JsonNode body) {
-    JsonNode value = body.isObject() ? body.get("priority") : null;
+  static Priority priority(PriorityRequest body) {
+    JsonNode value = body.priority();
     if (value == null || !value.isString()) {
       throw InvalidInput.of("priority", "must be one of high, normal, low");
     }
@@ -24,14 +22,17 @@ final class ActionArguments {
         () -> InvalidInput.of("priority", "must be one of high, normal, low"));
   }
 
-  /** {@code {"labels": [12, 13]}}: 1 to 500 label numbers, each within 1..total. */
-  static List<Integer> labels(JsonNode body, int total) {
-    JsonNode value = body.isObject() ? body.get("labels") : null;
+  /**
+   * {@code {"labels": [12, 13]}}: 1 to {@value NewLabel#MAX_PER_JOB} label numbers (the cap of any
+   * job), each within 1..total.
+   */
+  static List<Integer> labels(ReprintRequest body, int total) {
+    JsonNode value = body.labels();
     if (value == null || !value.isArray()) {
       throw InvalidInput.of("labels", "must be an array of label numbers, e.g. [12, 13]");
     }
-    if (value.size() == 0 || value.size() > MAX_LABELS) {
-      throw InvalidInput.of("labels", "must name 1 to " + MAX_LABELS + " labels, not "
+    if (value.size() == 0 || value.size() > NewLabel.MAX_PER_JOB) {
+      throw InvalidInput.of("labels", "must name 1 to " + NewLabel.MAX_PER_JOB + " labels, not "
           + value.size());
     }
     List<Integer> labels = new ArrayList<>(value.size());

@@ -1,9 +1,12 @@
 package io.printrelay.function.actions;
 
+import io.printrelay.function.problem.NotFound;
+import io.printrelay.function.reads.Reads;
 import io.printrelay.model.Job;
-import io.printrelay.model.JobStatus;
+import io.printrelay.model.JobEvent;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /**
@@ -14,20 +17,44 @@ import java.time.temporal.ChronoUnit;
  */
 @Singleton
 public class CancelJob {
+  private final Reads reads;
   private final JobActionStore store;
   private final Clock clock;
 
-  public CancelJob(JobActionStore store, Clock clock) {
+  public CancelJob(Reads reads, JobActionStore store, Clock clock) {
+    this.reads = reads;
     this.store = store;
     this.clock = clock;
   }
 
   public Job cancel(String jobId) {
-    return OnCurrentJob.apply(store, jobId, job -> {
-      if (!job.status().canMoveTo(JobStatus.CANCELLED)) {
-        throw OnCurrentJob.refuse(job, "cancelled", "a queued, paused or printing");
-      }
-      return store.cancel(jobId, job.status(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
+    return OnCurrentJob.apply(reads, jobId, job -> {
+      JobEvent.CANCEL.apply(job);
+      return store.cancel(jobId, job.status(), now());
     });
+  }
+
+  /**
+   * Cancels the job only while it waits (queued or paused), as clearing a printer does: the write
+   * is conditional on the waiting status read, so a job that started printing meanwhile goes on.
+   *
+   * @return true when this call cancelled it
+   */
+  public boolean cancelIfWaiting(String jobId) {
+    try {
+      return OnCurrentJob.apply(reads, jobId, job -> {
+        if (!job.status().isWaiting()) {
+          return false;
+        }
+        store.cancel(jobId, job.status(), now());
+        return true;
+      });
+    } catch (NotFound expired) {
+      return false;
+    }
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
   }
 }

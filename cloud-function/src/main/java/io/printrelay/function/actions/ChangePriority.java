@@ -1,7 +1,9 @@
 package io.printrelay.function.actions;
 
-import io.micronaut.json.tree.JsonNode;
+import io.printrelay.function.dispatch.Dispatcher;
+import io.printrelay.function.reads.Reads;
 import io.printrelay.model.Job;
+import io.printrelay.model.JobEvent;
 import io.printrelay.model.JobStatus;
 import io.printrelay.model.Priority;
 import jakarta.inject.Singleton;
@@ -16,28 +18,31 @@ import java.time.temporal.ChronoUnit;
  */
 @Singleton
 public class ChangePriority {
+  private final Reads reads;
   private final JobActionStore store;
-  private final Redispatch redispatch;
+  private final Dispatcher dispatcher;
   private final Clock clock;
 
-  public ChangePriority(JobActionStore store, Redispatch redispatch, Clock clock) {
+  public ChangePriority(Reads reads, JobActionStore store, Dispatcher dispatcher, Clock clock) {
+    this.reads = reads;
     this.store = store;
-    this.redispatch = redispatch;
+    this.dispatcher = dispatcher;
     this.clock = clock;
   }
 
-  public Job change(String jobId, JsonNode body) {
-    return OnCurrentJob.apply(store, jobId, job -> {
-      if (!job.status().isWaiting()) {
-        throw OnCurrentJob.refuse(job, "moved to another priority", "a queued or paused");
-      }
+  public Job change(String jobId, PriorityRequest body) {
+    return OnCurrentJob.apply(reads, jobId, job -> {
+      JobEvent.REPRIORITISE.apply(job);
       Priority wanted = ActionArguments.priority(body);
       if (wanted == job.priority()) {
         return job;
       }
       Job moved = store.reprioritise(jobId, job.status(), job.priority(), wanted,
           clock.instant().truncatedTo(ChronoUnit.MILLIS));
-      return job.status() == JobStatus.QUEUED ? redispatch.send(moved) : moved;
+      if (job.status() == JobStatus.QUEUED) {
+        dispatcher.send(moved);
+      }
+      return moved;
     });
   }
 }

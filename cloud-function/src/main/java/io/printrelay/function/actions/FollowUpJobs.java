@@ -1,15 +1,16 @@
 package io.printrelay.function.actions;
 
-import io.printrelay.function.jobs.LabelState;
 import io.printrelay.function.problem.Conflict;
-import io.printrelay.function.submit.IdempotencyClaim;
-import io.printrelay.function.submit.JobIntake;
-import io.printrelay.function.submit.JobStore;
-import io.printrelay.function.submit.LabelSource;
-import io.printrelay.function.submit.NewLabel;
-import io.printrelay.function.submit.SubmitOutcome;
+import io.printrelay.function.reads.LabelState;
+import io.printrelay.function.reads.Reads;
+import io.printrelay.function.intake.IdempotencyClaim;
+import io.printrelay.function.intake.JobIntake;
+import io.printrelay.function.intake.JobStore;
+import io.printrelay.function.intake.NewLabel;
+import io.printrelay.function.intake.SubmitOutcome;
 import io.printrelay.model.Job;
 import io.printrelay.model.Label;
+import io.printrelay.model.LabelSource;
 import io.printrelay.model.LabelStatus;
 import io.printrelay.model.Priority;
 import jakarta.inject.Singleton;
@@ -39,12 +40,15 @@ public class FollowUpJobs {
    */
   static final String RESUME_SCOPE = "job-resume";
 
+  private final Reads reads;
   private final JobActionStore store;
   private final JobStore jobs;
   private final JobIntake intake;
   private final Clock clock;
 
-  public FollowUpJobs(JobActionStore store, JobStore jobs, JobIntake intake, Clock clock) {
+  public FollowUpJobs(Reads reads, JobActionStore store, JobStore jobs, JobIntake intake,
+      Clock clock) {
+    this.reads = reads;
     this.store = store;
     this.jobs = jobs;
     this.intake = intake;
@@ -60,7 +64,7 @@ public class FollowUpJobs {
     if (earlier.isPresent()) {
       return ActionOutcome.updated(earlier.get());
     }
-    List<LabelState> left = store.labels(parent.jobId()).stream()
+    List<LabelState> left = reads.labels(parent.jobId()).stream()
         .filter(state -> state.label().status() != LabelStatus.PRINTED)
         .toList();
     if (left.isEmpty()) {
@@ -74,7 +78,7 @@ public class FollowUpJobs {
 
   /** Reprints these labels of the job, in this order, whatever their state. */
   ActionOutcome reprint(Job parent, List<Integer> indexes) {
-    Map<Integer, LabelState> byIndex = store.labels(parent.jobId()).stream()
+    Map<Integer, LabelState> byIndex = reads.labels(parent.jobId()).stream()
         .collect(Collectors.toMap(state -> state.label().index(), Function.identity()));
     List<LabelState> chosen = new ArrayList<>(indexes.size());
     for (int index : indexes) {

@@ -9,16 +9,14 @@ import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.printrelay.function.jobs.JobView;
 import io.printrelay.function.jobs.ReadJobs;
 import io.printrelay.function.problem.ApiProblems;
-import io.printrelay.function.problem.UnsupportedMediaType;
 import io.printrelay.function.security.Roles;
-import io.printrelay.function.submit.JsonBodyReader;
+import io.printrelay.function.http.JsonBody;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -39,9 +37,9 @@ import java.net.URI;
 public class JobActionsController {
   private final JobActions actions;
   private final ReadJobs readJobs;
-  private final JsonBodyReader reader;
+  private final JsonBody reader;
 
-  public JobActionsController(JobActions actions, ReadJobs readJobs, JsonBodyReader reader) {
+  public JobActionsController(JobActions actions, ReadJobs readJobs, JsonBody reader) {
     this.actions = actions;
     this.readJobs = readJobs;
     this.reader = reader;
@@ -82,7 +80,7 @@ public class JobActionsController {
   public HttpResponse<JobView> reprint(HttpRequest<?> request, @PathVariable String jobId,
       @RequestBody(content = @Content(schema = @Schema(implementation = ReprintRequest.class)))
           @Nullable @Body byte[] body) {
-    return answer(actions.reprint().reprint(jobId, json(request, body)));
+    return answer(actions.reprint().reprint(jobId, bind(request, body, ReprintRequest.class)));
   }
 
   @Post("/{jobId}/priority")
@@ -94,14 +92,12 @@ public class JobActionsController {
   public JobView priority(HttpRequest<?> request, @PathVariable String jobId,
       @RequestBody(content = @Content(schema = @Schema(implementation = PriorityRequest.class)))
           @Nullable @Body byte[] body) {
-    return readJobs.view(actions.priority().change(jobId, json(request, body)));
+    return readJobs.view(
+        actions.priority().change(jobId, bind(request, body, PriorityRequest.class)));
   }
 
-  private JsonNode json(HttpRequest<?> request, @Nullable byte[] body) {
-    if (request.getContentType().isEmpty()) {
-      throw new UnsupportedMediaType("Send the arguments as Content-Type: application/json.");
-    }
-    return reader.read(body);
+  private <T> T bind(HttpRequest<?> request, @Nullable byte[] body, Class<T> type) {
+    return reader.bindFields(reader.read(request, body, "the arguments"), type);
   }
 
   private HttpResponse<JobView> answer(ActionOutcome outcome) {

@@ -2,20 +2,22 @@ package io.printrelay.function.actions;
 
 import io.printrelay.function.problem.Conflict;
 import io.printrelay.function.problem.NotFound;
+import io.printrelay.function.reads.Reads;
 import io.printrelay.model.Job;
 import java.util.function.Function;
 
 /**
- * Runs an action on the job as just read. When its conditional write loses a race the job is read
- * again and the action decides once more on what it says now (which may well be a 409); a second
- * lost race in a row is answered 409 rather than retried forever.
+ * Runs an action on the job as just read. The action decides with the state machine ({@code
+ * JobEvent.apply}), whose refusal is the 409 naming the job's status. When its conditional write
+ * loses a race the job is read again and the action decides once more on what it says now (which
+ * may well be a 409); a second lost race in a row is answered 409 rather than retried forever.
  */
 final class OnCurrentJob {
   private OnCurrentJob() {}
 
-  static <T> T apply(JobActionStore store, String jobId, Function<Job, T> action) {
+  static <T> T apply(Reads reads, String jobId, Function<Job, T> action) {
     for (int attempt = 1; ; attempt++) {
-      Job job = store.job(jobId).orElseThrow(() -> new NotFound("job", jobId));
+      Job job = reads.job(jobId).orElseThrow(() -> new NotFound("job", jobId));
       try {
         return action.apply(job);
       } catch (JobChanged changed) {
@@ -25,11 +27,5 @@ final class OnCurrentJob {
         }
       }
     }
-  }
-
-  /** The 409 for an action the job's status does not allow; names the status it is in. */
-  static Conflict refuse(Job job, String action, String allowed) {
-    return new Conflict("Job " + job.jobId() + " is " + job.status().wireName() + "; only "
-        + allowed + " job can be " + action + ".");
   }
 }

@@ -1,8 +1,11 @@
 package io.printrelay.function.actions;
 
+import io.printrelay.function.reads.Reads;
 import io.printrelay.model.Job;
-import io.printrelay.model.JobStatus;
+import io.printrelay.model.JobEvent;
 import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Pauses a queued or printing job. A printing job stops at the next label boundary: before every
@@ -11,18 +14,20 @@ import jakarta.inject.Singleton;
  */
 @Singleton
 public class PauseJob {
+  private final Reads reads;
   private final JobActionStore store;
+  private final Clock clock;
 
-  public PauseJob(JobActionStore store) {
+  public PauseJob(Reads reads, JobActionStore store, Clock clock) {
+    this.reads = reads;
     this.store = store;
+    this.clock = clock;
   }
 
   public Job pause(String jobId) {
-    return OnCurrentJob.apply(store, jobId, job -> {
-      if (!job.status().canMoveTo(JobStatus.PAUSED)) {
-        throw OnCurrentJob.refuse(job, "paused", "a queued or printing");
-      }
-      return store.pause(jobId, job.status());
+    return OnCurrentJob.apply(reads, jobId, job -> {
+      JobEvent.PAUSE.apply(job);
+      return store.pause(jobId, job.status(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
     });
   }
 }

@@ -1,6 +1,6 @@
 package io.printrelay.function.actions;
 
-import io.micronaut.json.tree.JsonNode;
+import io.printrelay.function.reads.Reads;
 import jakarta.inject.Singleton;
 import java.util.List;
 
@@ -10,16 +10,16 @@ import java.util.List;
  */
 @Singleton
 public class ReprintJob {
-  private final JobActionStore store;
+  private final Reads reads;
   private final FollowUpJobs followUps;
 
-  public ReprintJob(JobActionStore store, FollowUpJobs followUps) {
-    this.store = store;
+  public ReprintJob(Reads reads, FollowUpJobs followUps) {
+    this.reads = reads;
     this.followUps = followUps;
   }
 
-  public ActionOutcome reprint(String jobId, JsonNode body) {
-    return OnCurrentJob.apply(store, jobId, job -> {
+  public ActionOutcome reprint(String jobId, ReprintRequest body) {
+    return OnCurrentJob.apply(reads, jobId, job -> {
       List<Integer> labels = ActionArguments.labels(body, job.total());
       return followUps.reprint(job, labels);
     });

@@ -3,14 +3,18 @@ package io.printrelay.function.config;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
+import io.printrelay.queue.QueueNames;
+import io.printrelay.table.TableName;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 
 /**
  * Where the deployment's data lives, and the API keys given as bare hashes.
  *
- * @param table the DynamoDB table ({@code PRINTRELAY_TABLE} on Lambda)
- * @param queuePrefix names the three FIFO queues {@code <prefix>-high.fifo} etc.
+ * @param table the DynamoDB table ({@code PRINTRELAY_TABLE} on Lambda); named by {@link
+ *     TableName}'s rule
+ * @param queuePrefix names the three FIFO queues {@code <prefix>-high.fifo} etc.; {@link
+ *     QueueNames}' prefix rule
  * @param apiKeysSha256 comma-separated hex SHA-256 hashes of integration keys: how the Lambda gets
  *     them, from {@code PRINTRELAY_API_KEYS_SHA256}; the N-th becomes key {@code key-N}
  * @param operatorAccounts comma-separated {@code username:role:password-hash} entries: how the
@@ -19,10 +23,9 @@ import jakarta.validation.constraints.Pattern;
  */
 @ConfigurationProperties("printrelay")
 public record PrintrelaySettings(
-    @Bindable(defaultValue = "printrelay") @NotBlank @Pattern(regexp = "[A-Za-z0-9_.-]{3,255}")
+    @Bindable(defaultValue = TableName.DEFAULT) @NotBlank @Pattern(regexp = TableName.PATTERN)
         String table,
-    // SQS queue names are at most 80 characters; "-normal-dlq.fifo" takes 16 of them.
-    @Bindable(defaultValue = "printrelay") @NotBlank @Pattern(regexp = "[A-Za-z0-9_-]{1,64}")
-        String queuePrefix,
+    @Bindable(defaultValue = QueueNames.DEFAULT_PREFIX) @NotBlank
+        @Pattern(regexp = QueueNames.PREFIX_PATTERN) String queuePrefix,
     @Nullable String apiKeysSha256,
     @Nullable String operatorAccounts) {}

@@ -1,25 +1,19 @@
 package io.printrelay.function.dispatch;
 
-import io.printrelay.function.jobs.ActiveJob;
 import io.printrelay.model.Job;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * What dispatching needs from the table. A dispatch is claimed before its message is sent: the
- * claim bumps the job's dispatch count (the message's dedup id) with a conditional write, so two
- * sweeps never send the same dispatch number twice.
+ * What dispatching writes to the table (it reads jobs and queues through {@code reads.Reads}). A
+ * dispatch is claimed before its message is sent: the claim bumps the job's dispatch count (the
+ * message's dedup id) with a conditional write, so two senders never send the same number, and a
+ * paused or final job is never claimed.
  */
 public interface DispatchStore {
   /** Jobs stored before {@code createdBefore} whose message is not confirmed sent. */
   List<String> undispatchedJobIds(Instant createdBefore);
-
-  Optional<Job> job(String jobId);
-
-  List<String> printerIds();
-
-  List<ActiveJob> activeJobs(String printerId);
 
   /**
    * Claims the next dispatch of a job still marked undispatched and queued or printing.
@@ -32,7 +26,10 @@ public interface DispatchStore {
   /** Claims the next dispatch of a queued or printing job, marked or not. */
   Optional<Job> claimRedispatch(String jobId);
 
-  /** Clears the undispatched mark if {@code dispatch} is still the job's latest. */
+  /**
+   * Clears the undispatched mark if {@code dispatch} is still the job's latest claim: a
+   * confirmation never moves back, never clears a newer claim's mark.
+   */
   void confirmDispatched(String jobId, int dispatch);
 
   /** Clears the mark of a job that needs no message (paused, or already final). */

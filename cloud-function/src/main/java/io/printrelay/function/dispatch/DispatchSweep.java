@@ -1,13 +1,12 @@
 package io.printrelay.function.dispatch;
 
 import io.printrelay.function.config.DispatchSweepSettings;
-import io.printrelay.function.jobs.ActiveJob;
-import io.printrelay.function.jobs.QueuePositions;
-import io.printrelay.function.queue.DispatchFailed;
-import io.printrelay.function.queue.JobQueue;
+import io.printrelay.function.reads.Reads;
+import io.printrelay.model.ActiveJob;
 import io.printrelay.model.Job;
+import io.printrelay.model.JobEvent;
 import io.printrelay.model.JobStatus;
-import io.printrelay.queue.JobMessage;
+import io.printrelay.model.Printer;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.Comparator;
@@ -33,17 +32,19 @@ public class DispatchSweep {
   // Printing jobs first: their agent is mid-job; then each tier oldest first.
   private static final Comparator<ActiveJob> RESEND_ORDER =
       Comparator.comparing((ActiveJob job) -> job.status() != JobStatus.PRINTING)
-          .thenComparing(QueuePositions.PRINT_ORDER);
+          .thenComparing(ActiveJob::place);
 
+  private final Reads reads;
   private final DispatchStore store;
-  private final JobQueue queue;
+  private final Dispatcher dispatcher;
   private final Clock clock;
   private final DispatchSweepSettings settings;
 
-  public DispatchSweep(
-      DispatchStore store, JobQueue queue, Clock clock, DispatchSweepSettings settings) {
+  public DispatchSweep(Reads reads, DispatchStore store, Dispatcher dispatcher, Clock clock,
+      DispatchSweepSettings settings) {
+    this.reads = reads;
     this.store = store;
-    this.queue = queue;
+    this.dispatcher = dispatcher;
     this.clock = clock;
     this.settings = settings;
   }
@@ -62,15 +63,16 @@ public class DispatchSweep {
 
   /** Re-sends every queued or printing job of every registered printer. */
   public int redispatchAll() {
-    return redispatchActive(store.printerIds().toArray(String[]::new));
+    return redispatchActive(reads.printers().stream().map(Printer::printerId)
+        .toArray(String[]::new));
   }
 
   /** Re-sends every queued or printing job of these printers; returns how many. */
   public int redispatchActive(String... printerIds) {
     int sent = 0;
     for (String printerId : printerIds) {
-      List<ActiveJob> active = store.activeJobs(printerId).stream()
-          .filter(job -> job.status() == JobStatus.QUEUED || job.status() == JobStatus.PRINTING)
+      List<ActiveJob> active = reads.activeJobs(printerId).stream()
+          .filter(job -> JobEvent.DISPATCH.allowedFrom(job.status()))
           .sorted(RESEND_ORDER)
           .toList();
       for (ActiveJob job : active) {
@@ -81,12 +83,12 @@ public class DispatchSweep {
   }
 
   private boolean sweep(String jobId) {
-    Optional<Job> job = store.job(jobId);
+    Optional<Job> job = reads.job(jobId);
     if (job.isEmpty() || !job.get().dispatchPending()) {
       return false;
     }
-    JobStatus status = job.get().status();
-    if (status.isFinal() || status == JobStatus.PAUSED) {
+    // Paused or final: the state machine sends it nothing; its resume (if any) claims anew.
+    if (!JobEvent.DISPATCH.allowedFrom(job.get().status())) {
       store.clearUndispatched(jobId);
       return false;
     }
@@ -95,19 +97,6 @@ public class DispatchSweep {
 
   // The claimed job carries the new dispatch number and the priority it has now.
   private boolean send(Optional<Job> claimed) {
-    if (claimed.isEmpty()) {
-      return false;
-    }
-    Job job = claimed.get();
-    try {
-      queue.send(new JobMessage(job.jobId(), job.printerId(), job.priority(), job.dispatchCount()));
-    } catch (DispatchFailed e) {
-      LOG.warn("Could not send job {}; the next sweep tries again", job.jobId(), e);
-      return false;
-    }
-    if (job.dispatchPending()) {
-      store.confirmDispatched(job.jobId(), job.dispatchCount());
-    }
-    return true;
+    return claimed.map(dispatcher::send).orElse(false);
   }
 }

@@ -1,5 +1,7 @@
 /**
- * Getting stored jobs onto their queues when the submit's own send did not happen (the sweep), or
+ * Getting stored jobs onto their queues: the one dispatch protocol ({@link
+ * io.printrelay.function.dispatch.Dispatcher}: send a claimed dispatch, confirm it only forward),
+ * and the sweep that sends what a submit or an action stored but did not get sent, or everything
  * again after the queues lost their messages (a `printrelay local` restart).
  */
 package io.printrelay.function.dispatch;

@@ -4,9 +4,12 @@ import io.micronaut.core.annotation.Nullable;
 import io.printrelay.function.problem.FieldError;
 import io.printrelay.function.problem.InvalidInput;
 import io.printrelay.function.problem.NotFound;
+import io.printrelay.function.reads.Reads;
+import io.printrelay.model.ActiveJob;
 import io.printrelay.model.Job;
 import io.printrelay.model.JobStatus;
 import io.printrelay.model.LabelStatus;
+import io.printrelay.model.PrinterId;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,7 +17,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** The read side: one job, a list of jobs, a job's labels, as views. */
 @Singleton
@@ -22,30 +24,29 @@ public class ReadJobs {
   static final int DEFAULT_LIMIT = 50;
   static final int MAX_LIMIT = 200;
   private static final int PAGE = 100;
-  private static final Pattern PRINTER_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
-  private final JobQueries queries;
+  private final Reads reads;
 
-  public ReadJobs(JobQueries queries) {
-    this.queries = queries;
+  public ReadJobs(Reads reads) {
+    this.reads = reads;
   }
 
   public JobView job(String jobId) {
-    return view(queries.job(jobId).orElseThrow(() -> new NotFound("job", jobId)));
+    return view(reads.job(jobId).orElseThrow(() -> new NotFound("job", jobId)));
   }
 
   /** The view of a job just read or written; only a queued job needs its printer's queue. */
   public JobView view(Job job) {
     List<ActiveJob> queue =
-        job.status() == JobStatus.QUEUED ? queries.activeJobs(job.printerId()) : List.of();
+        job.status() == JobStatus.QUEUED ? reads.activeJobs(job.printerId()) : List.of();
     return JobView.of(job, QueuePositions.of(job, queue));
   }
 
   /** Newest first, optionally one printer's and in one status. */
   public JobList list(@Nullable String printerId, @Nullable String status, @Nullable String limit) {
     List<FieldError> errors = new ArrayList<>();
-    if (printerId != null && !PRINTER_ID.matcher(printerId).matches()) {
-      errors.add(new FieldError("printerId", "must be 1 to 64 characters of A-Z a-z 0-9 . _ -"));
+    if (printerId != null && !PrinterId.isValid(printerId)) {
+      errors.add(new FieldError("printerId", "must be " + PrinterId.RULE));
     }
     Optional<JobStatus> wanted = status == null ? Optional.empty() : JobStatus.parse(status);
     if (status != null && wanted.isEmpty()) {
@@ -61,7 +62,7 @@ public class ReadJobs {
     List<JobView> views = new ArrayList<>(jobs.size());
     for (Job job : jobs) {
       List<ActiveJob> queue = job.status() == JobStatus.QUEUED
-          ? queues.computeIfAbsent(job.printerId(), queries::activeJobs)
+          ? queues.computeIfAbsent(job.printerId(), reads::activeJobs)
           : List.of();
       views.add(JobView.of(job, QueuePositions.of(job, queue)));
     }
@@ -73,10 +74,10 @@ public class ReadJobs {
     if (status != null && wanted.isEmpty()) {
       throw InvalidInput.of("status", "must be one of pending, printed, failed");
     }
-    if (queries.job(jobId).isEmpty()) {
+    if (reads.job(jobId).isEmpty()) {
       throw new NotFound("job", jobId);
     }
-    return new LabelList(queries.labels(jobId).stream()
+    return new LabelList(reads.labels(jobId).stream()
         .filter(state -> wanted.isEmpty() || state.label().status() == wanted.get())
         .map(LabelView::of)
         .toList());
@@ -84,7 +85,7 @@ public class ReadJobs {
 
   // Reads ids a page at a time, so a status filter over many jobs never loads them all at once.
   private List<Job> newest(@Nullable String printerId, Optional<JobStatus> status, int max) {
-    Iterator<String> ids = queries.newestJobIds(printerId).iterator();
+    Iterator<String> ids = reads.newestJobIds(printerId).iterator();
     int page = status.isEmpty() ? max : PAGE;
     List<Job> found = new ArrayList<>();
     while (found.size() < max && ids.hasNext()) {
@@ -92,7 +93,7 @@ public class ReadJobs {
       while (batch.size() < page && ids.hasNext()) {
         batch.add(ids.next());
       }
-      for (Job job : queries.jobs(batch)) {
+      for (Job job : reads.jobs(batch)) {
         if (found.size() < max && (status.isEmpty() || job.status() == status.get())) {
           found.add(job);
         }

@@ -1,11 +1,11 @@
 package io.printrelay.function.printers;
 
-import io.printrelay.function.jobs.ActiveJob;
+import io.printrelay.function.actions.CancelJob;
 import io.printrelay.function.problem.NotFound;
-import io.printrelay.model.JobStatus;
+import io.printrelay.function.reads.Reads;
+import io.printrelay.model.ActiveJob;
+import io.printrelay.model.PrinterId;
 import jakarta.inject.Singleton;
-import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 
 /**
  * An operator's hold on a printer, and clearing its queue.
@@ -19,12 +19,14 @@ import java.time.temporal.ChronoUnit;
 public class PrinterActions {
   private final PrinterStore store;
   private final ReadPrinters read;
-  private final Clock clock;
+  private final Reads reads;
+  private final CancelJob cancel;
 
-  public PrinterActions(PrinterStore store, ReadPrinters read, Clock clock) {
+  public PrinterActions(PrinterStore store, ReadPrinters read, Reads reads, CancelJob cancel) {
     this.store = store;
     this.read = read;
-    this.clock = clock;
+    this.reads = reads;
+    this.cancel = cancel;
   }
 
   public PrinterView pause(String printerId) {
@@ -36,17 +38,15 @@ public class PrinterActions {
   }
 
   /**
-   * Cancels every waiting (queued or paused) job of the printer, each with its own conditional
-   * write: a job that started printing meanwhile is left alone and not counted. The job it is
-   * printing, if any, goes on.
+   * Cancels every waiting (queued or paused) job of the printer through the cancel use case, one
+   * job at a time: a job that started printing meanwhile is left alone and not counted. The job it
+   * is printing, if any, goes on.
    */
   public ClearedQueue clear(String printerId) {
     read.registered(printerId);
     int cancelled = 0;
-    for (ActiveJob job : store.activeJobs(printerId)) {
-      boolean waiting = job.status() == JobStatus.QUEUED || job.status() == JobStatus.PAUSED;
-      if (waiting && store.cancelIfWaiting(job.jobId(),
-          clock.instant().truncatedTo(ChronoUnit.MILLIS))) {
+    for (ActiveJob job : reads.activeJobs(printerId)) {
+      if (job.status().isWaiting() && cancel.cancelIfWaiting(job.jobId())) {
         cancelled++;
       }
     }
@@ -54,7 +54,7 @@ public class PrinterActions {
   }
 
   private PrinterView setPaused(String printerId, boolean paused) {
-    if (!ReadPrinters.validId(printerId)) {
+    if (!PrinterId.isValid(printerId)) {
       throw new NotFound("printer", printerId);
     }
     return read.view(store.setPaused(printerId, paused)

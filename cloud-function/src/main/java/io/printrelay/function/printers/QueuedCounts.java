@@ -1,7 +1,7 @@
 package io.printrelay.function.printers;
 
 import io.micronaut.serde.annotation.Serdeable;
-import io.printrelay.function.jobs.ActiveJob;
+import io.printrelay.model.ActiveJob;
 import io.printrelay.model.JobStatus;
 import io.printrelay.model.Priority;
 import java.util.List;

@@ -11,8 +11,8 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * Routes the exceptions the features throw to {@link ProblemResponses}: rejections, a job status
- * move its state machine forbids (409), and AWS failures (503: the request may be retried; the
+ * Routes the exceptions the features throw to {@link ProblemResponses}: rejections, an action the
+ * job state machine refuses (409, see {@link StatusConflicts}), and AWS failures (503: the request may be retried; the
  * features' writes are conditional, so a retry cannot duplicate).
  */
 @Factory
@@ -27,7 +27,7 @@ public class ProblemExceptionHandlers {
   @Singleton
   ExceptionHandler<IllegalStatusChange, HttpResponse<?>> illegalStatusChanges(
       ProblemResponses problems) {
-    return (request, change) -> problems.reject(request, new Conflict(change.getMessage()));
+    return (request, refused) -> problems.reject(request, StatusConflicts.of(refused));
   }
 
   @Singleton

@@ -17,8 +17,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.printrelay.function.problem.ApiProblems;
-import io.printrelay.function.problem.UnsupportedMediaType;
-import io.printrelay.function.submit.JsonBodyReader;
+import io.printrelay.function.http.JsonBody;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -38,9 +37,9 @@ public class SessionController {
 
   private final SignIn signIn;
   private final SessionCookies cookies;
-  private final JsonBodyReader reader;
+  private final JsonBody reader;
 
-  public SessionController(SignIn signIn, SessionCookies cookies, JsonBodyReader reader) {
+  public SessionController(SignIn signIn, SessionCookies cookies, JsonBody reader) {
     this.signIn = signIn;
     this.cookies = cookies;
     this.reader = reader;
@@ -56,10 +55,8 @@ public class SessionController {
   public HttpResponse<Me> login(HttpRequest<?> request,
       @RequestBody(content = @Content(schema = @Schema(implementation = Credentials.class)))
           @Nullable @Body byte[] body) {
-    if (request.getContentType().isEmpty()) {
-      throw new UnsupportedMediaType("Send the credentials as Content-Type: application/json.");
-    }
-    SignIn.SignedIn signedIn = signIn.signIn(reader.read(body));
+    SignIn.SignedIn signedIn = signIn.signIn(
+        reader.bindFields(reader.read(request, body, "the credentials"), Credentials.class));
     Session session = signedIn.session();
     MutableHttpResponse<Me> response =
         HttpResponse.ok(new Me(session.username(), List.of(session.role())));

@@ -27,10 +27,10 @@ public class SignIn {
   }
 
   /** The session and its signed token; 401 for a wrong user name or password. */
-  public SignedIn signIn(JsonNode body) {
+  public SignedIn signIn(Credentials credentials) {
     List<FieldError> errors = new ArrayList<>();
-    String username = field(body, "username", errors);
-    String password = field(body, "password", errors);
+    String username = field(credentials.username(), "username", errors);
+    String password = field(credentials.password(), "password", errors);
     if (!errors.isEmpty()) {
       throw new InvalidInput(errors);
     }
@@ -42,8 +42,7 @@ public class SignIn {
   /** A session just opened, with the token for its cookie. */
   public record SignedIn(Session session, String token) {}
 
-  private static String field(JsonNode body, String name, List<FieldError> errors) {
-    JsonNode value = body.isObject() ? body.get(name) : null;
+  private static String field(JsonNode value, String name, List<FieldError> errors) {
     if (value == null || !value.isString() || value.getStringValue().isEmpty()
         || value.getStringValue().length() > MAX_FIELD) {
       errors.add(new FieldError(name, "must be a non-empty string"));

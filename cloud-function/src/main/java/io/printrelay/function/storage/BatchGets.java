@@ -1,6 +1,7 @@
 package io.printrelay.function.storage;
 
 import io.printrelay.function.problem.Unavailable;
+import io.printrelay.table.Backoff;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,8 +10,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /**
- * One strongly consistent BatchGetItem of at most 100 keys (DynamoDB's limit), asking again with
- * backoff for whatever it returns unprocessed (throttled keys). Items come back in no order.
+ * One strongly consistent BatchGetItem of at most 100 keys (DynamoDB's limit), asking again under
+ * {@link Backoff#DYNAMODB} for whatever it returns unprocessed (throttled keys). Items come back in
+ * no order.
  */
 final class BatchGets {
   static final int MAX_KEYS = 100;

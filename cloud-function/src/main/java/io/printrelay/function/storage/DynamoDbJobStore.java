@@ -1,14 +1,15 @@
 package io.printrelay.function.storage;
 
-import static io.printrelay.table.ItemMapper.n;
-import static io.printrelay.table.JobTable.*;
-
 import io.printrelay.function.config.PrintrelaySettings;
-import io.printrelay.function.submit.IdempotencyClaim;
-import io.printrelay.function.submit.JobStore;
-import io.printrelay.function.submit.NewLabel;
+import io.printrelay.function.intake.IdempotencyClaim;
+import io.printrelay.function.intake.JobStore;
+import io.printrelay.function.intake.NewLabel;
 import io.printrelay.model.Job;
+import io.printrelay.table.IdempotencyItems;
 import io.printrelay.table.ItemKeys;
+import io.printrelay.table.ItemMapper;
+import io.printrelay.table.JobQueries;
+import io.printrelay.table.PrinterQueries;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,7 +20,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /** {@link JobStore} on the DynamoDB table; job creation lives in {@link JobCreation}. */
@@ -34,34 +34,32 @@ public class DynamoDbJobStore implements JobStore {
   public DynamoDbJobStore(DynamoDbClient db, PrintrelaySettings settings) {
     this.db = db;
     this.table = settings.table();
-    this.creation = new JobCreation(db, table, Backoff.DYNAMODB);
+    this.creation = new JobCreation(db, table);
   }
 
   @Override
   public boolean printerRegistered(String printerId) {
-    return db.getItem(b -> b.tableName(table).key(ItemKeys.printer(printerId))
-            .projectionExpression(PK).consistentRead(true))
-        .hasItem();
+    return db.getItem(PrinterQueries.registered(table, printerId)).hasItem();
   }
 
   @Override
   public Optional<Job> jobFor(String scope, String idempotencyKey) {
-    Map<String, AttributeValue> claim = db.getItem(b -> b.tableName(table)
-            .key(ItemKeys.idempotency(scope, idempotencyKey)).consistentRead(true)).item();
-    if (claim == null || !claim.containsKey(JOB_ID)) {
-      return Optional.empty();
-    }
-    return job(claim.get(JOB_ID).s());
+    return IdempotencyItems.jobId(db.getItem(JobQueries.idempotency(table, scope, idempotencyKey))
+            .item())
+        .flatMap(jobId -> Optional.ofNullable(db.getItem(JobQueries.job(table, jobId)).item()))
+        .filter(item -> !item.isEmpty())
+        .map(ItemMapper::job);
   }
 
   @Override
   public void putLabels(List<NewLabel> labels, Instant jobCreatedAt) {
     List<WriteRequest> puts = new ArrayList<>(labels.size());
     for (NewLabel label : labels) {
-      puts.add(WriteRequest.builder()
-          .putRequest(p -> p.item(LabelItems.item(label, jobCreatedAt))).build());
+      Map<String, AttributeValue> item =
+          ItemMapper.labelItem(label.label(), jobCreatedAt, label.source());
+      puts.add(WriteRequest.builder().putRequest(p -> p.item(item)).build());
     }
-    BatchWrites.write(db, table, puts, Backoff.DYNAMODB);
+    BatchWrites.write(db, table, puts);
   }
 
   @Override
@@ -72,7 +70,7 @@ public class DynamoDbJobStore implements JobStore {
       deletes.add(WriteRequest.builder().deleteRequest(d -> d.key(key)).build());
     }
     try {
-      BatchWrites.write(db, table, deletes, Backoff.DYNAMODB);
+      BatchWrites.write(db, table, deletes);
     } catch (RuntimeException e) {
       // Harmless leftovers: no job item points at them, and TTL removes them.
       LOG.warn("Could not delete the labels of uncreated job {}", jobId, e);
@@ -82,24 +80,5 @@ public class DynamoDbJobStore implements JobStore {
   @Override
   public CreateResult create(Job job, Optional<IdempotencyClaim> claim) {
     return creation.create(job, claim);
-  }
-
-  @Override
-  public Optional<Job> job(String jobId) {
-    return JobItems.read(db, table, jobId);
-  }
-
-  @Override
-  public void markDispatched(String jobId, int dispatch) {
-    Map<String, String> names = Map.of("#count", DISPATCH_COUNT, "#mark", UNDISPATCHED);
-    try {
-      db.updateItem(b -> b.tableName(table).key(ItemKeys.job(jobId))
-          .updateExpression("SET #count = :n REMOVE #mark")
-          .conditionExpression("attribute_exists(#mark) AND #count < :n")
-          .expressionAttributeNames(names)
-          .expressionAttributeValues(Map.of(":n", n(dispatch))));
-    } catch (ConditionalCheckFailedException sweptMeanwhile) {
-      LOG.debug("Job {} was dispatched by the sweep meanwhile", jobId);
-    }
   }
 }

@@ -1,96 +1,58 @@
 package io.printrelay.function.storage;
 
-import static io.printrelay.table.ItemMapper.n;
-import static io.printrelay.table.ItemMapper.s;
-import static io.printrelay.table.JobTable.*;
-
-import io.printrelay.function.submit.IdempotencyClaim;
-import io.printrelay.function.submit.JobStore.CreateResult;
-import io.printrelay.function.submit.JobStore.Created;
-import io.printrelay.function.submit.JobStore.Duplicate;
+import io.printrelay.function.intake.IdempotencyClaim;
+import io.printrelay.function.intake.JobStore.CreateResult;
+import io.printrelay.function.intake.JobStore.Created;
+import io.printrelay.function.intake.JobStore.Duplicate;
 import io.printrelay.model.Job;
-import io.printrelay.table.ItemKeys;
+import io.printrelay.table.Backoff;
+import io.printrelay.table.IdempotencyItems;
 import io.printrelay.table.ItemMapper;
+import io.printrelay.table.ItemUpdate;
+import io.printrelay.table.JobQueries;
+import io.printrelay.table.Transact;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * Writes a job item and its idempotency item in one TransactWriteItems, each conditional on not
- * existing: both or neither. A cancelled transaction says why per item: the key already claimed
- * means a twin request won (its job id comes back with the failed condition); a conflict with a
- * concurrent transaction on the same key is retried until one of the two has committed.
- * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactWriteItems.html
+ * Writes a job item and its idempotency item in one transaction, each only if its key is free:
+ * both or neither. A refused claim means a twin request won; its job id comes back with the
+ * refusal (or, should DynamoDB not return the item, from a read of the claim). Conflicts with a
+ * concurrent transaction on the same key are retried by {@link Transact}.
  */
 final class JobCreation {
-  private static final String CONDITION_FAILED = "ConditionalCheckFailed";
-  private static final String CONFLICT = "TransactionConflict";
+  private static final int CLAIM = 1;
 
   private final DynamoDbClient db;
   private final String table;
-  private final Backoff backoff;
 
-  JobCreation(DynamoDbClient db, String table, Backoff backoff) {
+  JobCreation(DynamoDbClient db, String table) {
     this.db = db;
     this.table = table;
-    this.backoff = backoff;
   }
 
   CreateResult create(Job job, Optional<IdempotencyClaim> claim) {
     List<TransactWriteItem> writes = new ArrayList<>();
-    writes.add(putIfAbsent(ItemMapper.jobItem(job)));
-    claim.ifPresent(c -> writes.add(putIfAbsent(claimItem(c, job.jobId()))));
-    for (int attempt = 1; ; attempt++) {
-      try {
-        db.transactWriteItems(b -> b.transactItems(writes));
-        return new Created();
-      } catch (TransactionCanceledException cancelled) {
-        List<CancellationReason> reasons = cancelled.cancellationReasons();
-        if (claim.isPresent() && reasons.size() > 1
-            && CONDITION_FAILED.equals(reasons.get(1).code())) {
-          return new Duplicate(claimedJobId(reasons.get(1), claim.get()));
-        }
-        boolean conflict = reasons.stream().anyMatch(r -> CONFLICT.equals(r.code()));
-        if (!conflict || backoff.exhausted(attempt)) {
-          throw cancelled;
-        }
-        backoff.pause(attempt);
-      }
+    writes.add(ItemUpdate.putIfAbsent(table, ItemMapper.jobItem(job)));
+    claim.ifPresent(c -> writes.add(ItemUpdate.putIfAbsent(table, IdempotencyItems.claim(
+        c.scope(), c.key(), job.jobId(), c.createdAt(), c.expiresAt()))));
+    Transact.Outcome outcome = Transact.write(db, writes, Backoff.DYNAMODB);
+    if (outcome.committed()) {
+      return new Created();
     }
-  }
-
-  private TransactWriteItem putIfAbsent(Map<String, AttributeValue> item) {
-    return TransactWriteItem.builder()
-        .put(p -> p.tableName(table).item(item)
-            .conditionExpression("attribute_not_exists(#pk)")
-            .expressionAttributeNames(Map.of("#pk", PK))
-            .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD))
-        .build();
-  }
-
-  private String claimedJobId(CancellationReason reason, IdempotencyClaim claim) {
-    Map<String, AttributeValue> item = reason.item();
-    if (item == null || !item.containsKey(JOB_ID)) {
-      item = db.getItem(b -> b.tableName(table)
-          .key(ItemKeys.idempotency(claim.scope(), claim.key())).consistentRead(true)).item();
+    if (claim.isEmpty() || !outcome.refused(CLAIM)) {
+      throw new IllegalStateException("job " + job.jobId() + " exists already");
     }
-    return item.get(JOB_ID).s();
+    return new Duplicate(IdempotencyItems.jobId(outcome.refusedItem(CLAIM))
+        .orElseGet(() -> claimedJobId(claim.get())));
   }
 
-  private static Map<String, AttributeValue> claimItem(IdempotencyClaim claim, String jobId) {
-    Map<String, AttributeValue> item = new HashMap<>(ItemKeys.idempotency(claim.scope(), claim.key()));
-    item.put(TYPE, s(TYPE_IDEMPOTENCY));
-    item.put(JOB_ID, s(jobId));
-    item.put(CREATED_AT, ItemMapper.instantValue(claim.createdAt()));
-    item.put(EXPIRES_AT, n(claim.expiresAt().getEpochSecond()));
-    return item;
+  private String claimedJobId(IdempotencyClaim claim) {
+    return IdempotencyItems.jobId(
+            db.getItem(JobQueries.idempotency(table, claim.scope(), claim.key())).item())
+        .orElseThrow(() -> new IllegalStateException("key " + claim.key() + " refused unclaimed"));
   }
 }

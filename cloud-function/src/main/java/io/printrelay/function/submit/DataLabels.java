@@ -3,10 +3,12 @@ package io.printrelay.function.submit;
 import static io.printrelay.function.submit.LabelRules.present;
 
 import io.micronaut.json.tree.JsonNode;
+import io.printrelay.function.submit.SubmitRequest.LabelInput;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The {@code data} labels of one request: its template, parsed once, and each label's values. */
@@ -18,10 +20,10 @@ final class DataLabels {
   }
 
   /** Reports a missing or broken template once, not once per label. */
-  static DataLabels of(JsonNode template, JsonNode labels, FieldErrors errors) {
+  static DataLabels of(JsonNode template, List<LabelInput> labels, FieldErrors errors) {
     boolean used = false;
-    for (JsonNode label : labels.values()) {
-      used |= label.isObject() && present(label.get("data")) != null;
+    for (LabelInput label : labels) {
+      used |= label != null && present(label.data()) != null;
     }
     if (!used) {
       return new DataLabels(null);

@@ -25,10 +25,6 @@ final class FieldErrors {
     errors.add(new FieldError(field, named));
   }
 
-  boolean isEmpty() {
-    return errors.isEmpty();
-  }
-
   void throwIfAny() {
     if (!errors.isEmpty()) {
       throw new InvalidInput(errors);

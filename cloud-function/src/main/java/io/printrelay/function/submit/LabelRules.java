@@ -1,25 +1,29 @@
 package io.printrelay.function.submit;
 
 import io.micronaut.json.tree.JsonNode;
+import io.printrelay.function.intake.NewLabel;
+import io.printrelay.function.submit.SubmitRequest.LabelInput;
 import io.printrelay.zpl.ZplDocument;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Turns a request's {@code labels} or {@code zplDocument} into label bytes, or field errors. Field
- * paths index arrays from 0, as in the request ({@code labels[0]} is label 1).
+ * paths index arrays from 0, as in the request ({@code labels[0]} is label 1). Each label object
+ * is bound to its {@link LabelInput} record before its rules run.
  */
 final class LabelRules {
-  static final int MAX_LABELS = 500;
   static final int MAX_LABEL_BYTES = 64 * 1024;
 
   private LabelRules() {}
 
-  static List<byte[]> labels(JsonNode body, FieldErrors errors) {
-    JsonNode labels = present(body.get("labels"));
-    JsonNode document = present(body.get("zplDocument"));
+  static List<byte[]> labels(SubmitRequest request, Function<JsonNode, LabelInput> bind,
+      FieldErrors errors) {
+    JsonNode labels = present(request.labels());
+    JsonNode document = present(request.zplDocument());
     if (labels != null && document != null) {
       errors.add("zplDocument", "give either labels or zplDocument, not both");
       return List.of();
@@ -31,34 +35,46 @@ final class LabelRules {
       errors.add("labels", "is required (or give zplDocument instead)");
       return List.of();
     }
-    return labelArray(labels, present(body.get("template")), errors);
+    return labelArray(inputs(labels, bind, errors), present(request.template()), errors);
   }
 
-  private static List<byte[]> labelArray(JsonNode labels, JsonNode template, FieldErrors errors) {
-    if (!labels.isArray() || labels.size() == 0 || labels.size() > MAX_LABELS) {
-      errors.add("labels", "must be an array of 1 to " + MAX_LABELS + " labels"
+  // Null for an entry that is no label object, reported with the other labels' errors.
+  private static List<LabelInput> inputs(JsonNode labels,
+      Function<JsonNode, LabelInput> bind, FieldErrors errors) {
+    if (!labels.isArray() || labels.size() == 0 || labels.size() > NewLabel.MAX_PER_JOB) {
+      errors.add("labels", "must be an array of 1 to " + NewLabel.MAX_PER_JOB + " labels"
           + (labels.isArray() ? " (got " + labels.size() + ")" : ""));
       return List.of();
     }
+    List<LabelInput> inputs = new ArrayList<>(labels.size());
+    for (JsonNode label : labels.values()) {
+      inputs.add(label.isObject() ? bind.apply(label) : null);
+    }
+    return inputs;
+  }
+
+  private static List<byte[]> labelArray(List<LabelInput> labels, JsonNode template,
+      FieldErrors errors) {
     DataLabels data = DataLabels.of(template, labels, errors);
     List<byte[]> contents = new ArrayList<>();
     for (int i = 0; i < labels.size(); i++) {
-      byte[] content = label(labels.get(i), "labels[" + i + "]", data, errors);
-      if (content != null && fits(content, "labels[" + i + "]", "this label", errors)) {
+      String path = "labels[" + i + "]";
+      byte[] content = label(labels.get(i), path, data, errors);
+      if (content != null && fits(content, path, "this label", errors)) {
         contents.add(content);
       }
     }
     return contents;
   }
 
-  private static byte[] label(JsonNode label, String path, DataLabels data, FieldErrors errors) {
-    if (!label.isObject()) {
+  private static byte[] label(LabelInput label, String path, DataLabels data, FieldErrors errors) {
+    if (label == null) {
       errors.add(path, "must be an object with one of data, zpl, raw");
       return null;
     }
-    JsonNode values = present(label.get("data"));
-    JsonNode zpl = present(label.get("zpl"));
-    JsonNode raw = present(label.get("raw"));
+    JsonNode values = present(label.data());
+    JsonNode zpl = present(label.zpl());
+    JsonNode raw = present(label.raw());
     int kinds = (values == null ? 0 : 1) + (zpl == null ? 0 : 1) + (raw == null ? 0 : 1);
     if (kinds != 1) {
       errors.add(path, "needs exactly one of data, zpl, raw");
@@ -103,9 +119,9 @@ final class LabelRules {
       errors.add("zplDocument", unterminated.getMessage());
       return List.of();
     }
-    if (formats.isEmpty() || formats.size() > MAX_LABELS) {
-      errors.add("zplDocument", "must hold 1 to " + MAX_LABELS + " ^XA...^XZ formats (got "
-          + formats.size() + ")");
+    if (formats.isEmpty() || formats.size() > NewLabel.MAX_PER_JOB) {
+      errors.add("zplDocument", "must hold 1 to " + NewLabel.MAX_PER_JOB
+          + " ^XA...^XZ formats (got " + formats.size() + ")");
       return List.of();
     }
     List<byte[]> contents = new ArrayList<>();

@@ -4,40 +4,44 @@ import static io.printrelay.function.submit.LabelRules.present;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.tree.JsonNode;
-import io.printrelay.function.problem.MalformedRequest;
+import io.printrelay.function.submit.SubmitRequest.LabelInput;
+import io.printrelay.model.PrinterId;
 import io.printrelay.model.Priority;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
- * Every rule of docs/api.md#submit, in one pure class: it collects all invalid fields before
- * answering, so a caller fixes a request in one round. The only outside fact it needs, whether a
- * printer is registered, is passed in.
+ * Every rule of docs/api.md#submit, applied to the {@link SubmitRequest} as bound: it collects all
+ * invalid fields before answering, so a caller fixes a request in one round. The only outside
+ * fact it needs, whether a printer is registered, is passed in.
  */
 public final class SubmissionValidator {
-  static final Pattern PRINTER_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
   static final int MAX_REFERENCE = 128;
   // Printable ASCII, space included (RFC draft-ietf-httpapi-idempotency-key: a string of them).
   private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x20-\\x7E]{1,128}");
 
+  private final Function<JsonNode, LabelInput> bindLabel;
+
+  /** @param bindLabel binds one label object of the request to its record */
+  public SubmissionValidator(Function<JsonNode, LabelInput> bindLabel) {
+    this.bindLabel = bindLabel;
+  }
+
   /**
    * @throws io.printrelay.function.problem.InvalidInput naming every invalid field
-   * @throws MalformedRequest when the body is JSON but not an object
    */
   public JobDraft validate(
-      JsonNode body, @Nullable String idempotencyKey, Predicate<String> printerRegistered) {
-    if (!body.isObject()) {
-      throw new MalformedRequest("The body must be a JSON object.");
-    }
+      SubmitRequest request, @Nullable String idempotencyKey, Predicate<String> printerRegistered) {
     FieldErrors errors = new FieldErrors();
     if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
       errors.add("Idempotency-Key", "must be 1 to 128 printable ASCII characters");
     }
-    String printerId = printerId(present(body.get("printerId")), printerRegistered, errors);
-    Priority priority = priority(present(body.get("priority")), errors);
-    String reference = reference(present(body.get("reference")), errors);
-    List<byte[]> labels = LabelRules.labels(body, errors);
+    String printerId = printerId(present(request.printerId()), printerRegistered, errors);
+    Priority priority = priority(present(request.priority()), errors);
+    String reference = reference(present(request.reference()), errors);
+    List<byte[]> labels = LabelRules.labels(request, bindLabel, errors);
     errors.throwIfAny();
     return new JobDraft(
         printerId,
@@ -52,8 +56,8 @@ public final class SubmissionValidator {
       errors.add("printerId", "is required");
       return null;
     }
-    if (!node.isString() || !PRINTER_ID.matcher(node.getStringValue()).matches()) {
-      errors.add("printerId", "must be 1 to 64 characters of A-Z a-z 0-9 . _ -");
+    if (!node.isString() || !PrinterId.isValid(node.getStringValue())) {
+      errors.add("printerId", "must be " + PrinterId.RULE);
       return null;
     }
     String printerId = node.getStringValue();

@@ -1,7 +1,13 @@
 package io.printrelay.function.submit;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.json.tree.JsonNode;
+import io.printrelay.function.http.JsonBody;
+import io.printrelay.function.intake.IdempotencyClaim;
+import io.printrelay.function.intake.JobIntake;
+import io.printrelay.function.intake.JobStore;
+import io.printrelay.function.intake.NewLabel;
+import io.printrelay.function.intake.SubmitOutcome;
+import io.printrelay.function.submit.SubmitRequest.LabelInput;
 import io.printrelay.model.Job;
 import io.printrelay.model.Label;
 import jakarta.inject.Singleton;
@@ -19,22 +25,24 @@ import java.util.UUID;
  */
 @Singleton
 public class SubmitJob {
-  private final SubmissionValidator validator = new SubmissionValidator();
   private final JobStore store;
   private final JobIntake intake;
+  private final SubmissionValidator validator;
   private final Clock clock;
 
-  public SubmitJob(JobStore store, JobIntake intake, Clock clock) {
+  public SubmitJob(JobStore store, JobIntake intake, JsonBody body, Clock clock) {
     this.store = store;
     this.intake = intake;
+    this.validator = new SubmissionValidator(label -> body.bind(label, LabelInput.class));
     this.clock = clock;
   }
 
   /**
    * @param caller the API key's name, scoping {@code idempotencyKey}
    */
-  public SubmitOutcome submit(String caller, JsonNode body, @Nullable String idempotencyKey) {
-    JobDraft draft = validator.validate(body, idempotencyKey, store::printerRegistered);
+  public SubmitOutcome submit(String caller, SubmitRequest request,
+      @Nullable String idempotencyKey) {
+    JobDraft draft = validator.validate(request, idempotencyKey, store::printerRegistered);
     if (idempotencyKey != null) {
       Optional<Job> earlier = store.jobFor(caller, idempotencyKey);
       if (earlier.isPresent()) {

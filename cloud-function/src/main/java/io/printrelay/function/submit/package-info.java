@@ -1,6 +1,6 @@
 /**
- * Submitting a print job: reading and validating the request, rendering its labels, and the one
- * path every new job takes ({@link io.printrelay.function.submit.JobIntake}, also used by resume
- * and reprint): the labels, then the job, then its message on its priority's queue.
+ * Submitting a print job ({@code POST /v1/jobs}): the request as documented and validated, its
+ * labels rendered, an earlier job answered for a repeated Idempotency-Key, and the new job handed
+ * to {@code intake}.
  */
 package io.printrelay.function.submit;

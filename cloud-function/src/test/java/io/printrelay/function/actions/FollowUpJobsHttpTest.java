@@ -1,6 +1,6 @@
 package io.printrelay.function.actions;
 
-import static io.printrelay.function.testing.Jobs.aJob;
+import static io.printrelay.testing.Jobs.aJob;
 import static io.printrelay.function.testing.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +8,7 @@ import io.micronaut.json.tree.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.printrelay.function.testing.ApiClient.Reply;
 import io.printrelay.function.testing.ApiTestBase;
-import io.printrelay.function.testing.Jobs;
+import io.printrelay.testing.Jobs;
 import io.printrelay.model.Job;
 import io.printrelay.model.JobStatus;
 import io.printrelay.model.LabelStatus;
@@ -28,9 +28,9 @@ class FollowUpJobsHttpTest extends ApiTestBase {
 
   @Test
   void resumingAFailedJobMakesAHighPriorityJobOfExactlyTheLabelsNotPrinted() {
-    Job failed = aJob().status(JobStatus.FAILED).labels(6).reference("MO/7")
+    Job failed = sandbox.store(aJob().status(JobStatus.FAILED).labels(6).reference("MO/7")
         .label(1, LabelStatus.PRINTED).uncertainLabel(2).label(3, LabelStatus.FAILED)
-        .label(5, LabelStatus.PRINTED).storeIn(sandbox);
+        .label(5, LabelStatus.PRINTED));
 
     Reply reply = api.act(path(failed, "resume"));
 
@@ -53,7 +53,7 @@ class FollowUpJobsHttpTest extends ApiTestBase {
 
   @Test
   void resumingTheSameFinishedJobAgainAnswersTheJobTheFirstResumeMade() {
-    Job cancelled = aJob().status(JobStatus.CANCELLED).labels(2).storeIn(sandbox);
+    Job cancelled = sandbox.store(aJob().status(JobStatus.CANCELLED).labels(2));
     String first = api.act(path(cancelled, "resume")).text("jobId");
     long jobsBefore = sandbox.countItems("job");
 
@@ -66,8 +66,8 @@ class FollowUpJobsHttpTest extends ApiTestBase {
 
   @Test
   void aFinishedJobWithEveryLabelPrintedHasNothingToResume() {
-    Job cancelled = aJob().status(JobStatus.CANCELLED).labels(2)
-        .label(1, LabelStatus.PRINTED).uncertainLabel(2).storeIn(sandbox);
+    Job cancelled = sandbox.store(aJob().status(JobStatus.CANCELLED).labels(2)
+        .label(1, LabelStatus.PRINTED).uncertainLabel(2));
     long jobsBefore = sandbox.countItems("job");
 
     Reply reply = api.act(path(cancelled, "resume"));
@@ -79,8 +79,8 @@ class FollowUpJobsHttpTest extends ApiTestBase {
 
   @Test
   void reprintMakesAJobOfExactlyTheGivenLabelsInTheGivenOrderWhateverTheirState() {
-    Job printing = aJob().printing(3, Jobs.T0).labels(5).label(1, LabelStatus.PRINTED)
-        .label(2, LabelStatus.FAILED).storeIn(sandbox);
+    Job printing = sandbox.store(aJob().printing(3, Jobs.T0).labels(5)
+        .label(1, LabelStatus.PRINTED).label(2, LabelStatus.FAILED));
 
     Reply reply = api.act(path(printing, "reprint"), "{\"labels\":[4,1,2,1]}");
 
@@ -95,7 +95,7 @@ class FollowUpJobsHttpTest extends ApiTestBase {
 
   @Test
   void aReprintOfAReprintNamesTheLabelFirstSubmitted() {
-    Job original = aJob().status(JobStatus.COMPLETED).labels(9).storeIn(sandbox);
+    Job original = sandbox.store(aJob().status(JobStatus.COMPLETED).labels(9));
     String first = api.act(path(original, "reprint"), "{\"labels\":[7,8]}").text("jobId");
 
     Reply second = api.act("/v1/jobs/" + first + "/reprint", "{\"labels\":[2]}");
@@ -109,7 +109,7 @@ class FollowUpJobsHttpTest extends ApiTestBase {
       "{\"labels\":[1.5]}", "{\"labels\":[\"2\"]}", "{\"labels\":[null]}", "{\"labels\":3}",
       "{}", "{\"labels\":[18446744073709551617]}"})
   void labelsThatAreNotThisJobsAre422NamingTheField(String body) {
-    Job job = aJob().status(JobStatus.COMPLETED).labels(5).storeIn(sandbox);
+    Job job = sandbox.store(aJob().status(JobStatus.COMPLETED).labels(5));
     long jobsBefore = sandbox.countItems("job");
 
     Reply reply = api.act(path(job, "reprint"), body);
@@ -122,7 +122,7 @@ class FollowUpJobsHttpTest extends ApiTestBase {
 
   @Test
   void moreThan500LabelsIs422() {
-    Job job = aJob().status(JobStatus.COMPLETED).labels(2).storeIn(sandbox);
+    Job job = sandbox.store(aJob().status(JobStatus.COMPLETED).labels(2));
     String labels = String.join(",", java.util.Collections.nCopies(501, "1"));
 
     assertProblem(api.act(path(job, "reprint"), "{\"labels\":[" + labels + "]}"), 422);

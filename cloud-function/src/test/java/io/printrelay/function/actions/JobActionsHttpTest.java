@@ -1,6 +1,6 @@
 package io.printrelay.function.actions;
 
-import static io.printrelay.function.testing.Jobs.aJob;
+import static io.printrelay.testing.Jobs.aJob;
 import static io.printrelay.function.testing.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,7 +28,7 @@ class JobActionsHttpTest extends ApiTestBase {
 
   @Test
   void pausingAQueuedJobKeepsItInItsPrintersActiveJobs() {
-    Job job = aJob().storeIn(sandbox);
+    Job job = sandbox.store(aJob());
 
     Reply reply = api.act(path(job, "pause"));
 
@@ -41,7 +41,7 @@ class JobActionsHttpTest extends ApiTestBase {
 
   @Test
   void pausingAPrintingJobAcceptsAnEmptyJsonBody() {
-    Job job = aJob().printing(2, T0).storeIn(sandbox);
+    Job job = sandbox.store(aJob().printing(2, T0));
 
     Reply reply = api.act(path(job, "pause"), "{}");
 
@@ -52,7 +52,7 @@ class JobActionsHttpTest extends ApiTestBase {
   @ParameterizedTest
   @EnumSource(value = JobStatus.class, names = {"PAUSED", "COMPLETED", "FAILED", "CANCELLED"})
   void onlyQueuedOrPrintingJobsCanBePaused(JobStatus status) {
-    Job job = aJob().status(status).storeIn(sandbox);
+    Job job = sandbox.store(aJob().status(status));
 
     Reply reply = api.act(path(job, "pause"));
 
@@ -72,7 +72,7 @@ class JobActionsHttpTest extends ApiTestBase {
 
   @Test
   void resumingAPausedJobQueuesItAgainWithTheNextDispatch() {
-    Job job = aJob().on("line-r").status(JobStatus.PAUSED).undispatched(2).storeIn(sandbox);
+    Job job = sandbox.store(aJob().on("line-r").status(JobStatus.PAUSED).undispatched(2));
 
     Reply reply = api.act(path(job, "resume"));
 
@@ -91,7 +91,7 @@ class JobActionsHttpTest extends ApiTestBase {
   @ParameterizedTest
   @EnumSource(value = JobStatus.class, names = {"QUEUED", "PRINTING", "COMPLETED"})
   void queuedPrintingAndCompletedJobsCannotBeResumed(JobStatus status) {
-    Job job = aJob().status(status).storeIn(sandbox);
+    Job job = sandbox.store(aJob().status(status));
 
     assertProblem(api.act(path(job, "resume")), 409);
     assertThat(sandbox.job(job.jobId())).isEqualTo(job);
@@ -101,7 +101,7 @@ class JobActionsHttpTest extends ApiTestBase {
   @ParameterizedTest
   @EnumSource(value = JobStatus.class, names = {"QUEUED", "PAUSED", "PRINTING"})
   void cancellingTakesTheJobOutOfTheActiveIndex(JobStatus status) {
-    Job job = aJob().status(status).undispatched(1).storeIn(sandbox);
+    Job job = sandbox.store(aJob().status(status).undispatched(1));
 
     Reply reply = api.act(path(job, "cancel"));
 
@@ -115,7 +115,7 @@ class JobActionsHttpTest extends ApiTestBase {
   @ParameterizedTest
   @EnumSource(value = JobStatus.class, names = {"COMPLETED", "FAILED", "CANCELLED"})
   void aFinishedJobCannotBeCancelled(JobStatus status) {
-    Job job = aJob().status(status).storeIn(sandbox);
+    Job job = sandbox.store(aJob().status(status));
 
     Reply reply = api.act(path(job, "cancel"));
 
@@ -125,7 +125,7 @@ class JobActionsHttpTest extends ApiTestBase {
 
   @Test
   void aQueuedJobMovedToAnotherTierIsSentToThatTiersQueue() {
-    Job job = aJob().priority(Priority.LOW).storeIn(sandbox);
+    Job job = sandbox.store(aJob().priority(Priority.LOW));
 
     Reply reply = api.act(path(job, "priority"), "{\"priority\":\"high\"}");
 
@@ -142,7 +142,7 @@ class JobActionsHttpTest extends ApiTestBase {
 
   @Test
   void aPausedJobMovedToAnotherTierOnlyRecordsIt() {
-    Job job = aJob().status(JobStatus.PAUSED).storeIn(sandbox);
+    Job job = sandbox.store(aJob().status(JobStatus.PAUSED));
 
     Reply reply = api.act(path(job, "priority"), "{\"priority\":\"low\"}");
 
@@ -155,7 +155,7 @@ class JobActionsHttpTest extends ApiTestBase {
 
   @Test
   void askingForTheTierAJobHasChangesNothing() {
-    Job job = aJob().priority(Priority.NORMAL).storeIn(sandbox);
+    Job job = sandbox.store(aJob().priority(Priority.NORMAL));
 
     Reply reply = api.act(path(job, "priority"), "{\"priority\":\"normal\"}");
 
@@ -167,7 +167,7 @@ class JobActionsHttpTest extends ApiTestBase {
   @ParameterizedTest
   @EnumSource(value = JobStatus.class, names = {"PRINTING", "COMPLETED", "CANCELLED"})
   void onlyAWaitingJobChangesTier(JobStatus status) {
-    Job job = aJob().status(status).storeIn(sandbox);
+    Job job = sandbox.store(aJob().status(status));
 
     assertProblem(api.act(path(job, "priority"), "{\"priority\":\"high\"}"), 409);
     assertThat(sandbox.job(job.jobId())).isEqualTo(job);
@@ -175,7 +175,7 @@ class JobActionsHttpTest extends ApiTestBase {
 
   @Test
   void aPriorityThatIsNoTierIs422NamingTheField() {
-    Job job = aJob().storeIn(sandbox);
+    Job job = sandbox.store(aJob());
 
     for (String body : List.of("{\"priority\":\"urgent\"}", "{\"priority\":1}", "{}", "[]")) {
       Reply reply = api.act(path(job, "priority"), body);
@@ -188,7 +188,7 @@ class JobActionsHttpTest extends ApiTestBase {
 
   @Test
   void aMissingOrMalformedBodyIs400AndANonJsonOneIs415() {
-    Job job = aJob().storeIn(sandbox);
+    Job job = sandbox.store(aJob());
 
     assertProblem(api.act(path(job, "priority"), ""), 400);
     assertProblem(api.act(path(job, "priority"), "{\"priority\":"), 400);

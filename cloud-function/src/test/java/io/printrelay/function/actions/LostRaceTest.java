@@ -1,17 +1,21 @@
 package io.printrelay.function.actions;
 
-import static io.printrelay.function.testing.Jobs.aJob;
+import static io.printrelay.testing.Jobs.aJob;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.printrelay.function.config.PrintrelaySettings;
 import io.printrelay.function.problem.Conflict;
+import io.printrelay.function.problem.StatusConflicts;
 import io.printrelay.function.storage.DynamoDbJobActionStore;
+import io.printrelay.function.storage.DynamoDbReads;
 import io.printrelay.function.testing.EmbeddedSandbox;
 import io.printrelay.function.testing.EmbeddedSandbox.Sandbox;
+import io.printrelay.model.IllegalStatusChange;
 import io.printrelay.model.Job;
 import io.printrelay.model.JobStatus;
 import io.printrelay.model.Priority;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -26,12 +30,15 @@ import org.junit.jupiter.api.Test;
 class LostRaceTest {
   private static final Sandbox SANDBOX = EmbeddedSandbox.newSandbox();
 
-  /** The real store, whose reads answer stale jobs first, as if the job moved just after. */
-  static final class StaleReads extends DynamoDbJobActionStore {
+  private static final PrintrelaySettings SETTINGS =
+      new PrintrelaySettings(SANDBOX.table(), "unused", null, null);
+
+  /** The real reads, answering stale jobs first, as if the job moved just after. */
+  static final class StaleReads extends DynamoDbReads {
     final Deque<Job> stale = new ArrayDeque<>();
 
     StaleReads() {
-      super(SANDBOX.dynamoDb(), new PrintrelaySettings(SANDBOX.table(), "unused", null, null));
+      super(SANDBOX.dynamoDb(), SETTINGS);
     }
 
     @Override
@@ -40,24 +47,27 @@ class LostRaceTest {
     }
   }
 
-  private final StaleReads store = new StaleReads();
+  private final StaleReads reads = new StaleReads();
+  private final DynamoDbJobActionStore store =
+      new DynamoDbJobActionStore(SANDBOX.dynamoDb(), SETTINGS);
 
   @Test
   void aPauseDecidedOnAQueuedJobThatCompletedMeanwhileIs409NamingCompleted() {
-    Job completed = aJob().status(JobStatus.COMPLETED).storeIn(SANDBOX);
-    store.stale.push(withStatus(completed, JobStatus.QUEUED));
+    Job completed = SANDBOX.store(aJob().status(JobStatus.COMPLETED));
+    reads.stale.push(withStatus(completed, JobStatus.QUEUED));
 
-    assertThatThrownBy(() -> new PauseJob(store).pause(completed.jobId()))
-        .isInstanceOf(Conflict.class).hasMessageContaining("is completed");
+    assertThatThrownBy(() -> pauseJob().pause(completed.jobId()))
+        .isInstanceOfSatisfying(IllegalStatusChange.class, refused ->
+            assertThat(StatusConflicts.of(refused)).hasMessageContaining("is completed"));
     assertThat(SANDBOX.job(completed.jobId())).isEqualTo(completed);
   }
 
   @Test
   void aPauseDecidedOnAPrintingJobThatIsQueuedNowRetriesOnTheFreshRead() {
-    Job queued = aJob().storeIn(SANDBOX);
-    store.stale.push(withStatus(queued, JobStatus.PRINTING));
+    Job queued = SANDBOX.store(aJob());
+    reads.stale.push(withStatus(queued, JobStatus.PRINTING));
 
-    Job paused = new PauseJob(store).pause(queued.jobId());
+    Job paused = pauseJob().pause(queued.jobId());
 
     assertThat(paused.status()).isEqualTo(JobStatus.PAUSED);
     assertThat(SANDBOX.job(queued.jobId()).status()).isEqualTo(JobStatus.PAUSED);
@@ -65,7 +75,7 @@ class LostRaceTest {
 
   @Test
   void aTierChangeChecksThePriorityItWasDecidedOnToo() {
-    Job job = aJob().priority(Priority.LOW).storeIn(SANDBOX);
+    Job job = SANDBOX.store(aJob().priority(Priority.LOW));
 
     assertThatThrownBy(() -> store.reprioritise(job.jobId(), JobStatus.QUEUED, Priority.NORMAL,
         Priority.HIGH, Instant.now())).isInstanceOf(JobChanged.class);
@@ -74,18 +84,19 @@ class LostRaceTest {
 
   @Test
   void aJobThatKeepsMovingIsAnsweredWith409RatherThanRetriedForever() {
-    Job completed = aJob().status(JobStatus.COMPLETED).storeIn(SANDBOX);
-    store.stale.push(withStatus(completed, JobStatus.QUEUED));
-    store.stale.push(withStatus(completed, JobStatus.PRINTING));
+    Job completed = SANDBOX.store(aJob().status(JobStatus.COMPLETED));
+    reads.stale.push(withStatus(completed, JobStatus.QUEUED));
+    reads.stale.push(withStatus(completed, JobStatus.PRINTING));
 
-    assertThatThrownBy(() -> new PauseJob(store).pause(completed.jobId()))
+    assertThatThrownBy(() -> pauseJob().pause(completed.jobId()))
         .isInstanceOf(Conflict.class).hasMessageContaining("keeps changing");
   }
 
+  private PauseJob pauseJob() {
+    return new PauseJob(reads, store, Clock.systemUTC());
+  }
+
   private static Job withStatus(Job job, JobStatus status) {
-    return new Job(job.jobId(), job.printerId(), job.priority(), status, job.reference(),
-        job.total(), job.printed(), job.failedLabels(), job.uncertainLabels(), job.currentLabel(),
-        job.inFlightLabel(), job.parentJobId(), job.error(), job.createdAt(), job.enqueuedAt(),
-        job.startedAt(), null, job.dispatchCount(), job.dispatchPending());
+    return job.withStatus(status).withTimes(job.enqueuedAt(), job.startedAt(), null);
   }
 }

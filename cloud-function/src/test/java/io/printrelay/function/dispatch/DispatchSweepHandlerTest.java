@@ -1,6 +1,6 @@
 package io.printrelay.function.dispatch;
 
-import static io.printrelay.function.testing.Jobs.aJob;
+import static io.printrelay.testing.Jobs.aJob;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.context.ApplicationContext;
@@ -17,7 +17,7 @@ class DispatchSweepHandlerTest {
   @Test
   void aScheduledEventRunsOneSweep() {
     Sandbox sandbox = EmbeddedSandbox.newSandbox();
-    aJob().createdAt(Instant.now().minusSeconds(120)).undispatched(0).storeIn(sandbox);
+    sandbox.store(aJob().createdAt(Instant.now().minusSeconds(120)).undispatched(0));
     Map<String, Object> scheduledEvent = Map.of("version", "0", "source", "aws.events",
         "detail-type", "Scheduled Event", "detail", Map.of());
 

@@ -1,6 +1,6 @@
 package io.printrelay.function.dispatch;
 
-import static io.printrelay.function.testing.Jobs.aJob;
+import static io.printrelay.testing.Jobs.aJob;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -22,7 +22,7 @@ class DispatchSweepRunnerTest {
     properties.put("printrelay.dispatch-sweep.enabled", "true");
     properties.put("printrelay.dispatch-sweep.interval", "200ms");
     properties.put("printrelay.dispatch-sweep.grace", "0s");
-    aJob().createdAt(Instant.now().minusSeconds(1)).undispatched(0).storeIn(sandbox);
+    sandbox.store(aJob().createdAt(Instant.now().minusSeconds(1)).undispatched(0));
 
     try (ApplicationContext context = ApplicationContext.run(properties)) {
       assertThat(context.containsBean(DispatchSweepRunner.class)).isTrue();

@@ -1,6 +1,6 @@
 package io.printrelay.function.dispatch;
 
-import static io.printrelay.function.testing.Jobs.aJob;
+import static io.printrelay.testing.Jobs.aJob;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.printrelay.function.config.DispatchSweepSettings;
@@ -10,6 +10,7 @@ import io.printrelay.function.queue.JobQueue;
 import io.printrelay.function.queue.QueueLocator;
 import io.printrelay.function.queue.SqsJobQueue;
 import io.printrelay.function.storage.DynamoDbDispatchStore;
+import io.printrelay.function.storage.DynamoDbReads;
 import io.printrelay.function.testing.EmbeddedSandbox;
 import io.printrelay.function.testing.EmbeddedSandbox.Sandbox;
 import io.printrelay.model.Job;
@@ -36,6 +37,7 @@ class DispatchSweepTest {
 
   private Sandbox sandbox;
   private DynamoDbDispatchStore store;
+  private DynamoDbReads reads;
   private JobQueue sqs;
 
   @BeforeEach
@@ -44,12 +46,13 @@ class DispatchSweepTest {
     PrintrelaySettings settings = new PrintrelaySettings(sandbox.table(),
         sandbox.queueNames().prefix(), null, null);
     store = new DynamoDbDispatchStore(sandbox.dynamoDb(), settings);
+    reads = new DynamoDbReads(sandbox.dynamoDb(), settings);
     sqs = new SqsJobQueue(sandbox.sqs(), new QueueLocator(sandbox.sqs(), settings));
   }
 
   @Test
   void sendsAJobStoredButNeverSentOnceItIsOlderThanTheGracePeriod() {
-    Job job = aJob().on("line-1").createdAt(A_MINUTE_AGO).undispatched(0).storeIn(sandbox);
+    Job job = sandbox.store(aJob().on("line-1").createdAt(A_MINUTE_AGO).undispatched(0));
 
     int sent = sweep(sqs).run();
 
@@ -67,7 +70,7 @@ class DispatchSweepTest {
 
   @Test
   void leavesAJobStillInsideTheGracePeriodToItsSubmit() {
-    Job job = aJob().createdAt(NOW.minusSeconds(5)).undispatched(0).storeIn(sandbox);
+    Job job = sandbox.store(aJob().createdAt(NOW.minusSeconds(5)).undispatched(0));
 
     assertThat(sweep(sqs).run()).isZero();
     assertThat(stored(job).dispatchPending()).isTrue();
@@ -76,7 +79,7 @@ class DispatchSweepTest {
 
   @Test
   void aResendGetsTheNextDispatchNumberSoDeduplicationKeepsIt() {
-    Job job = aJob().createdAt(A_MINUTE_AGO).undispatched(1).storeIn(sandbox);
+    Job job = sandbox.store(aJob().createdAt(A_MINUTE_AGO).undispatched(1));
 
     sweep(sqs).run();
 
@@ -89,7 +92,7 @@ class DispatchSweepTest {
 
   @Test
   void sendsToTheQueueOfTheJobsCurrentPriority() {
-    aJob().priority(Priority.LOW).createdAt(A_MINUTE_AGO).undispatched(0).storeIn(sandbox);
+    sandbox.store(aJob().priority(Priority.LOW).createdAt(A_MINUTE_AGO).undispatched(0));
 
     sweep(sqs).run();
 
@@ -98,10 +101,10 @@ class DispatchSweepTest {
 
   @Test
   void doesNotSendPausedOrFinishedJobsButClearsTheirMark() {
-    Job paused = aJob().status(JobStatus.PAUSED).createdAt(A_MINUTE_AGO).undispatched(0)
-        .storeIn(sandbox);
-    Job cancelled = aJob().status(JobStatus.CANCELLED).createdAt(A_MINUTE_AGO).undispatched(0)
-        .storeIn(sandbox);
+    Job paused = sandbox.store(
+        aJob().status(JobStatus.PAUSED).createdAt(A_MINUTE_AGO).undispatched(0));
+    Job cancelled = sandbox.store(
+        aJob().status(JobStatus.CANCELLED).createdAt(A_MINUTE_AGO).undispatched(0));
 
     assertThat(sweep(sqs).run()).isZero();
 
@@ -113,7 +116,7 @@ class DispatchSweepTest {
 
   @Test
   void aFailedSendIsLeftForTheNextSweep() {
-    Job job = aJob().createdAt(A_MINUTE_AGO).undispatched(0).storeIn(sandbox);
+    Job job = sandbox.store(aJob().createdAt(A_MINUTE_AGO).undispatched(0));
     JobQueue down = message -> {
       throw new DispatchFailed(message.jobId(), new IllegalStateException("SQS is down"));
     };
@@ -131,11 +134,11 @@ class DispatchSweepTest {
   void redispatchAllResendsEveryQueuedAndPrintingJobWithABumpedNumber() {
     sandbox.registerPrinter("line-1");
     sandbox.registerPrinter("line-2");
-    Job printing = aJob().on("line-1").printing(2, A_MINUTE_AGO).storeIn(sandbox);
-    Job queued = aJob().on("line-1").priority(Priority.HIGH).storeIn(sandbox);
-    Job other = aJob().on("line-2").storeIn(sandbox);
-    aJob().on("line-2").status(JobStatus.PAUSED).storeIn(sandbox);
-    aJob().on("line-2").status(JobStatus.COMPLETED).storeIn(sandbox);
+    Job printing = sandbox.store(aJob().on("line-1").printing(2, A_MINUTE_AGO));
+    Job queued = sandbox.store(aJob().on("line-1").priority(Priority.HIGH));
+    Job other = sandbox.store(aJob().on("line-2"));
+    sandbox.store(aJob().on("line-2").status(JobStatus.PAUSED));
+    sandbox.store(aJob().on("line-2").status(JobStatus.COMPLETED));
 
     int sent = sweep(sqs).redispatchAll();
 
@@ -151,8 +154,8 @@ class DispatchSweepTest {
 
   @Test
   void redispatchOfOnePrinterLeavesTheOthersAlone() {
-    Job mine = aJob().on("line-1").storeIn(sandbox);
-    aJob().on("line-2").storeIn(sandbox);
+    Job mine = sandbox.store(aJob().on("line-1"));
+    sandbox.store(aJob().on("line-2"));
 
     assertThat(sweep(sqs).redispatchActive("line-1")).isEqualTo(1);
     assertThat(JobMessages.parse(sandbox.drain(Priority.NORMAL).get(0).body()).jobId())
@@ -160,7 +163,7 @@ class DispatchSweepTest {
   }
 
   private DispatchSweep sweep(JobQueue queue) {
-    return new DispatchSweep(store, queue, Clock.systemUTC(),
+    return new DispatchSweep(reads, store, new Dispatcher(store, queue), Clock.systemUTC(),
         new DispatchSweepSettings(false, Duration.ofSeconds(10), Duration.ofSeconds(30)));
   }
 

@@ -2,10 +2,11 @@ package io.printrelay.function.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.printrelay.model.ActiveJob;
 import io.printrelay.model.Job;
 import io.printrelay.model.JobStatus;
 import io.printrelay.model.Priority;
-import io.printrelay.table.ItemKeys;
+import io.printrelay.model.QueuePlace;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,12 +43,11 @@ class QueuePositionsTest {
   }
 
   private static Job job(String jobId, JobStatus status, Priority priority, int second) {
-    Instant at = T0.plusSeconds(second);
-    return new Job(jobId, "line-1", priority, status, null, 1, 0, List.of(), List.of(), null,
-        null, null, null, at, at, null, null, 1, false);
+    return Job.accepted(jobId, "line-1", priority, null, 1, null, T0.plusSeconds(second))
+        .withStatus(status).withDispatch(1, false);
   }
 
   private static ActiveJob active(String jobId, JobStatus status, Priority priority, int second) {
-    return new ActiveJob(jobId, status, priority, ItemKeys.timeKey(T0.plusSeconds(second), jobId));
+    return new ActiveJob(jobId, status, new QueuePlace(priority, T0.plusSeconds(second), jobId));
   }
 }

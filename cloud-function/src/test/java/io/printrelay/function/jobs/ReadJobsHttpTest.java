@@ -1,6 +1,6 @@
 package io.printrelay.function.jobs;
 
-import static io.printrelay.function.testing.Jobs.aJob;
+import static io.printrelay.testing.Jobs.aJob;
 import static io.printrelay.function.testing.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,13 +27,13 @@ class ReadJobsHttpTest extends ApiTestBase {
 
   @BeforeAll
   void storeJobs() {
-    aJob().id("printing-a").on("line-a").printing(3, T0.plusSeconds(30)).labels(5)
-        .createdAt(T0).storeIn(sandbox);
-    aJob().id("normal-a").on("line-a").createdAt(T0.plusSeconds(1)).storeIn(sandbox);
-    aJob().id("done-b").on("line-b").status(JobStatus.COMPLETED).createdAt(T0.plusSeconds(2))
-        .storeIn(sandbox);
-    aJob().id("high-a").on("line-a").priority(Priority.HIGH).createdAt(T0.plusSeconds(3))
-        .storeIn(sandbox);
+    sandbox.store(aJob().id("printing-a").on("line-a").printing(3, T0.plusSeconds(30)).labels(5)
+        .createdAt(T0));
+    sandbox.store(aJob().id("normal-a").on("line-a").createdAt(T0.plusSeconds(1)));
+    sandbox.store(aJob().id("done-b").on("line-b").status(JobStatus.COMPLETED)
+        .createdAt(T0.plusSeconds(2)));
+    sandbox.store(aJob().id("high-a").on("line-a").priority(Priority.HIGH)
+        .createdAt(T0.plusSeconds(3)));
     Label printed = new Label("printing-a", 1, LabelStatus.PRINTED, true, 2, "timeout once",
         T0.plusSeconds(40), "^XA^XZ".getBytes());
     sandbox.dynamoDb().putItem(b -> b.tableName(sandbox.table())

@@ -3,7 +3,7 @@ package io.printrelay.function.lambda;
 import static io.printrelay.function.lambda.ApiGatewayEvents.body;
 import static io.printrelay.function.lambda.ApiGatewayEvents.header;
 import static io.printrelay.function.lambda.ApiGatewayEvents.load;
-import static io.printrelay.function.testing.Jobs.aJob;
+import static io.printrelay.testing.Jobs.aJob;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -119,7 +119,7 @@ class ApiGatewayFunctionTest {
 
   @Test
   void anOperatorSignsInAndPausesAJobWithTheSessionCookieAndCsrfHeader() throws Exception {
-    Job job = aJob().storeIn(sandbox);
+    Job job = sandbox.store(aJob());
 
     APIGatewayV2HTTPResponse login = handle(load("login.json"));
 
@@ -142,7 +142,7 @@ class ApiGatewayFunctionTest {
 
   @Test
   void aSessionActionWithoutTheCsrfHeaderIsRefusedOnLambdaToo() {
-    Job job = aJob().storeIn(sandbox);
+    Job job = sandbox.store(aJob());
     APIGatewayV2HTTPResponse login = handle(load("login.json"));
     String session = cookieValue(login, "printrelay_session");
 

@@ -1,6 +1,6 @@
 package io.printrelay.function.printers;
 
-import static io.printrelay.function.testing.Jobs.aJob;
+import static io.printrelay.testing.Jobs.aJob;
 import static io.printrelay.function.testing.Printers.aPrinter;
 import static io.printrelay.function.testing.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,16 +36,16 @@ class PrintersHttpTest extends ApiTestBase {
 
   @BeforeAll
   void registerPrinters() {
-    aPrinter("busy-1").seen(now.minusSeconds(50)).printing("printing-job").storeIn(sandbox);
-    aPrinter("error-1").state(PrinterState.ERROR, "paper out").storeIn(sandbox);
-    aPrinter("held-1").paused().storeIn(sandbox);
-    aPrinter("silent-1").seen(now.minusSeconds(120)).printing("stuck-job").storeIn(sandbox);
-    aJob().on("busy-1").priority(Priority.HIGH).storeIn(sandbox);
-    aJob().on("busy-1").storeIn(sandbox);
-    aJob().on("busy-1").storeIn(sandbox);
-    aJob().on("busy-1").status(JobStatus.PAUSED).storeIn(sandbox);
-    aJob().on("busy-1").id("printing-job").printing(2, now).storeIn(sandbox);
-    aJob().on("busy-1").status(JobStatus.COMPLETED).storeIn(sandbox);
+    sandbox.store(aPrinter("busy-1").seen(now.minusSeconds(50)).printing("printing-job"));
+    sandbox.store(aPrinter("error-1").state(PrinterState.ERROR, "paper out"));
+    sandbox.store(aPrinter("held-1").paused());
+    sandbox.store(aPrinter("silent-1").seen(now.minusSeconds(120)).printing("stuck-job"));
+    sandbox.store(aJob().on("busy-1").priority(Priority.HIGH));
+    sandbox.store(aJob().on("busy-1"));
+    sandbox.store(aJob().on("busy-1"));
+    sandbox.store(aJob().on("busy-1").status(JobStatus.PAUSED));
+    sandbox.store(aJob().on("busy-1").id("printing-job").printing(2, now));
+    sandbox.store(aJob().on("busy-1").status(JobStatus.COMPLETED));
   }
 
   @Test
@@ -111,7 +111,7 @@ class PrintersHttpTest extends ApiTestBase {
 
   @Test
   void aPauseIsKeptOnThePrinterUntilResumed() {
-    aPrinter("line-p").storeIn(sandbox);
+    sandbox.store(aPrinter("line-p"));
 
     Reply paused = api.act("/v1/printers/line-p/pause");
 
@@ -128,12 +128,12 @@ class PrintersHttpTest extends ApiTestBase {
 
   @Test
   void clearingCancelsEveryWaitingJobAndLeavesThePrintingOne() {
-    aPrinter("line-c").storeIn(sandbox);
-    Job queued = aJob().on("line-c").storeIn(sandbox);
-    Job urgent = aJob().on("line-c").priority(Priority.HIGH).storeIn(sandbox);
-    Job paused = aJob().on("line-c").status(JobStatus.PAUSED).storeIn(sandbox);
-    Job printing = aJob().on("line-c").printing(1, now).storeIn(sandbox);
-    Job done = aJob().on("line-c").status(JobStatus.COMPLETED).storeIn(sandbox);
+    sandbox.store(aPrinter("line-c"));
+    Job queued = sandbox.store(aJob().on("line-c"));
+    Job urgent = sandbox.store(aJob().on("line-c").priority(Priority.HIGH));
+    Job paused = sandbox.store(aJob().on("line-c").status(JobStatus.PAUSED));
+    Job printing = sandbox.store(aJob().on("line-c").printing(1, now));
+    Job done = sandbox.store(aJob().on("line-c").status(JobStatus.COMPLETED));
 
     Reply reply = api.act("/v1/printers/line-c/clear");
 

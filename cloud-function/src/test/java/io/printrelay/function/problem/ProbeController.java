@@ -8,11 +8,13 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import io.printrelay.model.JobEvent;
 import io.printrelay.model.JobStatus;
 
 /**
  * Test-only routes that make Micronaut itself fail (a typed JSON body it cannot read) or throw
- * what production code might, to see every such error leave as a problem.
+ * what production code might, to see every such error leave as a problem: here a refusal of the
+ * state machine that names no job.
  */
 @Controller("/probe")
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -33,7 +35,7 @@ class ProbeController {
 
   @Get("/illegal-move")
   String illegalMove() {
-    JobStatus.COMPLETED.moveTo(JobStatus.QUEUED);
+    JobEvent.RESUME.apply(JobStatus.COMPLETED);
     return "unreachable";
   }
 }

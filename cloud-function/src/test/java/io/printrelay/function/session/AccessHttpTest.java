@@ -6,7 +6,7 @@ import static io.printrelay.function.testing.EmbeddedSandbox.OPERATOR_KEY;
 import static io.printrelay.function.testing.EmbeddedSandbox.PASSWORD;
 import static io.printrelay.function.testing.EmbeddedSandbox.VIEWER;
 import static io.printrelay.function.testing.EmbeddedSandbox.VIEWER_KEY;
-import static io.printrelay.function.testing.Jobs.aJob;
+import static io.printrelay.testing.Jobs.aJob;
 import static io.printrelay.function.testing.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,7 +39,7 @@ class AccessHttpTest extends ApiTestBase {
 
   @Test
   void withoutCredentialsEverythingUnderV1Is401() {
-    Job job = aJob().storeIn(sandbox);
+    Job job = sandbox.store(aJob());
 
     assertProblem(api.send(HttpRequest.GET("/v1/jobs")), 401);
     assertProblem(api.send(HttpRequest.GET("/v1/printers")), 401);
@@ -50,7 +50,7 @@ class AccessHttpTest extends ApiTestBase {
 
   @Test
   void anIntegrationKeySubmitsAndReadsButCannotAct() {
-    Job job = aJob().storeIn(sandbox);
+    Job job = sandbox.store(aJob());
 
     assertThat(api.submit(Requests.zplLabels("line-1", 1)).status()).isEqualTo(201);
     assertThat(api.get("/v1/printers").status()).isEqualTo(200);
@@ -64,7 +64,7 @@ class AccessHttpTest extends ApiTestBase {
 
   @Test
   void aViewerReadsButCannotActWithAKeyOrASession() {
-    Job job = aJob().storeIn(sandbox);
+    Job job = sandbox.store(aJob());
 
     assertThat(api.send(HttpRequest.GET("/v1/printers").bearerAuth(VIEWER_KEY)).status())
         .isEqualTo(200);
@@ -80,7 +80,7 @@ class AccessHttpTest extends ApiTestBase {
 
   @Test
   void anOperatorActsButCannotSubmit() {
-    Job job = aJob().storeIn(sandbox);
+    Job job = sandbox.store(aJob());
     long jobsBefore = sandbox.countItems("job");
 
     assertThat(api.send(operator().changing(post("/v1/jobs/" + job.jobId() + "/pause")))
@@ -95,7 +95,7 @@ class AccessHttpTest extends ApiTestBase {
 
   @Test
   void aSessionChangeWithoutItsCsrfTokenIs403AndChangesNothing() {
-    Job job = aJob().storeIn(sandbox);
+    Job job = sandbox.store(aJob());
     String cancel = "/v1/jobs/" + job.jobId() + "/cancel";
 
     Reply missing = api.send(operator().withSession(post(cancel)));
@@ -113,7 +113,7 @@ class AccessHttpTest extends ApiTestBase {
 
   @Test
   void aKeyNeedsNoCsrfTokenAndWinsOverASessionCookie() {
-    Job job = aJob().storeIn(sandbox);
+    Job job = sandbox.store(aJob());
 
     Reply reply = api.send(operator().changing(post("/v1/jobs/" + job.jobId() + "/pause"))
         .bearerAuth(INTEGRATION_KEY));

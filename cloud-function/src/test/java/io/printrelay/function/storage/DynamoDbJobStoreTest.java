@@ -1,13 +1,16 @@
 package io.printrelay.function.storage;
 
 import io.printrelay.function.config.PrintrelaySettings;
-import io.printrelay.function.submit.JobStore;
-import io.printrelay.function.submit.JobStoreContract;
+import io.printrelay.function.intake.JobStore;
+import io.printrelay.function.intake.JobStoreContract;
 import io.printrelay.function.testing.EmbeddedSandbox;
 import io.printrelay.function.testing.EmbeddedSandbox.Sandbox;
+import io.printrelay.model.Job;
 import io.printrelay.table.ItemKeys;
+import io.printrelay.table.ItemMapper;
 import io.printrelay.table.JobTable;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 class DynamoDbJobStoreTest extends JobStoreContract {
@@ -33,5 +36,11 @@ class DynamoDbJobStoreTest extends JobStoreContract {
         .items().stream()
         .filter(item -> item.get(JobTable.SK).s().startsWith(JobTable.LABEL_SK_PREFIX))
         .toList().size();
+  }
+
+  @Override
+  protected Optional<Job> stored(String jobId) {
+    return Optional.ofNullable(SANDBOX.item(jobId)).filter(item -> !item.isEmpty())
+        .map(ItemMapper::job);
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
+import io.printrelay.function.http.JsonBody;
 import io.printrelay.function.problem.FieldError;
 import io.printrelay.function.problem.InvalidInput;
 import io.printrelay.function.problem.MalformedRequest;
@@ -22,8 +23,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The submit rules one by one; the HTTP tests check the same rules end to end. */
 class SubmissionValidatorTest {
   private static final JsonMapper JSON = JsonMapper.createDefault();
+  private static final JsonBody BODY = new JsonBody(JSON);
   private static final String ONE_LABEL = "\"labels\":[{\"zpl\":\"^XA^FDa^FS^XZ\"}]";
-  private final SubmissionValidator validator = new SubmissionValidator();
+  private final SubmissionValidator validator =
+      new SubmissionValidator(label -> BODY.bind(label, SubmitRequest.LabelInput.class));
 
   @Test
   void acceptsAMinimalJob() {
@@ -174,9 +177,10 @@ class SubmissionValidatorTest {
     return "{\"printerId\":\"p\",\"labels\":[" + labels + "]}";
   }
 
-  private static JsonNode json(String text) {
+  /** The body as the API binds it before validating. */
+  private static SubmitRequest json(String text) {
     try {
-      return JSON.readValue(text, JsonNode.class);
+      return BODY.bind(JSON.readValue(text, JsonNode.class), SubmitRequest.class);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -16,7 +16,9 @@ import io.printrelay.queue.QueueUrls;
 import io.printrelay.table.ItemKeys;
 import io.printrelay.table.ItemMapper;
 import io.printrelay.table.JobTable;
+import io.printrelay.table.PrinterItems;
 import io.printrelay.table.TableProvisioner;
+import io.printrelay.testing.Jobs;
 import io.printrelay.testing.SharedEmbeddedAws;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -89,6 +91,18 @@ public final class EmbeddedSandbox {
       return properties;
     }
 
+    /** Writes the job and its labels as a submit and the agent would leave them. */
+    public Job store(Jobs job) {
+      return job.storeIn(dynamoDb, table);
+    }
+
+    /** Registers the printer as its agent would, with an operator's pause if it has one. */
+    public Printer store(Printers printer) {
+      Printer built = printer.build();
+      put(built);
+      return built;
+    }
+
     /** The job as stored now. */
     public Job job(String jobId) {
       return ItemMapper.job(item(jobId));
@@ -105,7 +119,12 @@ public final class EmbeddedSandbox {
     }
 
     public void put(Printer printer) {
-      dynamoDb.putItem(b -> b.tableName(table).item(ItemMapper.printerItem(printer)));
+      dynamoDb.updateItem(PrinterItems.report(printer.printerId(), printer.host(),
+          printer.port(), printer.agentId(), printer.state(), printer.detail(),
+          printer.currentJobId(), printer.lastSeen()).request(table));
+      if (printer.paused()) {
+        dynamoDb.updateItem(PrinterItems.setPaused(printer.printerId(), true).request(table));
+      }
     }
 
     public Printer printer(String printerId) {
@@ -121,7 +140,7 @@ public final class EmbeddedSandbox {
     public void registerPrinter(String printerId) {
       Printer printer = new Printer(printerId, "127.0.0.1", 9100, "agent-1", Instant.now(),
           PrinterState.READY, null, null, false);
-      dynamoDb.putItem(b -> b.tableName(table).item(ItemMapper.printerItem(printer)));
+      put(printer);
     }
 
     /** Items of a type (job, label, idempotency), by a scan: fine for a test-sized table. */

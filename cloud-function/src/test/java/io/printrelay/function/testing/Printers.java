@@ -47,10 +47,4 @@ public final class Printers {
     return new Printer(printerId, "10.0.0.7", 9100, "agent-1", lastSeen, state, detail,
         currentJobId, paused);
   }
-
-  public Printer storeIn(EmbeddedSandbox.Sandbox sandbox) {
-    Printer printer = build();
-    sandbox.put(printer);
-    return printer;
-  }
 }

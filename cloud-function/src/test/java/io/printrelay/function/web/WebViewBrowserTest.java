@@ -1,6 +1,6 @@
 package io.printrelay.function.web;
 
-import static io.printrelay.function.testing.Jobs.aJob;
+import static io.printrelay.testing.Jobs.aJob;
 import static io.printrelay.function.testing.Printers.aPrinter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -61,8 +61,8 @@ class WebViewBrowserTest extends ApiTestBase {
 
   @Test
   void anOperatorSignsInSeesTheBoardAndPausesAJob() {
-    aPrinter("line-1").storeIn(sandbox);
-    Job job = aJob().on("line-1").reference("MO/BROWSER").storeIn(sandbox);
+    sandbox.store(aPrinter("line-1"));
+    Job job = sandbox.store(aJob().on("line-1").reference("MO/BROWSER"));
 
     signIn(EmbeddedSandbox.OPERATOR);
     WebElement card = wait.until(ExpectedConditions.visibilityOfElementLocated(
@@ -81,8 +81,8 @@ class WebViewBrowserTest extends ApiTestBase {
 
   @Test
   void aViewerSeesTheBoardWithoutAnyButtonToAct() {
-    aPrinter("line-v").storeIn(sandbox);
-    Job job = aJob().on("line-v").storeIn(sandbox);
+    sandbox.store(aPrinter("line-v"));
+    Job job = sandbox.store(aJob().on("line-v"));
 
     signIn(EmbeddedSandbox.VIEWER);
     WebElement card = wait.until(ExpectedConditions.visibilityOfElementLocated(

@@ -1,4 +1,4 @@
-package io.printrelay.function.problem;
+package io.printrelay.function.session;
 
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpHeaders;
@@ -9,9 +9,8 @@ import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.authentication.AuthorizationException;
 import io.micronaut.security.authentication.DefaultAuthorizationExceptionHandler;
+import io.printrelay.function.problem.ProblemResponses;
 import io.printrelay.function.security.BearerApiKeyFetcher;
-import io.printrelay.function.session.CsrfRule;
-import io.printrelay.function.session.SessionAuthenticationFetcher;
 import jakarta.inject.Singleton;
 
 /**

@@ -1,4 +1,4 @@
-package io.printrelay.function.submit;
+package io.printrelay.function.intake;
 
 import io.printrelay.model.Job;
 

@@ -1,4 +1,7 @@
-package io.printrelay.function.submit;
+package io.printrelay.function.intake;
+
+import io.printrelay.model.Job;
+import java.util.Optional;
 
 class InMemoryJobStoreTest extends JobStoreContract {
   private final InMemoryJobStore store = new InMemoryJobStore();
@@ -16,5 +19,10 @@ class InMemoryJobStoreTest extends JobStoreContract {
   @Override
   protected int labelCount(String jobId) {
     return store.labelCount(jobId);
+  }
+
+  @Override
+  protected Optional<Job> stored(String jobId) {
+    return store.job(jobId);
   }
 }

@@ -1,7 +1,8 @@
-package io.printrelay.function.submit;
+package io.printrelay.function.intake;
 
 import io.micronaut.core.annotation.Nullable;
 import io.printrelay.model.Label;
+import io.printrelay.model.LabelSource;
 import java.util.Objects;
 
 /**
@@ -10,6 +11,9 @@ import java.util.Objects;
  * @param source the label it copies (resume, reprint); null for a submitted label
  */
 public record NewLabel(Label label, @Nullable LabelSource source) {
+  /** The most labels one job holds, whether submitted, resumed or reprinted (docs/api.md#submit). */
+  public static final int MAX_PER_JOB = 500;
+
   public NewLabel {
     Objects.requireNonNull(label, "label");
   }

@@ -1,8 +1,8 @@
-package io.printrelay.function.jobs;
+package io.printrelay.function.reads;
 
 import io.micronaut.core.annotation.Nullable;
-import io.printrelay.function.submit.LabelSource;
 import io.printrelay.model.Label;
+import io.printrelay.model.LabelSource;
 
 /**
  * A label as stored, with where it was copied from.

@@ -1,11 +1,14 @@
-package io.printrelay.function.submit;
+package io.printrelay.function.intake;
 
 import io.printrelay.model.Job;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** What submitting needs from the table. Every job write is conditional. */
+/**
+ * What a new job's intake (a submit, a resume, a reprint) needs from the table. Every job write is
+ * conditional; reads of jobs in general are {@code reads.Reads}.
+ */
 public interface JobStore {
   boolean printerRegistered(String printerId);
 
@@ -24,14 +27,6 @@ public interface JobStore {
    * @return {@link Created}, or {@link Duplicate} naming the job that already holds the key
    */
   CreateResult create(Job job, Optional<IdempotencyClaim> claim);
-
-  Optional<Job> job(String jobId);
-
-  /**
-   * Records that message number {@code dispatch} was sent, clearing the job's undispatched mark;
-   * a no-op when a sweep has dispatched it meanwhile.
-   */
-  void markDispatched(String jobId, int dispatch);
 
   sealed interface CreateResult permits Created, Duplicate {}
 

@@ -1,4 +1,4 @@
-package io.printrelay.function.submit;
+package io.printrelay.function.intake;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,0 +1,36 @@
+package io.printrelay.function.reads;
+
+import io.micronaut.core.annotation.Nullable;
+import io.printrelay.model.ActiveJob;
+import io.printrelay.model.Job;
+import io.printrelay.model.Printer;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Everything the features read of jobs and printers, in one port: the other ports only write (and
+ * read what only their writes need). Reads of items are strongly consistent, so actions may decide
+ * on them; reads of the indexes are not, so they only list, order and count.
+ */
+public interface Reads {
+  /** The job as it is now: actions decide on what it says. */
+  Optional<Job> job(String jobId);
+
+  /** The jobs with these ids, in the same order; ids with no job are skipped. */
+  List<Job> jobs(List<String> jobIds);
+
+  /** Job ids, newest first, of one printer or, when null, of all; fetched page by page as consumed. */
+  Stream<String> newestJobIds(@Nullable String printerId);
+
+  /** The job's labels in index order, with where each was copied from, without their content. */
+  List<LabelState> labels(String jobId);
+
+  /** The printer's jobs that are not final, in no particular order (an index: may lag). */
+  List<ActiveJob> activeJobs(String printerId);
+
+  /** Every printer an agent registered, by id. */
+  List<Printer> printers();
+
+  Optional<Printer> printer(String printerId);
+}

@@ -1,0 +1,132 @@
+package io.printrelay.function.intake;
+
+import io.printrelay.function.dispatch.DispatchStore;
+import io.printrelay.model.Job;
+import io.printrelay.model.JobEvent;
+import io.printrelay.model.Label;
+import io.printrelay.model.LabelSource;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * {@link JobStore} and {@link DispatchStore} in memory, enforcing the DynamoDB stores' conditions:
+ * a job or a claimed key is written once, job and claim together or not at all, a dispatch is
+ * claimed only for a job still to print and confirmed only while it is the latest. Records the
+ * order of writes so tests can check labels come first.
+ */
+public class InMemoryJobStore implements JobStore, DispatchStore {
+  public final Set<String> printers = new HashSet<>();
+  public final Map<String, Job> jobs = new ConcurrentHashMap<>();
+  public final Map<String, Label> labels = new ConcurrentHashMap<>();
+  public final Map<String, LabelSource> sources = new ConcurrentHashMap<>();
+  public final Map<String, String> claims = new ConcurrentHashMap<>();
+  public final List<String> writes = new ArrayList<>();
+
+  @Override
+  public boolean printerRegistered(String printerId) {
+    return printers.contains(printerId);
+  }
+
+  @Override
+  public Optional<Job> jobFor(String scope, String idempotencyKey) {
+    return Optional.ofNullable(claims.get(scope + "#" + idempotencyKey)).flatMap(this::job);
+  }
+
+  @Override
+  public synchronized void putLabels(List<NewLabel> newLabels, Instant jobCreatedAt) {
+    for (NewLabel label : newLabels) {
+      labels.put(label.label().jobId() + "#" + label.label().index(), label.label());
+      if (label.source() != null) {
+        sources.put(label.label().jobId() + "#" + label.label().index(), label.source());
+      }
+    }
+    writes.add("labels");
+  }
+
+  @Override
+  public synchronized void deleteLabels(String jobId, int total) {
+    for (int index = 1; index <= total; index++) {
+      labels.remove(jobId + "#" + index);
+      sources.remove(jobId + "#" + index);
+    }
+    writes.add("delete labels");
+  }
+
+  @Override
+  public synchronized CreateResult create(Job job, Optional<IdempotencyClaim> claim) {
+    if (jobs.containsKey(job.jobId())) {
+      throw new IllegalStateException("job " + job.jobId() + " exists");
+    }
+    if (claim.isPresent()) {
+      String existing = claims.get(key(claim.get()));
+      if (existing != null) {
+        return new Duplicate(existing);
+      }
+      claims.put(key(claim.get()), job.jobId());
+    }
+    jobs.put(job.jobId(), job);
+    writes.add("job");
+    return new Created();
+  }
+
+  /** The job as stored now. */
+  public Optional<Job> job(String jobId) {
+    return Optional.ofNullable(jobs.get(jobId));
+  }
+
+  @Override
+  public List<String> undispatchedJobIds(Instant createdBefore) {
+    return jobs.values().stream()
+        .filter(job -> job.dispatchPending() && job.createdAt().isBefore(createdBefore))
+        .map(Job::jobId).toList();
+  }
+
+  @Override
+  public synchronized Optional<Job> claimUndispatched(String jobId) {
+    return job(jobId).filter(Job::dispatchPending).flatMap(this::claim);
+  }
+
+  @Override
+  public synchronized Optional<Job> claimRedispatch(String jobId) {
+    return job(jobId).flatMap(this::claim);
+  }
+
+  @Override
+  public synchronized void confirmDispatched(String jobId, int dispatch) {
+    Job job = jobs.get(jobId);
+    if (job == null || !job.dispatchPending() || job.dispatchCount() != dispatch) {
+      return;
+    }
+    jobs.put(jobId, job.withDispatch(dispatch, false));
+    writes.add("dispatched " + dispatch);
+  }
+
+  @Override
+  public synchronized void clearUndispatched(String jobId) {
+    job(jobId).ifPresent(job -> jobs.put(jobId, job.withDispatch(job.dispatchCount(), false)));
+  }
+
+  // As the table's conditional claim: only a job still to print gets a next dispatch.
+  private Optional<Job> claim(Job job) {
+    if (!JobEvent.DISPATCH.allowedFrom(job.status())) {
+      return Optional.empty();
+    }
+    Job claimed = job.withDispatch(job.dispatchCount() + 1, true);
+    jobs.put(job.jobId(), claimed);
+    return Optional.of(claimed);
+  }
+
+  public int labelCount(String jobId) {
+    return (int) labels.keySet().stream().filter(k -> k.startsWith(jobId + "#")).count();
+  }
+
+  private static String key(IdempotencyClaim claim) {
+    return claim.scope() + "#" + claim.key();
+  }
+}
