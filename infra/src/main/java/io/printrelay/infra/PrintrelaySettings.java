@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -23,13 +24,15 @@ import java.util.regex.Pattern;
  * @param operatorAccounts {@code username:role:pbkdf2-hash} entries for the web view's sign-in,
  *     role {@code operator} or {@code viewer}; only the PBKDF2 hashes reach CloudFormation, never
  *     the passwords
+ * @param apiLimits the API's throttle and its function's reserved concurrency
  */
 public record PrintrelaySettings(
     String queuePrefix,
     String tableName,
     Path functionJar,
     List<String> apiKeySha256,
-    List<String> operatorAccounts) {
+    List<String> operatorAccounts,
+    ApiLimits apiLimits) {
 
   public static final String DEFAULT_QUEUE_PREFIX = "printrelay";
   public static final String DEFAULT_TABLE_NAME = "printrelay";
@@ -55,7 +58,14 @@ public record PrintrelaySettings(
   // names, table name, prefix, session secret) takes at most ~520 bytes.
   private static final int MAX_LIST_CHARS = 3_500;
 
+  /** Settings with the default {@link ApiLimits}. */
+  public PrintrelaySettings(String queuePrefix, String tableName, Path functionJar,
+      List<String> apiKeySha256, List<String> operatorAccounts) {
+    this(queuePrefix, tableName, functionJar, apiKeySha256, operatorAccounts, ApiLimits.DEFAULT);
+  }
+
   public PrintrelaySettings {
+    Objects.requireNonNull(apiLimits, "apiLimits");
     require(QUEUE_PREFIX.matcher(queuePrefix).matches(), "queuePrefix", queuePrefix,
         "1-64 of A-Z a-z 0-9 _ -");
     require(TABLE_NAME.matcher(tableName).matches(), "tableName", tableName,
@@ -104,7 +114,11 @@ public record PrintrelaySettings(
         text(context, "tableName", DEFAULT_TABLE_NAME),
         jar,
         list(context, "apiKeySha256"),
-        list(context, "operatorAccounts"));
+        list(context, "operatorAccounts"),
+        new ApiLimits(
+            number(context, "apiRateLimit", ApiLimits.DEFAULT.rateLimit()),
+            number(context, "apiBurstLimit", ApiLimits.DEFAULT.burstLimit()),
+            number(context, "apiReservedConcurrency", ApiLimits.DEFAULT.reservedConcurrency())));
   }
 
   /** The value of {@code PRINTRELAY_API_KEYS_SHA256}: the hashes, comma-separated. */
@@ -123,6 +137,16 @@ public record PrintrelaySettings(
         .map(String::strip)
         .filter(entry -> !entry.isEmpty())
         .toList();
+  }
+
+  private static int number(Function<String, Object> context, String key, int fallback) {
+    String text = text(context, key, Integer.toString(fallback));
+    try {
+      return Integer.parseInt(text);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "context " + key + " '" + text + "' is invalid: expected a whole number", e);
+    }
   }
 
   private static String text(Function<String, Object> context, String key, String fallback) {
