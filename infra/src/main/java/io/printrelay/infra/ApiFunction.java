@@ -26,8 +26,8 @@ public final class ApiFunction extends Construct {
    * PutItem is the job and idempotency items of a submit's TransactWriteItems (which has no IAM
    * action of its own: IAM authorises each item by its action). BatchWriteItem is one action
    * whatever its requests do, and it can delete as well as put: the API stores labels with it and
-   * removes the labels of a submit that lost an idempotency race. GetQueueAttributes is the health
-   * check's.
+   * removes those of a job its submit did not create (a duplicate, a failed write). No DeleteItem.
+   * GetQueueAttributes is the health check's.
    */
   static final List<String> ACTIONS = List.of(
       "sqs:GetQueueUrl",
