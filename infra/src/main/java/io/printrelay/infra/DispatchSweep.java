@@ -17,6 +17,18 @@ import software.constructs.Construct;
 public final class DispatchSweep extends Construct {
   static final String HANDLER = "io.printrelay.function.dispatch.DispatchSweepHandler::handleRequest";
 
+  /**
+   * Exactly the actions the code reachable from the sweep's handler calls (the infra tests derive
+   * them): find undispatched jobs on their index, read each, claim and confirm its dispatch with
+   * conditional updates, send its message. No PutItem or BatchWriteItem: it creates nothing.
+   */
+  static final List<String> ACTIONS = List.of(
+      "sqs:GetQueueUrl",
+      "sqs:SendMessage",
+      "dynamodb:GetItem",
+      "dynamodb:Query",
+      "dynamodb:UpdateItem");
+
   public DispatchSweep(Construct scope, String id, String prefix, FunctionInputs inputs) {
     super(scope, id);
     PrintrelayFunction function = new PrintrelayFunction(this, "Handler",
@@ -24,7 +36,10 @@ public final class DispatchSweep extends Construct {
             HANDLER,
             "Printrelay dispatch sweep: re-sends jobs stored but not enqueued",
             // Ends before the next tick starts another sweep over the same jobs.
-            Duration.seconds(50)),
+            Duration.seconds(50),
+            ACTIONS,
+            // None reserved: one run a minute, far from any limit.
+            0),
         inputs);
     // A failed sweep is redone by the next minute's; retries (EventBridge's, then Lambda's own
     // for async invocations) would only overlap with it.

@@ -15,8 +15,9 @@ import software.amazon.awscdk.StackProps;
  *
  * Single quotes keep the shell off the hashes' $ signs. Roles: operator (reads and acts) or
  * viewer (reads only). Optional context: -c queuePrefix=printrelay -c tableName=printrelay
- * -c functionJar=../cloud-function/target/printrelay-function-lambda.jar; several keys are
- * comma-separated hashes. The session cookies' signing secret is generated in Secrets Manager by
+ * -c functionJar=../cloud-function/target/printrelay-function-lambda.jar, and the API's throttle
+ * and concurrency -c apiRateLimit=25 -c apiBurstLimit=50 -c apiReservedConcurrency=50 (see
+ * ApiLimits); several keys are comma-separated hashes. The session cookies' signing secret is generated in Secrets Manager by
  * the first deploy; there is nothing to pass for it. Then create the agent's key with
  * `aws iam create-access-key --user-name <AgentUserName output>` and point the agent at the same
  * region, prefix and table. The table is retained by `cdk destroy`; delete it by hand if meant.

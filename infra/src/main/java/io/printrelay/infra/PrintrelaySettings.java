@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -25,13 +26,15 @@ import java.util.regex.Pattern;
  * @param operatorAccounts {@code username:role:pbkdf2-hash} entries for the web view's sign-in,
  *     role {@code operator} or {@code viewer}; only the PBKDF2 hashes reach CloudFormation, never
  *     the passwords
+ * @param apiLimits the API's throttle and its function's reserved concurrency
  */
 public record PrintrelaySettings(
     String queuePrefix,
     String tableName,
     Path functionJar,
     List<String> apiKeySha256,
-    List<String> operatorAccounts) {
+    List<String> operatorAccounts,
+    ApiLimits apiLimits) {
 
   public static final String DEFAULT_QUEUE_PREFIX = QueueNames.DEFAULT_PREFIX;
   public static final String DEFAULT_TABLE_NAME = TableName.DEFAULT;
@@ -54,7 +57,14 @@ public record PrintrelaySettings(
   // names, table name, prefix, session secret) takes at most ~520 bytes.
   private static final int MAX_LIST_CHARS = 3_500;
 
+  /** Settings with the default {@link ApiLimits}. */
+  public PrintrelaySettings(String queuePrefix, String tableName, Path functionJar,
+      List<String> apiKeySha256, List<String> operatorAccounts) {
+    this(queuePrefix, tableName, functionJar, apiKeySha256, operatorAccounts, ApiLimits.DEFAULT);
+  }
+
   public PrintrelaySettings {
+    Objects.requireNonNull(apiLimits, "apiLimits");
     require(QueueNames.isValidPrefix(queuePrefix), "queuePrefix", queuePrefix,
         QueueNames.PREFIX_RULE);
     require(TableName.isValid(tableName), "tableName", tableName, TableName.RULE);
@@ -102,7 +112,11 @@ public record PrintrelaySettings(
         text(context, "tableName", DEFAULT_TABLE_NAME),
         jar,
         list(context, "apiKeySha256"),
-        list(context, "operatorAccounts"));
+        list(context, "operatorAccounts"),
+        new ApiLimits(
+            number(context, "apiRateLimit", ApiLimits.DEFAULT.rateLimit()),
+            number(context, "apiBurstLimit", ApiLimits.DEFAULT.burstLimit()),
+            number(context, "apiReservedConcurrency", ApiLimits.DEFAULT.reservedConcurrency())));
   }
 
   /** The value of {@code PRINTRELAY_API_KEYS_SHA256}: the hashes, comma-separated. */
@@ -121,6 +135,16 @@ public record PrintrelaySettings(
         .map(String::strip)
         .filter(entry -> !entry.isEmpty())
         .toList();
+  }
+
+  private static int number(Function<String, Object> context, String key, int fallback) {
+    String text = text(context, key, Integer.toString(fallback));
+    try {
+      return Integer.parseInt(text);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "context " + key + " '" + text + "' is invalid: expected a whole number", e);
+    }
   }
 
   private static String text(Function<String, Object> context, String key, String fallback) {

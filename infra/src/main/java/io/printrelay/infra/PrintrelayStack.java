@@ -33,8 +33,8 @@ public final class PrintrelayStack extends Stack {
         queues.main());
     OperatorSignIn signIn =
         new OperatorSignIn(this, "OperatorSignIn", settings.operatorAccountsEnvironmentValue());
-    ApiFunction api =
-        new ApiFunction(this, "Api", prefix, inputs.withEnvironment(signIn.environment()));
+    ApiFunction api = new ApiFunction(this, "Api", prefix,
+        inputs.withEnvironment(signIn.environment()), settings.apiLimits());
     new DispatchSweep(this, "DispatchSweep", prefix, inputs);
     AgentAccess agent = new AgentAccess(this, "EdgeAgent", prefix, queues.main(), table);
 

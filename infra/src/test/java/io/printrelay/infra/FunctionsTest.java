@@ -18,7 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The API function and the dispatch sweep: one jar, two handlers, the same narrow grants. */
+/**
+ * The API function and the dispatch sweep: one jar, two handlers, each allowed exactly the actions
+ * its own code calls (DerivedActionsTest), and the API's throttle and reserved concurrency.
+ */
 class FunctionsTest {
   // Printrelay's subclass of Micronaut's payload-2.0 handler: it keeps the session cookie.
   private static final String API_HANDLER = "io.printrelay.function.lambda.ApiGatewayHandler";
@@ -118,39 +121,98 @@ class FunctionsTest {
             "RetryPolicy", Map.of("MaximumRetryAttempts", 0)))));
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {API_HANDLER, SWEEP_HANDLER})
+  void eachFunctionsRoleGrantsExactlyItsActionList(String handler) {
+    List<String> listed = handler.equals(API_HANDLER) ? ApiFunction.ACTIONS : DispatchSweep.ACTIONS;
+
+    assertThat(grantedActions(handler))
+        .containsExactlyInAnyOrderElementsOf(listed);
+  }
+
   @Test
-  void functionsMayUseTheTableAndIndexesButNeverManageTheTable() {
-    List<String> tableActions = functionStatements().stream()
-        .flatMap(SynthesizedStack::actions)
-        .filter(a -> a.startsWith("dynamodb:"))
-        .toList();
-    assertThat(tableActions).containsOnly("dynamodb:GetItem", "dynamodb:BatchGetItem",
-        "dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:ConditionCheckItem",
-        "dynamodb:BatchWriteItem");
+  void apiFunctionStoresReadsAndSendsButChecksNoConditionOutsideAWrite() {
+    assertThat(grantedActions(API_HANDLER))
+        .containsExactlyInAnyOrder(
+            "sqs:GetQueueUrl", "sqs:GetQueueAttributes", "sqs:SendMessage",
+            "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:PutItem",
+            "dynamodb:UpdateItem", "dynamodb:BatchWriteItem");
+  }
+
+  @Test
+  void sweepReadsClaimsAndSendsButCreatesNothing() {
+    assertThat(grantedActions(SWEEP_HANDLER))
+        .containsExactlyInAnyOrder(
+            "sqs:GetQueueUrl", "sqs:SendMessage",
+            "dynamodb:GetItem", "dynamodb:Query", "dynamodb:UpdateItem");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {API_HANDLER, SWEEP_HANDLER})
+  void itemActionsGoToTheTableQueryAlsoToItsIndexes(String handler) {
+    Map<String, Object> tableArn = getAttArn(logicalId("AWS::DynamoDB::Table", Map.of()));
+    Map<String, Object> items = statement(handler, "TableItems");
+    Map<String, Object> indexes = statement(handler, "TableIndexes");
+
+    assertThat(items.get("Resource")).isEqualTo(tableArn);
+    assertThat(items).doesNotContainKey("Condition");
+    assertThat(actions(indexes)).containsExactly("dynamodb:Query");
+    assertThat(indexes.get("Resource"))
+        .isEqualTo(Map.of("Fn::Join", List.of("", List.of(tableArn, "/index/*"))));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {API_HANDLER, SWEEP_HANDLER})
+  void functionsReachTheThreeMainQueuesOnly(String handler) {
+    assertThat(statement(handler, "MainQueues").get("Resource")).isEqualTo(List.of(
+        getAttArn(queue("acme-high.fifo")), getAttArn(queue("acme-normal.fifo")),
+        getAttArn(queue("acme-low.fifo"))));
   }
 
   @Test
   void functionsNeedNoSecretsManagerAccess() {
     // The secret is resolved by CloudFormation at deploy time, not read by the function.
-    assertThat(functionStatements().stream().flatMap(SynthesizedStack::actions))
+    assertThat(statements("AWS::IAM::Policy", Map.of()).stream().flatMap(SynthesizedStack::actions))
         .noneMatch(a -> a.startsWith("secretsmanager:") || a.startsWith("kms:"));
   }
 
   @Test
-  void functionsMaySendToTheThreeMainQueuesOnly() {
-    List<Map<String, Object>> sqs = functionStatements().stream()
-        .filter(s -> actions(s).anyMatch(a -> a.startsWith("sqs:")))
-        .toList();
-    assertThat(sqs).allSatisfy(s -> assertThat(actions(s)).containsExactlyInAnyOrder(
-        "sqs:SendMessage", "sqs:GetQueueUrl", "sqs:GetQueueAttributes"));
-    assertThat(sqs).extracting(s -> s.get("Resource")).containsOnly(
-        getAttArn(queue("acme-high.fifo")), getAttArn(queue("acme-normal.fifo")),
-        getAttArn(queue("acme-low.fifo")));
-    assertThat(sqs).hasSize(6);
+  void apiFunctionHasItsReservedConcurrencyAndTheSweepNone() {
+    // The shared stack's context sets 70 (SynthesizedStack).
+    assertThat(function(API_HANDLER)).containsEntry("ReservedConcurrentExecutions", 70);
+    assertThat(function(SWEEP_HANDLER)).doesNotContainKey("ReservedConcurrentExecutions");
   }
 
-  private static List<Map<String, Object>> functionStatements() {
-    return statements("AWS::IAM::Policy", Map.of());
+  @Test
+  void httpApiThrottlesEveryRouteOfItsOneDefaultStage() {
+    template().resourceCountIs("AWS::ApiGatewayV2::Stage", 1);
+    String stage = logicalId("AWS::ApiGatewayV2::Stage", Map.of(
+        "ApiId", Map.of("Ref", logicalId("AWS::ApiGatewayV2::Api", Map.of())),
+        "StageName", "$default",
+        "AutoDeploy", true,
+        // From the shared stack's context: apiRateLimit 30, apiBurstLimit 60.
+        "DefaultRouteSettings", Map.of("ThrottlingRateLimit", 30, "ThrottlingBurstLimit", 60)));
+    // The id CDK gives its own default stage: an existing stack updates the stage in place.
+    assertThat(stage).startsWith("ApiHttpApiDefaultStage");
+  }
+
+  /** The statements of the policy CDK attaches to the function's execution role. */
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> roleStatements(String handler) {
+    List<Object> role = (List<Object>) ((Map<String, Object>) function(handler).get("Role")).get("Fn::GetAtt");
+    return statements("AWS::IAM::Policy", Map.of("Roles", List.of(Map.of("Ref", role.get(0)))));
+  }
+
+  // Query appears twice: on the items and on the indexes.
+  private static Stream<String> grantedActions(String handler) {
+    return roleStatements(handler).stream().flatMap(SynthesizedStack::actions).distinct();
+  }
+
+  private static Map<String, Object> statement(String handler, String sid) {
+    return roleStatements(handler).stream()
+        .filter(s -> sid.equals(s.get("Sid")))
+        .findFirst()
+        .orElseThrow();
   }
 
   private static Map<String, Object> function(String handler) {

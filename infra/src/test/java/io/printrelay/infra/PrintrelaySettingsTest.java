@@ -13,6 +13,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Context parsing and validation; no synth, so no jsii. */
@@ -37,6 +38,32 @@ class PrintrelaySettingsTest {
     assertThat(settings.apiKeysEnvironmentValue()).isEmpty();
     assertThat(settings.operatorAccounts()).isEmpty();
     assertThat(settings.operatorAccountsEnvironmentValue()).isEmpty();
+    assertThat(settings.apiLimits()).isEqualTo(new ApiLimits(25, 50, 50));
+  }
+
+  @Test
+  void apiLimitsAreReadFromContextAsCdkPassesThem() {
+    PrintrelaySettings settings = PrintrelaySettings.fromContext(Map.of("functionJar", jar(),
+        "apiRateLimit", " 5 ", "apiBurstLimit", "8", "apiReservedConcurrency", "8")::get);
+
+    assertThat(settings.apiLimits()).isEqualTo(new ApiLimits(5, 8, 8));
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "apiRateLimit, fast, a whole number",
+      "apiRateLimit, 0, 1 to 10000",
+      "apiRateLimit, 10001, 1 to 10000",
+      "apiBurstLimit, 0, 1 to 5000",
+      "apiBurstLimit, 5001, 1 to 5000",
+      "apiReservedConcurrency, 49, at least apiBurstLimit (50)",
+      "apiReservedConcurrency, 2.5, a whole number"})
+  void anApiLimitOutsideItsRangeIsRefusedByName(String key, String value, String expected) {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> PrintrelaySettings.fromContext(
+            Map.of("functionJar", jar(), key, value)::get))
+        .withMessageContaining("context " + key + " '" + value + "'")
+        .withMessageContaining(expected);
   }
 
   @Test

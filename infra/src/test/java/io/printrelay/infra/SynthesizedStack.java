@@ -14,8 +14,9 @@ import software.amazon.awscdk.assertions.Template;
 
 /**
  * The stack synthesised once per test JVM and shared by the test classes: the first synth starts
- * jsii's node runtime and takes ~15 s. A non-default prefix and table name prove the context is
- * read; a tiny stand-in jar keeps the tests independent of the function having been built.
+ * jsii's node runtime and takes ~15 s. A non-default prefix, table name and API limits prove the
+ * context is read; a tiny stand-in jar keeps the tests independent of the function having been
+ * built.
  */
 final class SynthesizedStack {
   static final String PREFIX = "acme";
@@ -53,7 +54,9 @@ final class SynthesizedStack {
   /** A stack from {@link PrintrelayApp#createStack} with this context (prefix, table, jar set). */
   static PrintrelayStack synthesize(Map<String, String> extraContext) {
     Map<String, Object> context = new HashMap<>(Map.of(
-        "queuePrefix", PREFIX, "tableName", TABLE, "functionJar", standInJar().toString()));
+        "queuePrefix", PREFIX, "tableName", TABLE, "functionJar", standInJar().toString(),
+        // As `cdk deploy -c` passes them: strings.
+        "apiRateLimit", "30", "apiBurstLimit", "60", "apiReservedConcurrency", "70"));
     context.putAll(extraContext);
     return PrintrelayApp.createStack(App.Builder.create().context(context).build());
   }

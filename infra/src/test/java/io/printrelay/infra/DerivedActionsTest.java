@@ -1,0 +1,43 @@
+package io.printrelay.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each role's action list states exactly the SQS and DynamoDB actions its code calls, derived from
+ * the function's, the agent's and the shared model's classes (see {@link RoleCode}): a grant the
+ * code does not use fails, and so does a call the list lacks.
+ */
+class DerivedActionsTest {
+
+  @Test
+  void agentPolicyListsExactlyTheActionsTheAgentsCodeCalls() {
+    assertListsExactly(AgentAccess.ACTIONS, RoleCode.agent(), "AgentAccess.ACTIONS");
+  }
+
+  @Test
+  void apiFunctionListsExactlyTheActionsTheApisCodeCalls() {
+    assertListsExactly(ApiFunction.ACTIONS, RoleCode.apiFunction(), "ApiFunction.ACTIONS");
+  }
+
+  @Test
+  void dispatchSweepListsExactlyTheActionsItsHandlerReaches() {
+    assertListsExactly(DispatchSweep.ACTIONS, RoleCode.dispatchSweep(), "DispatchSweep.ACTIONS");
+  }
+
+  private static void assertListsExactly(List<String> listed, CalledActions called, String name) {
+    Set<String> missing = new TreeSet<>(called.actions());
+    missing.removeAll(listed);
+    Set<String> unused = new TreeSet<>(listed);
+    unused.removeAll(called.actions());
+    assertThat(missing)
+        .as("%s lacks actions the code calls:%n%s", name, called.describe(missing))
+        .isEmpty();
+    assertThat(unused).as("%s grants actions no code calls", name).isEmpty();
+    assertThat(listed).as("%s lists an action twice", name).doesNotHaveDuplicates();
+  }
+}
