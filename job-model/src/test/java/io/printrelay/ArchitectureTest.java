@@ -14,14 +14,19 @@ class ArchitectureTest {
   @ArchTest
   static final ArchRule modelKnowsNoAwsOrHttp =
       noClasses()
-          .that().resideInAPackage("io.printrelay.model..")
-          .should().dependOnClassesThat()
-          .resideInAnyPackage("software.amazon..", "io.micronaut..", "jakarta.ws..", "com.fasterxml..");
+          .that()
+          .resideInAPackage("io.printrelay.model..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "software.amazon..", "io.micronaut..", "jakarta.ws..", "com.fasterxml..");
 
   @ArchTest
   static final ArchRule onlyTheEmbeddedFixtureKnowsTheEmulators =
       noClasses()
-          .that().resideOutsideOfPackage("io.printrelay.embedded..")
-          .should().dependOnClassesThat()
+          .that()
+          .resideOutsideOfPackage("io.printrelay.embedded..")
+          .should()
+          .dependOnClassesThat()
           .resideInAnyPackage("org.elasticmq..", "com.amazonaws.services.dynamodbv2.local..");
 }

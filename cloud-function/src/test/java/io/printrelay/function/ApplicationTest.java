@@ -28,9 +28,12 @@ class ApplicationTest {
 
     try (ApplicationContext context = Application.start(properties)) {
       int port = context.getBean(EmbeddedServer.class).getPort();
-      HttpResponse<String> health = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> health =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
       assertThat(health.statusCode()).isEqualTo(200);
 
       assertThat(context.getBean(DispatchSweep.class).redispatchAll()).isEqualTo(1);

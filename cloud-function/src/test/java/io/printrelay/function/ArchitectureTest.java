@@ -16,7 +16,8 @@ import io.printrelay.table.JobTable;
  * bytecode; the table's attribute names, which javac inlines as constants, are checked on the
  * sources by {@link TableNamesTest}.
  */
-@AnalyzeClasses(packages = "io.printrelay.function",
+@AnalyzeClasses(
+    packages = "io.printrelay.function",
     importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
@@ -28,19 +29,32 @@ class ArchitectureTest {
   /** The DynamoDB adapters are reached only through the ports they implement (and by Micronaut). */
   @ArchTest
   static final ArchRule storageAdaptersAreReachedOnlyThroughPorts =
-      noClasses().that().resideOutsideOfPackage("io.printrelay.function.storage..")
-          .should().dependOnClassesThat().resideInAPackage("io.printrelay.function.storage..");
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("io.printrelay.function.storage..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("io.printrelay.function.storage..");
 
   /** Blocking SDK calls stay inside the adapters; features see ports, records and rejections. */
   @ArchTest
   static final ArchRule onlyAdaptersKnowTheAwsSdk =
-      noClasses().that().resideInAnyPackage("io.printrelay.function.actions..",
-              "io.printrelay.function.dispatch..", "io.printrelay.function.intake..",
-              "io.printrelay.function.jobs..", "io.printrelay.function.printers..",
-              "io.printrelay.function.reads..", "io.printrelay.function.submit..",
-              "io.printrelay.function.session..", "io.printrelay.function.http..",
+      noClasses()
+          .that()
+          .resideInAnyPackage(
+              "io.printrelay.function.actions..",
+              "io.printrelay.function.dispatch..",
+              "io.printrelay.function.intake..",
+              "io.printrelay.function.jobs..",
+              "io.printrelay.function.printers..",
+              "io.printrelay.function.reads..",
+              "io.printrelay.function.submit..",
+              "io.printrelay.function.session..",
+              "io.printrelay.function.http..",
               "io.printrelay.function.web..")
-          .should().dependOnClassesThat().resideInAPackage("software.amazon..");
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("software.amazon..");
 
   /**
    * No DynamoDB expression (condition, update, key condition, projection, filter) is written in the
@@ -49,15 +63,23 @@ class ArchitectureTest {
    */
   @ArchTest
   static final ArchRule noExpressionIsWrittenInTheFunction =
-      noClasses().that().resideInAPackage("io.printrelay.function..")
-          .should().callMethodWhere(target(nameMatching(".*Expression")))
-          .because("conditions and updates come from io.printrelay.table (ItemUpdate, Condition,"
-              + " JobUpdates, JobQueries)");
+      noClasses()
+          .that()
+          .resideInAPackage("io.printrelay.function..")
+          .should()
+          .callMethodWhere(target(nameMatching(".*Expression")))
+          .because(
+              "conditions and updates come from io.printrelay.table (ItemUpdate, Condition,"
+                  + " JobUpdates, JobQueries)");
 
   /** What bytecode can show of the table layout class (its constants are inlined by javac). */
   @ArchTest
   static final ArchRule onlyTheTablePackageKnowsItemAttributeNames =
-      noClasses().that().resideOutsideOfPackage("io.printrelay.table..")
-          .should().dependOnClassesThat().belongToAnyOf(JobTable.class)
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("io.printrelay.table..")
+          .should()
+          .dependOnClassesThat()
+          .belongToAnyOf(JobTable.class)
           .because("only io.printrelay.table knows item attribute names");
 }

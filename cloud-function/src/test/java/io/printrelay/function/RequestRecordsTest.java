@@ -23,7 +23,8 @@ class RequestRecordsTest {
     // @Schema does not target record components: javac puts it on the field.
     Schema priority = request.getDeclaredField("priority").getAnnotation(Schema.class);
 
-    assertThat(priority.allowableValues()).containsExactly(
-        Arrays.stream(Priority.values()).map(Priority::wireName).toArray(String[]::new));
+    assertThat(priority.allowableValues())
+        .containsExactly(
+            Arrays.stream(Priority.values()).map(Priority::wireName).toArray(String[]::new));
   }
 }

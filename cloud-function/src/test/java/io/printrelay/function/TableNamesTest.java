@@ -21,8 +21,11 @@ class TableNamesTest {
   void noFunctionSourceNamesTheTableLayout() throws IOException {
     List<Path> naming;
     try (Stream<Path> files = Files.walk(SOURCES)) {
-      naming = files.filter(file -> file.toString().endsWith(".java"))
-          .filter(TableNamesTest::namesJobTable).toList();
+      naming =
+          files
+              .filter(file -> file.toString().endsWith(".java"))
+              .filter(TableNamesTest::namesJobTable)
+              .toList();
     }
 
     assertThat(naming).as("only io.printrelay.table knows item attribute names").isEmpty();

@@ -30,8 +30,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * A running edge agent. {@link #start} registers the printers, queues the jobs a crash left
- * {@code printing} ahead of everything else, then starts one worker per printer and one poller per
+ * A running edge agent. {@link #start} registers the printers, queues the jobs a crash left {@code
+ * printing} ahead of everything else, then starts one worker per printer and one poller per
  * priority queue. The caller owns the AWS clients.
  */
 public final class Agent implements AutoCloseable {
@@ -45,8 +45,12 @@ public final class Agent implements AutoCloseable {
   private final AtomicBoolean stopping = new AtomicBoolean();
   private final CountDownLatch stopped = new CountDownLatch(1);
 
-  private Agent(AgentConfig config, Map<String, PrinterWorker> workers, HeldMessages held,
-      Pollers pollers, List<ScheduledExecutorService> timers) {
+  private Agent(
+      AgentConfig config,
+      Map<String, PrinterWorker> workers,
+      HeldMessages held,
+      Pollers pollers,
+      List<ScheduledExecutorService> timers) {
     this.config = config;
     this.workers = workers;
     this.held = held;
@@ -62,11 +66,13 @@ public final class Agent implements AutoCloseable {
   public static Agent start(AgentConfig config, SqsClient sqs, DynamoDbClient dynamoDb) {
     createDataDir(config.dataDir());
     QueueUrls queues = QueueUrls.resolve(sqs, config.queueNames()); // fails fast: no queues
-    ScheduledExecutorService timers = Executors.newScheduledThreadPool(2,
-        Thread.ofPlatform().name("agent-heartbeat-", 1).daemon(true).factory());
+    ScheduledExecutorService timers =
+        Executors.newScheduledThreadPool(
+            2, Thread.ofPlatform().name("agent-heartbeat-", 1).daemon(true).factory());
     // Apart from the heartbeats, whose AWS calls may block: a stalled printer must be cut on time.
-    ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
-        Thread.ofPlatform().name("printer-watchdog").daemon(true).factory());
+    ScheduledExecutorService watchdog =
+        Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("printer-watchdog").daemon(true).factory());
     try {
       JobProgress progress = new DynamoDbProgress(dynamoDb, config.table());
       PrinterRegistry registry = new DynamoDbPrinters(dynamoDb, config.table());
@@ -77,10 +83,14 @@ public final class Agent implements AutoCloseable {
       HeldMessages held = new HeldMessages(sqs);
       workers.values().forEach(PrinterWorker::start);
       startHeartbeats(config, held, workers, timers);
-      Pollers pollers = Pollers.start(
-          sqs, queues, config.pollWait(), config.visibilityTimeout(), held, workers);
-      log.info("agent {} ready: printers {}, queues {}-*.fifo, table {}", config.agentId(),
-          config.printers(), config.queueNames().prefix(), config.table());
+      Pollers pollers =
+          Pollers.start(sqs, queues, config.pollWait(), config.visibilityTimeout(), held, workers);
+      log.info(
+          "agent {} ready: printers {}, queues {}-*.fifo, table {}",
+          config.agentId(),
+          config.printers(),
+          config.queueNames().prefix(),
+          config.table());
       return new Agent(config, workers, held, pollers, List.of(timers, watchdog));
     } catch (RuntimeException e) {
       timers.shutdownNow();
@@ -104,25 +114,43 @@ public final class Agent implements AutoCloseable {
   }
 
   /** Held messages stay invisible; each printer's lastSeen and state are refreshed. */
-  private static void startHeartbeats(AgentConfig config, HeldMessages held,
-      Map<String, PrinterWorker> workers, ScheduledExecutorService timers) {
+  private static void startHeartbeats(
+      AgentConfig config,
+      HeldMessages held,
+      Map<String, PrinterWorker> workers,
+      ScheduledExecutorService timers) {
     new VisibilityHeartbeat(held, config.visibilityTimeout(), config.visibilityHeartbeat())
         .start(timers);
     long beat = config.printerHeartbeat().toMillis();
-    timers.scheduleAtFixedRate(() -> workers.values().forEach(PrinterWorker::publishStatus),
-        beat, beat, TimeUnit.MILLISECONDS);
+    timers.scheduleAtFixedRate(
+        () -> workers.values().forEach(PrinterWorker::publishStatus),
+        beat,
+        beat,
+        TimeUnit.MILLISECONDS);
   }
 
   /** Registers the printer and queues its interrupted jobs before any message can arrive. */
-  private static PrinterWorker worker(AgentConfig config, PrinterEndpoint endpoint,
-      JobProgress progress, PrinterRegistry registry, ScheduledExecutorService watchdog) {
+  private static PrinterWorker worker(
+      AgentConfig config,
+      PrinterEndpoint endpoint,
+      JobProgress progress,
+      PrinterRegistry registry,
+      ScheduledExecutorService watchdog) {
     PrinterStatusBoard board =
         new PrinterStatusBoard(endpoint, config.agentId(), registry, config.clock());
     board.register();
     TcpLabelPrinter printer =
         new TcpLabelPrinter(endpoint, config.timeouts(), watchdog, board::problem);
-    PrinterWorker worker = new PrinterWorker(endpoint, board, printer, progress, registry,
-        config.backoff(), config.recheck(), config.clock());
+    PrinterWorker worker =
+        new PrinterWorker(
+            endpoint,
+            board,
+            printer,
+            progress,
+            registry,
+            config.backoff(),
+            config.recheck(),
+            config.clock());
     for (String jobId : progress.interrupted(endpoint.id())) {
       log.info("printer {}: job {} was interrupted; it is resumed first", endpoint.id(), jobId);
       worker.resume(jobId);
@@ -138,9 +166,10 @@ public final class Agent implements AutoCloseable {
   }
 
   /**
-   * Graceful stop, within about the poll wait: polling ends, each printer finishes the label it is writing and starts no
-   * other, every held message is given back (visibility 0) so a restart gets it at once, the
-   * connections close. Jobs being printed stay {@code printing} and are resumed by the next start.
+   * Graceful stop, within about the poll wait: polling ends, each printer finishes the label it is
+   * writing and starts no other, every held message is given back (visibility 0) so a restart gets
+   * it at once, the connections close. Jobs being printed stay {@code printing} and are resumed by
+   * the next start.
    */
   @Override
   public void close() {
@@ -149,8 +178,8 @@ public final class Agent implements AutoCloseable {
     }
     pollers.stop();
     workers.values().forEach(PrinterWorker::stop);
-    Duration grace = config.timeouts().write().plus(config.timeouts().status())
-        .plus(Duration.ofSeconds(2));
+    Duration grace =
+        config.timeouts().write().plus(config.timeouts().status()).plus(Duration.ofSeconds(2));
     workers.values().forEach(worker -> awaitOrHalt(worker, grace));
     pollers.await(config.pollWait().plus(Duration.ofSeconds(5)));
     // The heartbeat must not push a message's visibility out again once it is given back.
@@ -189,8 +218,10 @@ public final class Agent implements AutoCloseable {
   private static void awaitOrHalt(PrinterWorker worker, Duration grace) {
     try {
       if (!worker.join(grace)) {
-        log.warn("printer {}: the label in progress did not finish in {} s; cutting it off",
-            worker.endpoint().id(), grace.toSeconds());
+        log.warn(
+            "printer {}: the label in progress did not finish in {} s; cutting it off",
+            worker.endpoint().id(),
+            grace.toSeconds());
         worker.halt();
         worker.join(Duration.ofSeconds(2));
       }

@@ -43,27 +43,37 @@ public record AgentConfig(
   private static final Duration MAX_VISIBILITY = Duration.ofHours(12);
 
   public AgentConfig {
-    require(agentId != null && !agentId.isBlank() && agentId.length() <= 128,
+    require(
+        agentId != null && !agentId.isBlank() && agentId.length() <= 128,
         "agent id must be 1-128 characters");
     require(TableName.isValid(table), "table '" + table + "' must be " + TableName.RULE);
-    require(queueNames != null && QueueNames.isValidPrefix(queueNames.prefix()),
+    require(
+        queueNames != null && QueueNames.isValidPrefix(queueNames.prefix()),
         "queue prefix must be " + QueueNames.PREFIX_RULE);
     printers = List.copyOf(Objects.requireNonNullElse(printers, List.of()));
     require(!printers.isEmpty(), "at least one printer is needed (--printers ID=HOST:PORT)");
     Set<String> ids = new HashSet<>();
     printers.forEach(p -> require(ids.add(p.id()), "printer " + p.id() + " is listed twice"));
-    require(pollWait != null && !pollWait.isNegative() && pollWait.toSeconds() <= 20,
+    require(
+        pollWait != null && !pollWait.isNegative() && pollWait.toSeconds() <= 20,
         "poll wait must be 0-20 seconds (SQS long polling)");
-    require(positive(visibilityTimeout) && visibilityTimeout.toSeconds() >= 1
-        && visibilityTimeout.compareTo(MAX_VISIBILITY) <= 0,
+    require(
+        positive(visibilityTimeout)
+            && visibilityTimeout.toSeconds() >= 1
+            && visibilityTimeout.compareTo(MAX_VISIBILITY) <= 0,
         "visibility timeout must be 1 s to 12 h (SQS)");
-    require(positive(visibilityHeartbeat) && visibilityHeartbeat.compareTo(visibilityTimeout) < 0,
+    require(
+        positive(visibilityHeartbeat) && visibilityHeartbeat.compareTo(visibilityTimeout) < 0,
         "visibility heartbeat must be shorter than the visibility timeout");
     require(positive(printerHeartbeat), "printer heartbeat must be positive");
     require(positive(recheck), "recheck interval must be positive");
     Objects.requireNonNull(backoff, "backoff");
-    require(timeouts != null && positive(timeouts.connect()) && positive(timeouts.write())
-        && positive(timeouts.status()), "printer connect, write and status timeouts must be positive");
+    require(
+        timeouts != null
+            && positive(timeouts.connect())
+            && positive(timeouts.write())
+            && positive(timeouts.status()),
+        "printer connect, write and status timeouts must be positive");
     Objects.requireNonNull(clock, "clock");
   }
 
@@ -93,8 +103,9 @@ public record AgentConfig(
     private Duration printerHeartbeat = Duration.ofSeconds(15);
     private Duration recheck = Duration.ofSeconds(5);
     private Backoff backoff = Backoff.DEFAULT;
-    private TcpLabelPrinter.Timeouts timeouts = new TcpLabelPrinter.Timeouts(
-        Duration.ofSeconds(3), Duration.ofSeconds(10), Duration.ofSeconds(5));
+    private TcpLabelPrinter.Timeouts timeouts =
+        new TcpLabelPrinter.Timeouts(
+            Duration.ofSeconds(3), Duration.ofSeconds(10), Duration.ofSeconds(5));
     private Path dataDir;
     private Clock clock = Clock.systemUTC();
 
@@ -163,8 +174,20 @@ public record AgentConfig(
     }
 
     public AgentConfig build() {
-      return new AgentConfig(agentId, table, queueNames, printers, pollWait, visibilityTimeout,
-          visibilityHeartbeat, printerHeartbeat, recheck, backoff, timeouts, dataDir, clock);
+      return new AgentConfig(
+          agentId,
+          table,
+          queueNames,
+          printers,
+          pollWait,
+          visibilityTimeout,
+          visibilityHeartbeat,
+          printerHeartbeat,
+          recheck,
+          backoff,
+          timeouts,
+          dataDir,
+          clock);
     }
   }
 }

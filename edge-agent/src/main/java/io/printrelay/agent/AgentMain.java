@@ -38,8 +38,10 @@ public final class AgentMain {
     try {
       clients = AwsClients.create(options);
     } catch (SdkClientException e) {
-      err.println("printrelay agent: cannot set up the AWS clients: " + e.getMessage()
-          + " (pass --region, or the endpoints of local emulators)");
+      err.println(
+          "printrelay agent: cannot set up the AWS clients: "
+              + e.getMessage()
+              + " (pass --region, or the endpoints of local emulators)");
       return 2;
     }
     Agent agent;
@@ -55,10 +57,14 @@ public final class AgentMain {
     }
     // SIGTERM (systemd stop) and Ctrl-C run shutdown hooks: the label being written finishes,
     // held messages go back to their queues for the next start.
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      agent.close();
-      clients.close();
-    }, "agent-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  agent.close();
+                  clients.close();
+                },
+                "agent-shutdown"));
     try {
       agent.awaitStopped();
     } catch (InterruptedException e) {

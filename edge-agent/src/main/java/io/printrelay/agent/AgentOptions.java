@@ -19,9 +19,9 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Agent options (README.md#the-two-commands): flags, or the same keys without "--" in a
- * properties file given by {@code --config}; flags win. Two additions: {@code --poll-wait} and
- * {@code --visibility-timeout}, in seconds.
+ * Agent options (README.md#the-two-commands): flags, or the same keys without "--" in a properties
+ * file given by {@code --config}; flags win. Two additions: {@code --poll-wait} and {@code
+ * --visibility-timeout}, in seconds.
  *
  * @param sqsEndpoint null for AWS itself
  * @param dynamoDbEndpoint null for AWS itself
@@ -30,15 +30,26 @@ import java.util.function.Supplier;
 public record AgentOptions(
     AgentConfig config, URI sqsEndpoint, URI dynamoDbEndpoint, String region) {
 
-  static final String USAGE = """
+  static final String USAGE =
+      """
       usage: printrelay agent [--config FILE] [--sqs-endpoint URL] [--dynamodb-endpoint URL]
                               [--region R] [--queue-prefix printrelay] [--table printrelay]
                               [--printers ID=HOST:PORT,...] [--data-dir DIR] [--agent-id ID]
                               [--poll-wait 20] [--visibility-timeout 60]""";
 
-  private static final Set<String> KEYS = Set.of("config", "sqs-endpoint", "dynamodb-endpoint",
-      "region", "queue-prefix", "table", "printers", "data-dir", "agent-id", "poll-wait",
-      "visibility-timeout");
+  private static final Set<String> KEYS =
+      Set.of(
+          "config",
+          "sqs-endpoint",
+          "dynamodb-endpoint",
+          "region",
+          "queue-prefix",
+          "table",
+          "printers",
+          "data-dir",
+          "agent-id",
+          "poll-wait",
+          "visibility-timeout");
 
   /** True when the arguments ask for the usage text. */
   static boolean wantsHelp(String[] args) {
@@ -59,11 +70,13 @@ public record AgentOptions(
     if (region == null && (sqs != null || dynamoDb != null)) {
       region = "us-east-1"; // emulators accept any region; this one is what `local` uses
     }
-    AgentConfig.Builder config = AgentConfig.builder()
-        .agentId(settings.getOrDefault("agent-id", hostname.get()))
-        .table(settings.getOrDefault("table", TableName.DEFAULT))
-        .queueNames(new QueueNames(settings.getOrDefault("queue-prefix", QueueNames.DEFAULT_PREFIX)))
-        .printers(printers(settings.getOrDefault("printers", "")));
+    AgentConfig.Builder config =
+        AgentConfig.builder()
+            .agentId(settings.getOrDefault("agent-id", hostname.get()))
+            .table(settings.getOrDefault("table", TableName.DEFAULT))
+            .queueNames(
+                new QueueNames(settings.getOrDefault("queue-prefix", QueueNames.DEFAULT_PREFIX)))
+            .printers(printers(settings.getOrDefault("printers", "")));
     if (settings.containsKey("data-dir")) {
       config.dataDir(Path.of(settings.get("data-dir")));
     }
@@ -72,8 +85,8 @@ public record AgentOptions(
     }
     if (settings.containsKey("visibility-timeout")) {
       Duration timeout = seconds(settings, "visibility-timeout");
-      config.visibility(timeout, timeout.dividedBy(3).isZero() ? timeout.dividedBy(2)
-          : timeout.dividedBy(3));
+      config.visibility(
+          timeout, timeout.dividedBy(3).isZero() ? timeout.dividedBy(2) : timeout.dividedBy(3));
     }
     return new AgentOptions(config.build(), sqs, dynamoDb, region);
   }
@@ -108,8 +121,11 @@ public record AgentOptions(
       throw new InvalidConfig("cannot read config file " + path + ": " + e.getMessage(), e);
     }
     Map<String, String> settings = new LinkedHashMap<>();
-    properties.stringPropertyNames().forEach(key -> settings.put(
-        known(key, key + " in " + path), properties.getProperty(key).trim()));
+    properties
+        .stringPropertyNames()
+        .forEach(
+            key ->
+                settings.put(known(key, key + " in " + path), properties.getProperty(key).trim()));
     settings.remove("config");
     return settings;
   }

@@ -13,8 +13,9 @@ record AwsClients(SqsClient sqs, DynamoDbClient dynamoDb) implements AutoCloseab
     return new AwsClients(
         AwsClientSetup.configure(SqsClient.builder(), options.sqsEndpoint(), options.region())
             .build(),
-        AwsClientSetup.configure(DynamoDbClient.builder(), options.dynamoDbEndpoint(),
-            options.region()).build());
+        AwsClientSetup.configure(
+                DynamoDbClient.builder(), options.dynamoDbEndpoint(), options.region())
+            .build());
   }
 
   @Override

@@ -23,23 +23,30 @@ final class Pollers {
     this.threads = threads;
   }
 
-  static Pollers start(SqsClient sqs, QueueUrls queues, Duration wait, Duration visibility,
-      HeldMessages held, Map<String, PrinterWorker> workers) {
-    JobRouter router = new JobRouter() {
-      @Override
-      public boolean serves(String printerId) {
-        return workers.containsKey(printerId);
-      }
+  static Pollers start(
+      SqsClient sqs,
+      QueueUrls queues,
+      Duration wait,
+      Duration visibility,
+      HeldMessages held,
+      Map<String, PrinterWorker> workers) {
+    JobRouter router =
+        new JobRouter() {
+          @Override
+          public boolean serves(String printerId) {
+            return workers.containsKey(printerId);
+          }
 
-      @Override
-      public void route(String printerId, HeldJob job) {
-        workers.get(printerId).offer(job);
-      }
-    };
+          @Override
+          public void route(String printerId, HeldJob job) {
+            workers.get(printerId).offer(job);
+          }
+        };
     List<QueuePoller> pollers = new ArrayList<>();
     List<Thread> threads = new ArrayList<>();
     for (Priority priority : Priority.values()) {
-      QueuePoller poller = new QueuePoller(sqs, queues.of(priority), wait, visibility, held, router);
+      QueuePoller poller =
+          new QueuePoller(sqs, queues.of(priority), wait, visibility, held, router);
       pollers.add(poller);
       threads.add(Thread.ofVirtual().name("poll-" + priority.wireName()).start(poller));
     }

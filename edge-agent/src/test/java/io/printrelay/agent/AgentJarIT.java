@@ -15,16 +15,18 @@ import org.junit.jupiter.api.Test;
  * the agent would put a second TCP server onto every commissary's agent, so this fails then.
  */
 class AgentJarIT {
-  private static final Path JAR = Path.of(System.getProperty("agent.jar",
-      "target/printrelay-agent-all.jar"));
+  private static final Path JAR =
+      Path.of(System.getProperty("agent.jar", "target/printrelay-agent-all.jar"));
 
   @Test
   void holdsTheAgentButNoVirtualPrinter() throws IOException {
     try (ZipFile jar = new ZipFile(JAR.toFile())) {
       assertThat(jar.getEntry("io/printrelay/agent/AgentMain.class")).isNotNull();
-      List<String> virtualPrinter = jar.stream().map(ZipEntry::getName)
-          .filter(name -> name.startsWith("io/printrelay/virtualprinter/"))
-          .toList();
+      List<String> virtualPrinter =
+          jar.stream()
+              .map(ZipEntry::getName)
+              .filter(name -> name.startsWith("io/printrelay/virtualprinter/"))
+              .toList();
       assertThat(virtualPrinter).isEmpty();
     }
   }

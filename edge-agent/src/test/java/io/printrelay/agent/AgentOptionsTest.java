@@ -37,8 +37,13 @@ class AgentOptionsTest {
 
   @Test
   void endpointsMeanAnEmulatorInUsEast1() {
-    AgentOptions options = parse("--sqs-endpoint", "http://127.0.0.1:9324",
-        "--dynamodb-endpoint=http://127.0.0.1:8000", "--printers", "a=h:1");
+    AgentOptions options =
+        parse(
+            "--sqs-endpoint",
+            "http://127.0.0.1:9324",
+            "--dynamodb-endpoint=http://127.0.0.1:8000",
+            "--printers",
+            "a=h:1");
 
     assertThat(options.sqsEndpoint()).isEqualTo(URI.create("http://127.0.0.1:9324"));
     assertThat(options.dynamoDbEndpoint()).isEqualTo(URI.create("http://127.0.0.1:8000"));
@@ -48,7 +53,9 @@ class AgentOptionsTest {
   @Test
   void readsTheSameKeysFromAConfigFileAndFlagsWin(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("agent.properties");
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         # the commissary's agent
         table=prod-table
         queue-prefix=prod
@@ -66,30 +73,33 @@ class AgentOptionsTest {
     assertThat(config.agentId()).isEqualTo("from-flag");
     assertThat(options.region()).isEqualTo("eu-west-1");
     assertThat(config.pollWait()).isEqualTo(Duration.ofSeconds(5));
-    assertThat(config.printers()).containsExactly(
-        new PrinterEndpoint("line-1", "10.0.0.5", 9100),
-        new PrinterEndpoint("line-2", "fe80::1", 9101),
-        new PrinterEndpoint("line-3", "printer3", 9100));
+    assertThat(config.printers())
+        .containsExactly(
+            new PrinterEndpoint("line-1", "10.0.0.5", 9100),
+            new PrinterEndpoint("line-2", "fe80::1", 9101),
+            new PrinterEndpoint("line-3", "printer3", 9100));
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
-  @CsvSource(delimiter = '|', value = {
-    "--table x --printers a=h:1 | table 'x' must be 3-255",
-    "--table printrelay | at least one printer",
-    "--printers a=h:1,a=h:2 | printer a is listed twice",
-    "--printers a=h:70000 | port 70000 is not 1-65535",
-    "--printers a=h:x | port in 'h:x' is not a number",
-    "--printers =h:1 | must be ID=HOST:PORT",
-    "--printers bad/id=h:1 | printer id 'bad/id'",
-    "--printers a=h:1 --sqs-endpoint ftp://x | must be an http(s) URL",
-    "--printers a=h:1 --poll-wait 30 | poll wait must be 0-20 seconds",
-    "--printers a=h:1 --poll-wait soon | whole number of seconds",
-    "--printers a=h:1 --queue-prefix bad.prefix | queue prefix",
-    "--printers a=h:1 --colour blue | unknown option --colour",
-    "--printers | --printers needs a value",
-    "stray | unexpected argument 'stray'",
-    "--config /no/such/file | cannot read config file"
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "--table x --printers a=h:1 | table 'x' must be 3-255",
+        "--table printrelay | at least one printer",
+        "--printers a=h:1,a=h:2 | printer a is listed twice",
+        "--printers a=h:70000 | port 70000 is not 1-65535",
+        "--printers a=h:x | port in 'h:x' is not a number",
+        "--printers =h:1 | must be ID=HOST:PORT",
+        "--printers bad/id=h:1 | printer id 'bad/id'",
+        "--printers a=h:1 --sqs-endpoint ftp://x | must be an http(s) URL",
+        "--printers a=h:1 --poll-wait 30 | poll wait must be 0-20 seconds",
+        "--printers a=h:1 --poll-wait soon | whole number of seconds",
+        "--printers a=h:1 --queue-prefix bad.prefix | queue prefix",
+        "--printers a=h:1 --colour blue | unknown option --colour",
+        "--printers | --printers needs a value",
+        "stray | unexpected argument 'stray'",
+        "--config /no/such/file | cannot read config file"
+      })
   void badOptionsAreNamed(String args, String message) {
     assertThatThrownBy(() -> parse(args.trim().split(" +")))
         .isInstanceOf(InvalidConfig.class)
@@ -100,8 +110,11 @@ class AgentOptionsTest {
   void badOptionsExitWithCode2AndSayWhy() {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-    int code = AgentMain.run(new String[] {"--table", "printrelay"}, System.out,
-        new PrintStream(err, true, StandardCharsets.UTF_8));
+    int code =
+        AgentMain.run(
+            new String[] {"--table", "printrelay"},
+            System.out,
+            new PrintStream(err, true, StandardCharsets.UTF_8));
 
     assertThat(code).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8))
@@ -113,8 +126,11 @@ class AgentOptionsTest {
   void helpPrintsUsage() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-    int code = AgentMain.run(new String[] {"--help"},
-        new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+    int code =
+        AgentMain.run(
+            new String[] {"--help"},
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            System.err);
 
     assertThat(code).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8)).contains("--printers ID=HOST:PORT");
@@ -129,9 +145,20 @@ class AgentOptionsTest {
     }
     String nowhere = "http://127.0.0.1:" + closedPort;
 
-    int code = AgentMain.run(new String[] {"--sqs-endpoint", nowhere, "--dynamodb-endpoint",
-        nowhere, "--printers", "a=127.0.0.1:9100", "--data-dir", data.toString()},
-        System.out, System.err);
+    int code =
+        AgentMain.run(
+            new String[] {
+              "--sqs-endpoint",
+              nowhere,
+              "--dynamodb-endpoint",
+              nowhere,
+              "--printers",
+              "a=127.0.0.1:9100",
+              "--data-dir",
+              data.toString()
+            },
+            System.out,
+            System.err);
 
     assertThat(code).isEqualTo(1);
     assertThat(data).isDirectory();
@@ -142,10 +169,20 @@ class AgentOptionsTest {
     Path notADirectory = Files.writeString(dir.resolve("a-file"), "x");
     ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-    int code = AgentMain.run(new String[] {"--sqs-endpoint", "http://127.0.0.1:1",
-        "--dynamodb-endpoint", "http://127.0.0.1:1", "--printers", "a=127.0.0.1:9100",
-        "--data-dir", notADirectory.resolve("agent").toString()},
-        System.out, new PrintStream(err, true, StandardCharsets.UTF_8));
+    int code =
+        AgentMain.run(
+            new String[] {
+              "--sqs-endpoint",
+              "http://127.0.0.1:1",
+              "--dynamodb-endpoint",
+              "http://127.0.0.1:1",
+              "--printers",
+              "a=127.0.0.1:9100",
+              "--data-dir",
+              notADirectory.resolve("agent").toString()
+            },
+            System.out,
+            new PrintStream(err, true, StandardCharsets.UTF_8));
 
     assertThat(code).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8))

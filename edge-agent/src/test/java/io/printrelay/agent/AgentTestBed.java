@@ -41,9 +41,9 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * The real parts around an agent under test: a fresh table and queues on the shared embedded SQS and
- * DynamoDB, virtual printers on loopback, and jobs seeded exactly as the cloud function stores and
- * sends them. Labels carry their job and index, so what a printer printed can be traced back.
+ * The real parts around an agent under test: a fresh table and queues on the shared embedded SQS
+ * and DynamoDB, virtual printers on loopback, and jobs seeded exactly as the cloud function stores
+ * and sends them. Labels carry their job and index, so what a printer printed can be traced back.
  */
 final class AgentTestBed implements AutoCloseable {
   private static final Pattern LABEL = Pattern.compile("job=([^ ]+) label=(\\d+)");
@@ -74,8 +74,9 @@ final class AgentTestBed implements AutoCloseable {
         .printerHeartbeat(Duration.ofSeconds(1))
         .recheck(Duration.ofMillis(200))
         .backoff(new Backoff(Duration.ofMillis(50), 2, Duration.ofMillis(200), 3))
-        .timeouts(new TcpLabelPrinter.Timeouts(
-            Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(2)));
+        .timeouts(
+            new TcpLabelPrinter.Timeouts(
+                Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(2)));
   }
 
   Agent start(AgentConfig config) {
@@ -101,22 +102,34 @@ final class AgentTestBed implements AutoCloseable {
     List<WriteRequest> writes = new ArrayList<>();
     for (int i = 1; i <= labels; i++) {
       Label label = Label.pending(jobId, i, zpl(jobId, i).getBytes(UTF_8));
-      writes.add(WriteRequest.builder()
-          .putRequest(p -> p.item(ItemMapper.labelItem(label, createdAt))).build());
+      writes.add(
+          WriteRequest.builder()
+              .putRequest(p -> p.item(ItemMapper.labelItem(label, createdAt)))
+              .build());
     }
     for (int from = 0; from < writes.size(); from += 25) {
       List<WriteRequest> batch = writes.subList(from, Math.min(from + 25, writes.size()));
       aws.dynamoDb().batchWriteItem(b -> b.requestItems(Map.of(aws.table(), batch)));
     }
-    Job job = aJob().id(jobId).on(printerId).priority(priority).labels(labels).reference("test")
-        .createdAt(createdAt).build();
+    Job job =
+        aJob()
+            .id(jobId)
+            .on(printerId)
+            .priority(priority)
+            .labels(labels)
+            .reference("test")
+            .createdAt(createdAt)
+            .build();
     aws.dynamoDb().putItem(b -> b.tableName(aws.table()).item(ItemMapper.jobItem(job)));
     return jobId;
   }
 
   void send(String jobId, String printerId, Priority priority, int dispatch) {
-    aws.sqs().sendMessage(JobMessages.sendRequest(aws.queueUrls().of(priority),
-        new JobMessage(jobId, printerId, priority, dispatch)));
+    aws.sqs()
+        .sendMessage(
+            JobMessages.sendRequest(
+                aws.queueUrls().of(priority),
+                new JobMessage(jobId, printerId, priority, dispatch)));
   }
 
   static String zpl(String jobId, int index) {
@@ -141,14 +154,17 @@ final class AgentTestBed implements AutoCloseable {
    * one print time later.
    */
   static void awaitPrinted(VirtualPrinter printer, String jobId, List<Integer> expected) {
-    await().atMost(Duration.ofSeconds(5)).untilAsserted(
-        () -> assertThat(printedIndexes(printer, jobId)).containsExactlyElementsOf(expected));
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () -> assertThat(printedIndexes(printer, jobId)).containsExactlyElementsOf(expected));
   }
 
   /** Waits until every label 1..total of the job was printed; answers how often each was. */
   static Map<Integer, Long> awaitEveryLabel(VirtualPrinter printer, String jobId, int total) {
-    await().atMost(Duration.ofSeconds(5)).until(
-        () -> new HashSet<>(printedIndexes(printer, jobId)).size() == total);
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> new HashSet<>(printedIndexes(printer, jobId)).size() == total);
     return printedIndexes(printer, jobId).stream()
         .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
   }
@@ -170,9 +186,10 @@ final class AgentTestBed implements AutoCloseable {
   }
 
   Job job(String jobId) {
-    return ItemMapper.job(aws.dynamoDb()
-        .getItem(b -> b.tableName(aws.table()).key(ItemKeys.job(jobId)).consistentRead(true))
-        .item());
+    return ItemMapper.job(
+        aws.dynamoDb()
+            .getItem(b -> b.tableName(aws.table()).key(ItemKeys.job(jobId)).consistentRead(true))
+            .item());
   }
 
   List<Label> labels(String jobId) {
@@ -186,19 +203,24 @@ final class AgentTestBed implements AutoCloseable {
   }
 
   Printer printerItem(String printerId) {
-    return ItemMapper.printer(aws.dynamoDb()
-        .getItem(b -> b.tableName(aws.table()).key(ItemKeys.printer(printerId))
-            .consistentRead(true))
-        .item());
+    return ItemMapper.printer(
+        aws.dynamoDb()
+            .getItem(
+                b -> b.tableName(aws.table()).key(ItemKeys.printer(printerId)).consistentRead(true))
+            .item());
   }
 
   /** Visible plus in-flight messages in a tier's queue. */
   int messages(Priority priority) {
-    Map<QueueAttributeName, String> attributes = aws.sqs().getQueueAttributes(b -> b
-            .queueUrl(aws.queueUrls().of(priority))
-            .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
-        .attributes();
+    Map<QueueAttributeName, String> attributes =
+        aws.sqs()
+            .getQueueAttributes(
+                b ->
+                    b.queueUrl(aws.queueUrls().of(priority))
+                        .attributeNames(
+                            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+            .attributes();
     return Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
         + Integer.parseInt(
             attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
@@ -206,18 +228,27 @@ final class AgentTestBed implements AutoCloseable {
 
   /** Messages received and not yet deleted or given back: held by an agent. */
   int heldMessages(Priority priority) {
-    return Integer.parseInt(aws.sqs().getQueueAttributes(b -> b
-            .queueUrl(aws.queueUrls().of(priority))
-            .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
-        .attributes().get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+    return Integer.parseInt(
+        aws.sqs()
+            .getQueueAttributes(
+                b ->
+                    b.queueUrl(aws.queueUrls().of(priority))
+                        .attributeNames(
+                            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+            .attributes()
+            .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
   }
 
   /** Messages a consumer could receive right now. */
   int visibleMessages(Priority priority) {
-    return Integer.parseInt(aws.sqs().getQueueAttributes(b -> b
-            .queueUrl(aws.queueUrls().of(priority))
-            .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
-        .attributes().get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
+    return Integer.parseInt(
+        aws.sqs()
+            .getQueueAttributes(
+                b ->
+                    b.queueUrl(aws.queueUrls().of(priority))
+                        .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+            .attributes()
+            .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
   }
 
   int allMessages() {
@@ -239,8 +270,10 @@ final class AgentTestBed implements AutoCloseable {
    */
   void resumeJob(String jobId, String printerId, Priority priority, int dispatch) {
     Instant now = Instant.now();
-    aws.dynamoDb().updateItem(JobUpdates.enqueue(JobUpdates.apply(jobId, JobEvent.RESUME, now),
-        jobId, now).request(aws.table()));
+    aws.dynamoDb()
+        .updateItem(
+            JobUpdates.enqueue(JobUpdates.apply(jobId, JobEvent.RESUME, now), jobId, now)
+                .request(aws.table()));
     send(jobId, printerId, priority, dispatch);
     aws.dynamoDb().updateItem(JobUpdates.confirmDispatch(jobId, dispatch).request(aws.table()));
   }
@@ -251,8 +284,14 @@ final class AgentTestBed implements AutoCloseable {
    */
   void changePriority(String jobId, Priority to, int dispatch, boolean send) {
     Instant now = Instant.now();
-    aws.dynamoDb().updateItem(JobUpdates.enqueue(JobUpdates.apply(jobId, JobEvent.REPRIORITISE, now)
-        .set(JobTable.PRIORITY, ItemMapper.s(to.wireName())), jobId, now).request(aws.table()));
+    aws.dynamoDb()
+        .updateItem(
+            JobUpdates.enqueue(
+                    JobUpdates.apply(jobId, JobEvent.REPRIORITISE, now)
+                        .set(JobTable.PRIORITY, ItemMapper.s(to.wireName())),
+                    jobId,
+                    now)
+                .request(aws.table()));
     if (send) {
       send(jobId, job(jobId).printerId(), to, dispatch);
       aws.dynamoDb().updateItem(JobUpdates.confirmDispatch(jobId, dispatch).request(aws.table()));
@@ -261,8 +300,18 @@ final class AgentTestBed implements AutoCloseable {
 
   /** A printer registered by an earlier run of an agent, and paused by an operator since. */
   void pausedBeforeStart(String printerId) {
-    aws.dynamoDb().updateItem(PrinterItems.report(printerId, "127.0.0.1", 9100, "earlier-run",
-        PrinterState.READY, null, null, Instant.now()).request(aws.table()));
+    aws.dynamoDb()
+        .updateItem(
+            PrinterItems.report(
+                    printerId,
+                    "127.0.0.1",
+                    9100,
+                    "earlier-run",
+                    PrinterState.READY,
+                    null,
+                    null,
+                    Instant.now())
+                .request(aws.table()));
     pausePrinter(printerId, true);
   }
 

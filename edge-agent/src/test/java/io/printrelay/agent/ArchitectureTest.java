@@ -24,33 +24,47 @@ class ArchitectureTest {
   @ArchTest
   static final ArchRule onlyThePrinterAdapterOpensASocketToAPrinter =
       noClasses()
-          .that().resideInAPackage("io.printrelay.agent..")
-          .and().haveNameNotMatching(PRINTER_ADAPTER)
-          .should().dependOnClassesThat(
-              assignableTo(Socket.class).or(assignableTo(SocketChannel.class)))
-          .because("TcpLabelPrinter is the one place that knows what \"printed\" means on the wire"
-              + " (docs/printing.md#what-printed-means)");
+          .that()
+          .resideInAPackage("io.printrelay.agent..")
+          .and()
+          .haveNameNotMatching(PRINTER_ADAPTER)
+          .should()
+          .dependOnClassesThat(assignableTo(Socket.class).or(assignableTo(SocketChannel.class)))
+          .because(
+              "TcpLabelPrinter is the one place that knows what \"printed\" means on the wire"
+                  + " (docs/printing.md#what-printed-means)");
 
   @ArchTest
   static final ArchRule theAgentNeverDependsOnTheFunction =
       noClasses()
-          .that().resideInAPackage("io.printrelay.agent..")
-          .should().dependOnClassesThat().resideInAPackage("io.printrelay.function..")
+          .that()
+          .resideInAPackage("io.printrelay.agent..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("io.printrelay.function..")
           .because("the agent and the function share only job-model");
 
   @ArchTest
   static final ArchRule onlyTheTablePackageKnowsTheItemLayout =
       noClasses()
-          .that().resideOutsideOfPackage("io.printrelay.table..")
-          .should().dependOnClassesThat().belongToAnyOf(JobTable.class)
+          .that()
+          .resideOutsideOfPackage("io.printrelay.table..")
+          .should()
+          .dependOnClassesThat()
+          .belongToAnyOf(JobTable.class)
           .because("io.printrelay.table builds every request; attribute names live there alone");
 
   @ArchTest
   static final ArchRule receiptHandlesStayInPolling =
       noClasses()
-          .that().resideInAPackage("io.printrelay.agent..")
-          .and().resideOutsideOfPackages("io.printrelay.agent.polling..", "io.printrelay.agent")
-          .should().dependOnClassesThat().resideInAPackage("software.amazon.awssdk.services.sqs..")
-          .because("printing gets capabilities (HeldJob), never the SqsClient; only polling and"
-              + " the wiring in io.printrelay.agent know SQS");
+          .that()
+          .resideInAPackage("io.printrelay.agent..")
+          .and()
+          .resideOutsideOfPackages("io.printrelay.agent.polling..", "io.printrelay.agent")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("software.amazon.awssdk.services.sqs..")
+          .because(
+              "printing gets capabilities (HeldJob), never the SqsClient; only polling and"
+                  + " the wiring in io.printrelay.agent know SQS");
 }

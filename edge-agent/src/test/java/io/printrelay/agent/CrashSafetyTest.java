@@ -26,7 +26,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** docs/printing.md#crash-safety: killed at any moment, an agent restarts and reprints nothing recorded. */
+/**
+ * docs/printing.md#crash-safety: killed at any moment, an agent restarts and reprints nothing
+ * recorded.
+ */
 @Timeout(90)
 class CrashSafetyTest {
   private final AgentTestBed bed = new AgentTestBed();
@@ -37,32 +40,39 @@ class CrashSafetyTest {
   }
 
   @Test
-  void anAgentKilledMidJobIsFinishedByTheNextOneWithoutReprintingRecordedLabels()
-      throws Exception {
+  void anAgentKilledMidJobIsFinishedByTheNextOneWithoutReprintingRecordedLabels() throws Exception {
     VirtualPrinter printer = bed.printer("vp", Duration.ofMillis(20));
     String jobId = bed.submit("vp", Priority.NORMAL, 120);
     Process killed = startAgentProcess(printer);
     try {
-      await().atMost(Duration.ofSeconds(40))
+      await()
+          .atMost(Duration.ofSeconds(40))
           .until(() -> printedIndexes(printer, jobId).size() >= 40);
     } finally {
       killed.destroyForcibly(); // SIGKILL: no shutdown hook, no release, nothing written
       killed.waitFor(10, TimeUnit.SECONDS);
     }
-    Set<Integer> recorded = bed.labels(jobId).stream()
-        .filter(label -> label.status() == LabelStatus.PRINTED)
-        .map(Label::index).collect(Collectors.toSet());
+    Set<Integer> recorded =
+        bed.labels(jobId).stream()
+            .filter(label -> label.status() == LabelStatus.PRINTED)
+            .map(Label::index)
+            .collect(Collectors.toSet());
     assertThat(bed.job(jobId).status()).isEqualTo(JobStatus.PRINTING);
     assertThat(recorded).hasSizeLessThan(120);
 
     bed.start(printer);
 
-    await().atMost(Duration.ofSeconds(40))
+    await()
+        .atMost(Duration.ofSeconds(40))
         .until(() -> bed.job(jobId).status() == JobStatus.COMPLETED);
     Map<Integer, Long> copies = awaitEveryLabel(printer, jobId, 120);
     assertThat(copies.keySet()).containsExactlyInAnyOrderElementsOf(range(1, 120));
-    assertThat(recorded).allSatisfy(index -> assertThat(copies.get(index))
-        .as("label %d was recorded printed before the kill", index).isEqualTo(1));
+    assertThat(recorded)
+        .allSatisfy(
+            index ->
+                assertThat(copies.get(index))
+                    .as("label %d was recorded printed before the kill", index)
+                    .isEqualTo(1));
     List<Integer> duplicated = duplicated(copies);
     assertThat(duplicated).hasSizeLessThanOrEqualTo(1);
     Job job = bed.job(jobId);
@@ -78,8 +88,7 @@ class CrashSafetyTest {
     VirtualPrinter printer = bed.printer("vp", Duration.ofMillis(20));
     Agent agent = bed.start(printer);
     String jobId = bed.submit("vp", Priority.NORMAL, 80);
-    await().atMost(Duration.ofSeconds(20))
-        .until(() -> printedIndexes(printer, jobId).size() >= 20);
+    await().atMost(Duration.ofSeconds(20)).until(() -> printedIndexes(printer, jobId).size() >= 20);
 
     long start = System.nanoTime();
     agent.close();
@@ -88,14 +97,16 @@ class CrashSafetyTest {
     Job stopped = bed.job(jobId);
     assertThat(stopped.status()).isEqualTo(JobStatus.PRINTING);
     assertThat(stopped.inFlightLabel()).isNull();
-    await().atMost(Duration.ofSeconds(2))
+    await()
+        .atMost(Duration.ofSeconds(2))
         .until(() -> printedIndexes(printer, jobId).size() == stopped.printed());
     assertThat(bed.visibleMessages(Priority.NORMAL)).as("given back at once").isEqualTo(1);
     assertThat(printer.partials()).isEmpty();
 
     bed.start(printer);
 
-    await().atMost(Duration.ofSeconds(30))
+    await()
+        .atMost(Duration.ofSeconds(30))
         .until(() -> bed.job(jobId).status() == JobStatus.COMPLETED);
     awaitPrinted(printer, jobId, range(1, 80));
     assertThat(bed.job(jobId).uncertainLabels()).isEmpty();
@@ -108,7 +119,8 @@ class CrashSafetyTest {
     String jobId = bed.submit("vp", Priority.NORMAL, 80);
     Process agent = startAgentProcess(printer);
     try {
-      await().atMost(Duration.ofSeconds(40))
+      await()
+          .atMost(Duration.ofSeconds(40))
           .until(() -> printedIndexes(printer, jobId).size() >= 20);
     } finally {
       agent.destroy(); // SIGTERM: the shutdown hook stops the agent gracefully
@@ -121,7 +133,8 @@ class CrashSafetyTest {
 
     bed.start(printer);
 
-    await().atMost(Duration.ofSeconds(30))
+    await()
+        .atMost(Duration.ofSeconds(30))
         .until(() -> bed.job(jobId).status() == JobStatus.COMPLETED);
     awaitPrinted(printer, jobId, range(1, 80));
     assertThat(bed.job(jobId).uncertainLabels()).isEmpty();
@@ -130,28 +143,41 @@ class CrashSafetyTest {
 
   /** {@code printrelay agent} in its own JVM, so that it can really be killed. */
   private Process startAgentProcess(VirtualPrinter printer) throws IOException {
-    String java = ProcessHandle.current().info().command()
-        .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    String java =
+        ProcessHandle.current()
+            .info()
+            .command()
+            .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     // Its log lands in target/, next to the surefire reports, for when this test fails.
-    Path log = Files.createTempFile(Files.createDirectories(Path.of("target")), "agent-process-",
-        ".log");
-    return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+    Path log =
+        Files.createTempFile(Files.createDirectories(Path.of("target")), "agent-process-", ".log");
+    return new ProcessBuilder(
+            java,
+            "-cp",
+            System.getProperty("java.class.path"),
             AgentMain.class.getName(),
-            "--sqs-endpoint", bed.aws.aws().sqsEndpoint().toString(),
-            "--dynamodb-endpoint", bed.aws.aws().dynamoDbEndpoint().toString(),
-            "--table", bed.aws.table(),
-            "--queue-prefix", bed.aws.queueNames().prefix(),
-            "--printers", "vp=127.0.0.1:" + printer.port(),
-            "--agent-id", "to-be-killed",
-            "--poll-wait", "1",
-            "--visibility-timeout", "6")
+            "--sqs-endpoint",
+            bed.aws.aws().sqsEndpoint().toString(),
+            "--dynamodb-endpoint",
+            bed.aws.aws().dynamoDbEndpoint().toString(),
+            "--table",
+            bed.aws.table(),
+            "--queue-prefix",
+            bed.aws.queueNames().prefix(),
+            "--printers",
+            "vp=127.0.0.1:" + printer.port(),
+            "--agent-id",
+            "to-be-killed",
+            "--poll-wait",
+            "1",
+            "--visibility-timeout",
+            "6")
         .redirectErrorStream(true)
         .redirectOutput(log.toFile())
         .start();
   }
 
   private static List<Integer> duplicated(Map<Integer, Long> copies) {
-    return copies.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey)
-        .toList();
+    return copies.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList();
   }
 }

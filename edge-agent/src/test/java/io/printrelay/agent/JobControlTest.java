@@ -40,7 +40,9 @@ class JobControlTest {
     int atCancel = printedIndexes(printer, jobId).size();
 
     await().atMost(Duration.ofSeconds(5)).until(() -> bed.allMessages() == 0);
-    await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3))
+    await()
+        .during(Duration.ofMillis(500))
+        .atMost(Duration.ofSeconds(3))
         .until(() -> printedIndexes(printer, jobId).size() <= atCancel + 2);
     Job job = bed.job(jobId);
     assertThat(job.status()).isEqualTo(JobStatus.CANCELLED);
@@ -63,13 +65,16 @@ class JobControlTest {
     bed.apply(jobId, JobEvent.PAUSE);
     await().atMost(Duration.ofSeconds(5)).until(() -> bed.allMessages() == 0);
     int atPause = printedIndexes(printer, jobId).size();
-    await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3))
+    await()
+        .during(Duration.ofMillis(500))
+        .atMost(Duration.ofSeconds(3))
         .until(() -> printedIndexes(printer, jobId).size() == atPause);
     assertThat(bed.job(jobId).status()).isEqualTo(JobStatus.PAUSED);
     assertThat(bed.job(jobId).printed()).isEqualTo(atPause);
     bed.resumeJob(jobId, "line-1", Priority.NORMAL, 2);
 
-    await().atMost(Duration.ofSeconds(20))
+    await()
+        .atMost(Duration.ofSeconds(20))
         .until(() -> bed.job(jobId).status() == JobStatus.COMPLETED);
     awaitPrinted(printer, jobId, range(1, 60));
     assertThat(bed.job(jobId).uncertainLabels()).isEmpty();
@@ -87,7 +92,8 @@ class JobControlTest {
     assertThat(printer.printedCount()).isZero();
 
     bed.send(jobId, "line-1", Priority.HIGH, 2);
-    await().atMost(Duration.ofSeconds(10))
+    await()
+        .atMost(Duration.ofSeconds(10))
         .until(() -> bed.job(jobId).status() == JobStatus.COMPLETED);
     awaitPrinted(printer, jobId, range(1, 5));
     await().atMost(Duration.ofSeconds(5)).until(() -> bed.allMessages() == 0);
@@ -101,10 +107,13 @@ class JobControlTest {
     bed.send(jobId, "line-1", Priority.HIGH, 2); // and a duplicate send beyond dedup
     bed.start(printer);
 
-    await().atMost(Duration.ofSeconds(10))
+    await()
+        .atMost(Duration.ofSeconds(10))
         .until(() -> bed.job(jobId).status() == JobStatus.COMPLETED);
     await().atMost(Duration.ofSeconds(5)).until(() -> bed.allMessages() == 0);
-    await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3))
+    await()
+        .during(Duration.ofMillis(500))
+        .atMost(Duration.ofSeconds(3))
         .until(() -> printer.printedCount() == 20);
     assertThat(printedIndexes(printer, jobId)).containsExactlyElementsOf(range(1, 20));
   }
@@ -117,12 +126,15 @@ class JobControlTest {
 
     String jobId = bed.submit("line-1", Priority.HIGH, 5);
     await().atMost(Duration.ofSeconds(5)).until(() -> bed.messages(Priority.HIGH) == 1);
-    await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+    await()
+        .during(Duration.ofSeconds(1))
+        .atMost(Duration.ofSeconds(3))
         .until(() -> bed.job(jobId).status() == JobStatus.QUEUED);
     assertThat(printer.printedCount()).isZero();
     bed.pausePrinter("line-1", false);
 
-    await().atMost(Duration.ofSeconds(10))
+    await()
+        .atMost(Duration.ofSeconds(10))
         .until(() -> bed.job(jobId).status() == JobStatus.COMPLETED);
     awaitPrinted(printer, jobId, range(1, 5));
   }
@@ -136,13 +148,16 @@ class JobControlTest {
 
     bed.pausePrinter("line-1", true);
     int atPause = printedIndexes(printer, jobId).size();
-    await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(3))
+    await()
+        .during(Duration.ofMillis(600))
+        .atMost(Duration.ofSeconds(3))
         .until(() -> printedIndexes(printer, jobId).size() <= atPause + 2);
     assertThat(bed.job(jobId).status()).isEqualTo(JobStatus.PRINTING);
     assertThat(bed.job(jobId).inFlightLabel()).isNull();
     bed.pausePrinter("line-1", false);
 
-    await().atMost(Duration.ofSeconds(20))
+    await()
+        .atMost(Duration.ofSeconds(20))
         .until(() -> bed.job(jobId).status() == JobStatus.COMPLETED);
     awaitPrinted(printer, jobId, range(1, 60));
     assertThat(bed.printerItem("line-1").paused()).isFalse();

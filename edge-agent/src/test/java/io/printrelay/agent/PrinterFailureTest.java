@@ -38,7 +38,8 @@ class PrinterFailureTest {
 
     String jobId = bed.submit("line-1", Priority.NORMAL, 200);
 
-    await().atMost(Duration.ofSeconds(40))
+    await()
+        .atMost(Duration.ofSeconds(40))
         .until(() -> bed.job(jobId).status() == JobStatus.COMPLETED);
     Map<Integer, Long> copies = awaitEveryLabel(printer, jobId, 200);
     assertThat(copies.keySet()).containsExactlyInAnyOrderElementsOf(range(1, 200));
@@ -50,8 +51,8 @@ class PrinterFailureTest {
     assertThat(job.printed()).isEqualTo(200);
     assertThat(printer.connectionCount()).isGreaterThanOrEqualTo(2);
     assertThat(printer.partials()).noneMatch(partial -> partial.contains("^XA"));
-    assertThat(printer.printed()).allMatch(format -> format.startsWith("^XA")
-        && format.endsWith("^XZ"));
+    assertThat(printer.printed())
+        .allMatch(format -> format.startsWith("^XA") && format.endsWith("^XZ"));
     await().atMost(Duration.ofSeconds(5)).until(() -> bed.allMessages() == 0);
   }
 
@@ -63,8 +64,7 @@ class PrinterFailureTest {
 
     String jobId = bed.submit("line-1", Priority.NORMAL, 10);
 
-    await().atMost(Duration.ofSeconds(20))
-        .until(() -> bed.job(jobId).status() == JobStatus.FAILED);
+    await().atMost(Duration.ofSeconds(20)).until(() -> bed.job(jobId).status() == JobStatus.FAILED);
     Job job = bed.job(jobId);
     assertThat(job.failedLabels()).containsExactly(1);
     assertThat(job.printed()).isZero();
@@ -87,19 +87,24 @@ class PrinterFailureTest {
     printer.refuseConnections(true);
     bed.start(printer);
     String failed = bed.submit("line-1", Priority.NORMAL, 3);
-    await().atMost(Duration.ofSeconds(20))
+    await()
+        .atMost(Duration.ofSeconds(20))
         .until(() -> bed.job(failed).status() == JobStatus.FAILED);
 
     String waiting = bed.submit("line-1", Priority.NORMAL, 3);
     await().atMost(Duration.ofSeconds(5)).until(() -> bed.messages(Priority.NORMAL) == 1);
-    await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(3))
+    await()
+        .during(Duration.ofMillis(800))
+        .atMost(Duration.ofSeconds(3))
         .until(() -> bed.job(waiting).status() == JobStatus.QUEUED);
     printer.refuseConnections(false);
 
-    await().atMost(Duration.ofSeconds(10))
+    await()
+        .atMost(Duration.ofSeconds(10))
         .until(() -> bed.job(waiting).status() == JobStatus.COMPLETED);
     awaitPrinted(printer, waiting, List.of(1, 2, 3));
-    await().atMost(Duration.ofSeconds(5))
+    await()
+        .atMost(Duration.ofSeconds(5))
         .until(() -> bed.printerItem("line-1").state() == PrinterState.READY);
   }
 }

@@ -37,7 +37,8 @@ class PrintingTest {
 
     String jobId = bed.submit("line-1", Priority.NORMAL, 200);
 
-    await().atMost(Duration.ofSeconds(40))
+    await()
+        .atMost(Duration.ofSeconds(40))
         .until(() -> bed.job(jobId).status() == JobStatus.COMPLETED);
     awaitPrinted(printer, jobId, range(1, 200));
     Job job = bed.job(jobId);
@@ -49,11 +50,14 @@ class PrintingTest {
     assertThat(job.startedAt()).isNotNull();
     assertThat(job.finishedAt()).isAfterOrEqualTo(job.startedAt());
     List<Label> labels = bed.labels(jobId);
-    assertThat(labels).hasSize(200).allSatisfy(label -> {
-      assertThat(label.status()).isEqualTo(LabelStatus.PRINTED);
-      assertThat(label.attempts()).isEqualTo(1);
-      assertThat(label.printedAt()).isNotNull();
-    });
+    assertThat(labels)
+        .hasSize(200)
+        .allSatisfy(
+            label -> {
+              assertThat(label.status()).isEqualTo(LabelStatus.PRINTED);
+              assertThat(label.attempts()).isEqualTo(1);
+              assertThat(label.printedAt()).isNotNull();
+            });
     await().atMost(Duration.ofSeconds(5)).until(() -> bed.allMessages() == 0);
     assertThat(printer.partials()).isEmpty();
   }
@@ -70,7 +74,8 @@ class PrintingTest {
     assertThat(item.port()).isEqualTo(printer.port());
     assertThat(item.lastSeen()).isNotNull();
     assertThat(item.paused()).isFalse();
-    await().atMost(Duration.ofSeconds(5))
+    await()
+        .atMost(Duration.ofSeconds(5))
         .until(() -> bed.printerItem("line-1").lastSeen().isAfter(item.lastSeen()));
   }
 
@@ -82,7 +87,8 @@ class PrintingTest {
     String theirs = bed.submit("line-9", Priority.NORMAL, 3);
     String ours = bed.submit("line-1", Priority.NORMAL, 3);
 
-    await().atMost(Duration.ofSeconds(10))
+    await()
+        .atMost(Duration.ofSeconds(10))
         .until(() -> bed.job(ours).status() == JobStatus.COMPLETED);
     assertThat(bed.job(theirs).status()).isEqualTo(JobStatus.QUEUED);
     assertThat(printedIndexes(printer, theirs)).isEmpty();
@@ -101,11 +107,15 @@ class PrintingTest {
     String normal = bed.submit("line-1", Priority.NORMAL, 5);
     String high = bed.submit("line-1", Priority.HIGH, 5);
 
-    await().atMost(Duration.ofSeconds(10)).until(() -> bed.heldMessages(Priority.HIGH) == 1
-        && bed.heldMessages(Priority.NORMAL) == 1);
-    assertThat(bed.job(first).status()).as("still busy with the first job")
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () -> bed.heldMessages(Priority.HIGH) == 1 && bed.heldMessages(Priority.NORMAL) == 1);
+    assertThat(bed.job(first).status())
+        .as("still busy with the first job")
         .isEqualTo(JobStatus.PRINTING);
-    await().atMost(Duration.ofSeconds(30))
+    await()
+        .atMost(Duration.ofSeconds(30))
         .until(() -> bed.job(low).status() == JobStatus.COMPLETED);
     assertThat(AgentTestBed.jobOrder(printer)).containsExactly(first, high, normal, low);
   }
@@ -122,7 +132,8 @@ class PrintingTest {
 
     bed.pausePrinter("line-1", false);
 
-    await().atMost(Duration.ofSeconds(10))
+    await()
+        .atMost(Duration.ofSeconds(10))
         .until(() -> bed.job(younger).status() == JobStatus.COMPLETED);
     assertThat(AgentTestBed.jobOrder(printer)).containsExactly(swept, younger);
   }
@@ -136,8 +147,12 @@ class PrintingTest {
     String a = bed.submit("line-1", Priority.NORMAL, 40);
     String b = bed.submit("line-2", Priority.NORMAL, 40);
 
-    await().atMost(Duration.ofSeconds(30)).until(() ->
-        bed.job(a).status() == JobStatus.COMPLETED && bed.job(b).status() == JobStatus.COMPLETED);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                bed.job(a).status() == JobStatus.COMPLETED
+                    && bed.job(b).status() == JobStatus.COMPLETED);
     Job jobA = bed.job(a);
     Job jobB = bed.job(b);
     assertThat(jobA.startedAt()).as("overlapping").isBefore(jobB.finishedAt());

@@ -25,9 +25,11 @@ class TableNamesStayInTheTableTest {
   void noAgentSourceNamesJobTable() throws IOException {
     List<Path> naming;
     try (Stream<Path> files = Files.walk(SOURCES)) {
-      naming = files.filter(file -> file.toString().endsWith(".java"))
-          .filter(TableNamesStayInTheTableTest::namesJobTable)
-          .toList();
+      naming =
+          files
+              .filter(file -> file.toString().endsWith(".java"))
+              .filter(TableNamesStayInTheTableTest::namesJobTable)
+              .toList();
     }
 
     assertThat(naming).as("agent sources naming JobTable").isEmpty();

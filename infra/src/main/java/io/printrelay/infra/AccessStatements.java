@@ -11,10 +11,10 @@ import software.amazon.awscdk.services.sqs.IQueue;
  * One role's action list as policy statements: its {@code sqs:} actions on the three main queues,
  * its {@code dynamodb:} actions on the table's items, and its Query also on the table's indexes.
  *
- * <p>Each role's list ({@link AgentAccess#ACTIONS}, {@link ApiFunction#ACTIONS},
- * {@link DispatchSweep#ACTIONS}) is the one place its permissions are written. The infra tests
- * derive the same list from the SQS and DynamoDB calls in that role's code and fail when the two
- * differ, so a grant nobody calls, or a call nobody granted, fails the build.
+ * <p>Each role's list ({@link AgentAccess#ACTIONS}, {@link ApiFunction#ACTIONS}, {@link
+ * DispatchSweep#ACTIONS}) is the one place its permissions are written. The infra tests derive the
+ * same list from the SQS and DynamoDB calls in that role's code and fail when the two differ, so a
+ * grant nobody calls, or a call nobody granted, fails the build.
  */
 final class AccessStatements {
   static final String QUERY = "dynamodb:Query";
@@ -25,8 +25,8 @@ final class AccessStatements {
    * @param itemCondition an IAM {@code Condition} block for the statement on the table's items, or
    *     an empty map for none; the index statement never carries it (see {@link AgentAccess})
    */
-  static List<PolicyStatement> of(List<String> actions, List<IQueue> queues, ITable table,
-      Map<String, Object> itemCondition) {
+  static List<PolicyStatement> of(
+      List<String> actions, List<IQueue> queues, ITable table, Map<String, Object> itemCondition) {
     List<String> queueActions = withPrefix(actions, "sqs:");
     List<String> tableActions = withPrefix(actions, "dynamodb:");
     if (queueActions.size() + tableActions.size() != actions.size()) {
@@ -35,28 +35,31 @@ final class AccessStatements {
     List<PolicyStatement> statements = new ArrayList<>();
     if (!queueActions.isEmpty()) {
       // The dead-letter queues are left out: nothing of Printrelay reads or writes them.
-      statements.add(PolicyStatement.Builder.create()
-          .sid("MainQueues")
-          .actions(queueActions)
-          .resources(queues.stream().map(IQueue::getQueueArn).toList())
-          .build());
+      statements.add(
+          PolicyStatement.Builder.create()
+              .sid("MainQueues")
+              .actions(queueActions)
+              .resources(queues.stream().map(IQueue::getQueueArn).toList())
+              .build());
     }
     if (!tableActions.isEmpty()) {
-      statements.add(PolicyStatement.Builder.create()
-          .sid("TableItems")
-          .actions(tableActions)
-          .resources(List.of(table.getTableArn()))
-          .conditions(itemCondition)
-          .build());
+      statements.add(
+          PolicyStatement.Builder.create()
+              .sid("TableItems")
+              .actions(tableActions)
+              .resources(List.of(table.getTableArn()))
+              .conditions(itemCondition)
+              .build());
     }
     if (tableActions.contains(QUERY)) {
       // An index's ARN is the table's plus /index/NAME; of the item actions only Query (and Scan,
       // never granted) can name an index.
-      statements.add(PolicyStatement.Builder.create()
-          .sid("TableIndexes")
-          .actions(List.of(QUERY))
-          .resources(List.of(table.getTableArn() + "/index/*"))
-          .build());
+      statements.add(
+          PolicyStatement.Builder.create()
+              .sid("TableIndexes")
+              .actions(List.of(QUERY))
+              .resources(List.of(table.getTableArn() + "/index/*"))
+              .build());
     }
     return statements;
   }

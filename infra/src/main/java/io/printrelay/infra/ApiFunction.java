@@ -29,16 +29,17 @@ public final class ApiFunction extends Construct {
    * removes those of a job its submit did not create (a duplicate, a failed write). No DeleteItem.
    * GetQueueAttributes is the health check's.
    */
-  static final List<String> ACTIONS = List.of(
-      "sqs:GetQueueUrl",
-      "sqs:GetQueueAttributes",
-      "sqs:SendMessage",
-      "dynamodb:GetItem",
-      "dynamodb:BatchGetItem",
-      "dynamodb:Query",
-      "dynamodb:PutItem",
-      "dynamodb:UpdateItem",
-      "dynamodb:BatchWriteItem");
+  static final List<String> ACTIONS =
+      List.of(
+          "sqs:GetQueueUrl",
+          "sqs:GetQueueAttributes",
+          "sqs:SendMessage",
+          "dynamodb:GetItem",
+          "dynamodb:BatchGetItem",
+          "dynamodb:Query",
+          "dynamodb:PutItem",
+          "dynamodb:UpdateItem",
+          "dynamodb:BatchWriteItem");
 
   // The $default stage CDK would create, under the id CDK gives it: the same logical id, so an
   // existing stack updates its stage in place rather than replacing it.
@@ -50,37 +51,44 @@ public final class ApiFunction extends Construct {
   public ApiFunction(
       Construct scope, String id, String prefix, FunctionInputs inputs, ApiLimits limits) {
     super(scope, id);
-    PrintrelayFunction function = new PrintrelayFunction(this, "Handler",
-        new PrintrelayFunction.Spec(
-            HANDLER,
-            "Printrelay HTTP API: submits jobs, reports progress, serves the operator view",
-            // API Gateway's integration limit is 30 s; stopping at 29 s leaves the function,
-            // not the gateway, to answer.
-            Duration.seconds(29),
-            ACTIONS,
-            limits.reservedConcurrency()),
-        inputs);
+    PrintrelayFunction function =
+        new PrintrelayFunction(
+            this,
+            "Handler",
+            new PrintrelayFunction.Spec(
+                HANDLER,
+                "Printrelay HTTP API: submits jobs, reports progress, serves the operator view",
+                // API Gateway's integration limit is 30 s; stopping at 29 s leaves the function,
+                // not the gateway, to answer.
+                Duration.seconds(29),
+                ACTIONS,
+                limits.reservedConcurrency()),
+            inputs);
     HttpLambdaIntegration integration =
         HttpLambdaIntegration.Builder.create("Function", function.live())
             .payloadFormatVersion(PayloadFormatVersion.VERSION_2_0)
             .build();
     // defaultIntegration creates the $default route: one catch-all, the function owns the paths.
-    api = HttpApi.Builder.create(this, "HttpApi")
-        .apiName(prefix + "-api")
-        .description("Printrelay API (" + prefix + ")")
-        .defaultIntegration(integration)
-        // CDK's own default stage takes no throttle; the one below replaces it.
-        .createDefaultStage(false)
-        .build();
+    api =
+        HttpApi.Builder.create(this, "HttpApi")
+            .apiName(prefix + "-api")
+            .description("Printrelay API (" + prefix + ")")
+            .defaultIntegration(integration)
+            // CDK's own default stage takes no throttle; the one below replaces it.
+            .createDefaultStage(false)
+            .build();
     // The stage's default route settings apply to every route: the one $default route here.
-    api.addStage(DEFAULT_STAGE_ID, HttpStageOptions.builder()
-        .stageName(DEFAULT_STAGE)
-        .autoDeploy(true)
-        .throttle(ThrottleSettings.builder()
-            .rateLimit(limits.rateLimit())
-            .burstLimit(limits.burstLimit())
-            .build())
-        .build());
+    api.addStage(
+        DEFAULT_STAGE_ID,
+        HttpStageOptions.builder()
+            .stageName(DEFAULT_STAGE)
+            .autoDeploy(true)
+            .throttle(
+                ThrottleSettings.builder()
+                    .rateLimit(limits.rateLimit())
+                    .burstLimit(limits.burstLimit())
+                    .build())
+            .build());
   }
 
   /** The API's base URL, https://{id}.execute-api.{region}.amazonaws.com. */

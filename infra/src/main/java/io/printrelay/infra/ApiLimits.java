@@ -26,12 +26,23 @@ public record ApiLimits(int rateLimit, int burstLimit, int reservedConcurrency) 
   private static final int MAX_BURST = 5_000;
 
   public ApiLimits {
-    require(rateLimit >= 1 && rateLimit <= MAX_RATE, "apiRateLimit", rateLimit,
+    require(
+        rateLimit >= 1 && rateLimit <= MAX_RATE,
+        "apiRateLimit",
+        rateLimit,
         "1 to " + MAX_RATE + " requests per second");
-    require(burstLimit >= 1 && burstLimit <= MAX_BURST, "apiBurstLimit", burstLimit,
+    require(
+        burstLimit >= 1 && burstLimit <= MAX_BURST,
+        "apiBurstLimit",
+        burstLimit,
         "1 to " + MAX_BURST + " requests");
-    require(reservedConcurrency >= burstLimit, "apiReservedConcurrency", reservedConcurrency,
-        "at least apiBurstLimit (" + burstLimit + "), so a burst the gateway lets through finds"
+    require(
+        reservedConcurrency >= burstLimit,
+        "apiReservedConcurrency",
+        reservedConcurrency,
+        "at least apiBurstLimit ("
+            + burstLimit
+            + "), so a burst the gateway lets through finds"
             + " an instance instead of a 500");
   }
 

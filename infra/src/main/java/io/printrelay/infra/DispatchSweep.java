@@ -15,41 +15,50 @@ import software.constructs.Construct;
  * deduplication id comes from the job, so SQS drops a re-send within 5 minutes of the first send.
  */
 public final class DispatchSweep extends Construct {
-  static final String HANDLER = "io.printrelay.function.dispatch.DispatchSweepHandler::handleRequest";
+  static final String HANDLER =
+      "io.printrelay.function.dispatch.DispatchSweepHandler::handleRequest";
 
   /**
    * Exactly the actions the code reachable from the sweep's handler calls (the infra tests derive
    * them): find undispatched jobs on their index, read each, claim and confirm its dispatch with
    * conditional updates, send its message. No PutItem or BatchWriteItem: it creates nothing.
    */
-  static final List<String> ACTIONS = List.of(
-      "sqs:GetQueueUrl",
-      "sqs:SendMessage",
-      "dynamodb:GetItem",
-      "dynamodb:Query",
-      "dynamodb:UpdateItem");
+  static final List<String> ACTIONS =
+      List.of(
+          "sqs:GetQueueUrl",
+          "sqs:SendMessage",
+          "dynamodb:GetItem",
+          "dynamodb:Query",
+          "dynamodb:UpdateItem");
 
   public DispatchSweep(Construct scope, String id, String prefix, FunctionInputs inputs) {
     super(scope, id);
-    PrintrelayFunction function = new PrintrelayFunction(this, "Handler",
-        new PrintrelayFunction.Spec(
-            HANDLER,
-            "Printrelay dispatch sweep: re-sends jobs stored but not enqueued",
-            // Ends before the next tick starts another sweep over the same jobs.
-            Duration.seconds(50),
-            ACTIONS,
-            // None reserved: one run a minute, far from any limit.
-            0),
-        inputs);
+    PrintrelayFunction function =
+        new PrintrelayFunction(
+            this,
+            "Handler",
+            new PrintrelayFunction.Spec(
+                HANDLER,
+                "Printrelay dispatch sweep: re-sends jobs stored but not enqueued",
+                // Ends before the next tick starts another sweep over the same jobs.
+                Duration.seconds(50),
+                ACTIONS,
+                // None reserved: one run a minute, far from any limit.
+                0),
+            inputs);
     // A failed sweep is redone by the next minute's; retries (EventBridge's, then Lambda's own
     // for async invocations) would only overlap with it.
-    function.live().configureAsyncInvoke(EventInvokeConfigOptions.builder().retryAttempts(0).build());
+    function
+        .live()
+        .configureAsyncInvoke(EventInvokeConfigOptions.builder().retryAttempts(0).build());
     Rule.Builder.create(this, "EveryMinute")
         .ruleName(prefix + "-dispatch-sweep")
         .description("Runs the Printrelay dispatch sweep once a minute")
         .schedule(Schedule.rate(Duration.minutes(1)))
-        .targets(List.of(new LambdaFunction(function.live(),
-            LambdaFunctionProps.builder().retryAttempts(0).build())))
+        .targets(
+            List.of(
+                new LambdaFunction(
+                    function.live(), LambdaFunctionProps.builder().retryAttempts(0).build())))
         .build();
   }
 }

@@ -27,20 +27,23 @@ public final class JobTableConstruct extends Construct {
 
   public JobTableConstruct(Construct scope, String id, String tableName) {
     super(scope, id);
-    table = Table.Builder.create(this, "Table")
-        .tableName(tableName)
-        .partitionKey(string(PK))
-        .sortKey(string(SK))
-        // Print traffic comes in bursts around production runs; nothing to provision between them.
-        .billingMode(BillingMode.PAY_PER_REQUEST)
-        .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder()
-            .pointInTimeRecoveryEnabled(true)
-            .build())
-        // Idempotency records and finished jobs expire; DynamoDB deletes them within ~48 h after.
-        .timeToLiveAttribute(EXPIRES_AT)
-        // Job history outlives the stack: `cdk destroy` leaves the table for the operator to delete.
-        .removalPolicy(RemovalPolicy.RETAIN)
-        .build();
+    table =
+        Table.Builder.create(this, "Table")
+            .tableName(tableName)
+            .partitionKey(string(PK))
+            .sortKey(string(SK))
+            // Print traffic comes in bursts around production runs; nothing to provision between
+            // them.
+            .billingMode(BillingMode.PAY_PER_REQUEST)
+            .pointInTimeRecoverySpecification(
+                PointInTimeRecoverySpecification.builder().pointInTimeRecoveryEnabled(true).build())
+            // Idempotency records and finished jobs expire; DynamoDB deletes them within ~48 h
+            // after.
+            .timeToLiveAttribute(EXPIRES_AT)
+            // Job history outlives the stack: `cdk destroy` leaves the table for the operator to
+            // delete.
+            .removalPolicy(RemovalPolicy.RETAIN)
+            .build();
 
     // All jobs, newest first (GET /v1/jobs).
     keysOnly(BY_CREATED_INDEX, ALL_JOBS);
@@ -48,13 +51,14 @@ public final class JobTableConstruct extends Construct {
     keysOnly(BY_PRINTER_INDEX, PRINTER_ID);
     // Unfinished jobs per printer in queue order: enough to compute queuePosition without a read
     // of every job item.
-    table.addGlobalSecondaryIndex(GlobalSecondaryIndexProps.builder()
-        .indexName(ACTIVE_INDEX)
-        .partitionKey(string(ACTIVE_PRINTER_ID))
-        .sortKey(string(QUEUE_KEY))
-        .projectionType(ProjectionType.INCLUDE)
-        .nonKeyAttributes(List.of(JOB_ID, STATUS, PRIORITY))
-        .build());
+    table.addGlobalSecondaryIndex(
+        GlobalSecondaryIndexProps.builder()
+            .indexName(ACTIVE_INDEX)
+            .partitionKey(string(ACTIVE_PRINTER_ID))
+            .sortKey(string(QUEUE_KEY))
+            .projectionType(ProjectionType.INCLUDE)
+            .nonKeyAttributes(List.of(JOB_ID, STATUS, PRIORITY))
+            .build());
     // Jobs stored but not confirmed enqueued: what the dispatch sweep re-sends.
     keysOnly(UNDISPATCHED_INDEX, UNDISPATCHED);
   }
@@ -64,12 +68,13 @@ public final class JobTableConstruct extends Construct {
   }
 
   private void keysOnly(String indexName, String partitionKey) {
-    table.addGlobalSecondaryIndex(GlobalSecondaryIndexProps.builder()
-        .indexName(indexName)
-        .partitionKey(string(partitionKey))
-        .sortKey(string(CREATED_KEY))
-        .projectionType(ProjectionType.KEYS_ONLY)
-        .build());
+    table.addGlobalSecondaryIndex(
+        GlobalSecondaryIndexProps.builder()
+            .indexName(indexName)
+            .partitionKey(string(partitionKey))
+            .sortKey(string(CREATED_KEY))
+            .projectionType(ProjectionType.KEYS_ONLY)
+            .build());
   }
 
   private static Attribute string(String name) {

@@ -28,22 +28,26 @@ public final class OperatorSignIn extends Construct {
     this.operatorAccounts = operatorAccounts;
     // No secretName: a generated name cannot collide with a secret an earlier stack left pending
     // deletion, which Secrets Manager keeps for days.
-    sessionSecret = Secret.Builder.create(this, "SessionSecret")
-        .description("Signs Printrelay operator session cookies (HMAC-SHA256)")
-        .generateSecretString(SecretStringGenerator.builder()
-            .passwordLength(SECRET_LENGTH)
-            // Letters and digits only: nothing to quote or escape wherever the value travels.
-            .excludePunctuation(true)
-            .build())
-        // Losing it only signs operators out; they sign in again under the next stack's secret.
-        .removalPolicy(RemovalPolicy.DESTROY)
-        .build();
+    sessionSecret =
+        Secret.Builder.create(this, "SessionSecret")
+            .description("Signs Printrelay operator session cookies (HMAC-SHA256)")
+            .generateSecretString(
+                SecretStringGenerator.builder()
+                    .passwordLength(SECRET_LENGTH)
+                    // Letters and digits only: nothing to quote or escape wherever the value
+                    // travels.
+                    .excludePunctuation(true)
+                    .build())
+            // Losing it only signs operators out; they sign in again under the next stack's secret.
+            .removalPolicy(RemovalPolicy.DESTROY)
+            .build();
   }
 
   /** The API function's extra variables: the accounts and the session secret. */
   public Map<String, String> environment() {
     return Map.of(
-        "PRINTRELAY_OPERATOR_ACCOUNTS", operatorAccounts,
+        "PRINTRELAY_OPERATOR_ACCOUNTS",
+        operatorAccounts,
         // A CloudFormation dynamic reference ({{resolve:secretsmanager:...}}): CloudFormation
         // reads the secret when it deploys the function, so the value never appears in the
         // template or the cloud assembly, and the function needs no Secrets Manager permission
@@ -51,6 +55,7 @@ public final class OperatorSignIn extends Construct {
         // encrypts environment variables at rest with KMS; whoever may read that configuration
         // (lambda:GetFunctionConfiguration) can read it. A new secret value reaches the function
         // only when a deploy updates the function.
-        "PRINTRELAY_SESSION_SECRET", sessionSecret.getSecretValue().unsafeUnwrap());
+        "PRINTRELAY_SESSION_SECRET",
+        sessionSecret.getSecretValue().unsafeUnwrap());
   }
 }

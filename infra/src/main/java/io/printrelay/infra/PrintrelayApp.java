@@ -39,9 +39,13 @@ public final class PrintrelayApp {
         PrintrelaySettings.fromContext(key -> app.getNode().tryGetContext(key));
     // Environment-agnostic (no account or region pinned): deploys wherever the CLI's credentials
     // point. Stack named after the prefix so two deployments can share an account.
-    return new PrintrelayStack(app, "Printrelay", StackProps.builder()
-        .stackName(settings.queuePrefix())
-        .description("Printrelay: print jobs from Odoo to commissary label printers")
-        .build(), settings);
+    return new PrintrelayStack(
+        app,
+        "Printrelay",
+        StackProps.builder()
+            .stackName(settings.queuePrefix())
+            .description("Printrelay: print jobs from Odoo to commissary label printers")
+            .build(),
+        settings);
   }
 }

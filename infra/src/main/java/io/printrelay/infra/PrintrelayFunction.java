@@ -14,17 +14,21 @@ import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
 
 /**
- * A Java 21 Lambda function from the cloud-function jar, published with SnapStart and reached
- * only through its {@code live} alias, allowed exactly its {@link Spec#actions()} on the table
- * and the main queues.
+ * A Java 21 Lambda function from the cloud-function jar, published with SnapStart and reached only
+ * through its {@code live} alias, allowed exactly its {@link Spec#actions()} on the table and the
+ * main queues.
  */
 public final class PrintrelayFunction extends Construct {
   /**
-   * The handler, what it is for, how long one invocation may run, the SQS and DynamoDB actions
-   * its code calls (see {@link AccessStatements}), and the concurrency reserved for it (0: none,
-   * it draws on the account's unreserved pool).
+   * The handler, what it is for, how long one invocation may run, the SQS and DynamoDB actions its
+   * code calls (see {@link AccessStatements}), and the concurrency reserved for it (0: none, it
+   * draws on the account's unreserved pool).
    */
-  public record Spec(String handler, String description, Duration timeout, List<String> actions,
+  public record Spec(
+      String handler,
+      String description,
+      Duration timeout,
+      List<String> actions,
       int reservedConcurrency) {
     public Spec {
       actions = List.copyOf(actions);
@@ -41,31 +45,34 @@ public final class PrintrelayFunction extends Construct {
 
   public PrintrelayFunction(Construct scope, String id, Spec spec, FunctionInputs inputs) {
     super(scope, id);
-    LogGroup logs = LogGroup.Builder.create(this, "Logs")
-        .retention(RetentionDays.ONE_MONTH)
-        .removalPolicy(RemovalPolicy.DESTROY)
-        .build();
-    Function.Builder builder = Function.Builder.create(this, "Function")
-        .runtime(Runtime.JAVA_21)
-        .handler(spec.handler())
-        .code(inputs.code())
-        .description(spec.description())
-        .memorySize(MEMORY_MB)
-        .timeout(spec.timeout())
-        .environment(inputs.environment())
-        // A cold Micronaut start takes seconds; Odoo's webhook gives up after 1 s. SnapStart
-        // restores an initialised snapshot, but only for published versions, hence the alias.
-        .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
-        .logGroup(logs);
+    LogGroup logs =
+        LogGroup.Builder.create(this, "Logs")
+            .retention(RetentionDays.ONE_MONTH)
+            .removalPolicy(RemovalPolicy.DESTROY)
+            .build();
+    Function.Builder builder =
+        Function.Builder.create(this, "Function")
+            .runtime(Runtime.JAVA_21)
+            .handler(spec.handler())
+            .code(inputs.code())
+            .description(spec.description())
+            .memorySize(MEMORY_MB)
+            .timeout(spec.timeout())
+            .environment(inputs.environment())
+            // A cold Micronaut start takes seconds; Odoo's webhook gives up after 1 s. SnapStart
+            // restores an initialised snapshot, but only for published versions, hence the alias.
+            .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
+            .logGroup(logs);
     if (spec.reservedConcurrency() > 0) {
       // Caps this function's instances and keeps them available whatever else the account runs.
       builder.reservedConcurrentExecutions(spec.reservedConcurrency());
     }
     Function function = builder.build();
-    live = Alias.Builder.create(this, "Live")
-        .aliasName("live")
-        .version(function.getCurrentVersion())
-        .build();
+    live =
+        Alias.Builder.create(this, "Live")
+            .aliasName("live")
+            .version(function.getCurrentVersion())
+            .build();
     // SQS-managed encryption needs no KMS grant.
     AccessStatements.of(spec.actions(), inputs.queues(), inputs.table(), Map.of())
         .forEach(function::addToRolePolicy);

@@ -58,23 +58,33 @@ public record PrintrelaySettings(
   private static final int MAX_LIST_CHARS = 3_500;
 
   /** Settings with the default {@link ApiLimits}. */
-  public PrintrelaySettings(String queuePrefix, String tableName, Path functionJar,
-      List<String> apiKeySha256, List<String> operatorAccounts) {
+  public PrintrelaySettings(
+      String queuePrefix,
+      String tableName,
+      Path functionJar,
+      List<String> apiKeySha256,
+      List<String> operatorAccounts) {
     this(queuePrefix, tableName, functionJar, apiKeySha256, operatorAccounts, ApiLimits.DEFAULT);
   }
 
   public PrintrelaySettings {
     Objects.requireNonNull(apiLimits, "apiLimits");
-    require(QueueNames.isValidPrefix(queuePrefix), "queuePrefix", queuePrefix,
-        QueueNames.PREFIX_RULE);
+    require(
+        QueueNames.isValidPrefix(queuePrefix), "queuePrefix", queuePrefix, QueueNames.PREFIX_RULE);
     require(TableName.isValid(tableName), "tableName", tableName, TableName.RULE);
     apiKeySha256 = apiKeySha256.stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
     for (int i = 0; i < apiKeySha256.size(); i++) {
       // Names the entry, never echoes it: a mistaken entry may be a raw key.
-      require(SHA256_HEX.matcher(apiKeySha256.get(i)).matches(), "apiKeySha256", "entry " + (i + 1),
+      require(
+          SHA256_HEX.matcher(apiKeySha256.get(i)).matches(),
+          "apiKeySha256",
+          "entry " + (i + 1),
           "64 hex digits per key (the SHA-256 of the key, not the key: printf %s KEY | sha256sum)");
     }
-    require(apiKeySha256.size() <= MAX_API_KEYS, "apiKeySha256", apiKeySha256.size() + " hashes",
+    require(
+        apiKeySha256.size() <= MAX_API_KEYS,
+        "apiKeySha256",
+        apiKeySha256.size() + " hashes",
         "at most " + MAX_API_KEYS + " (Lambda's 4 KB environment limit)");
     operatorAccounts = operatorAccounts.stream().map(String::strip).toList();
     Set<String> usernames = new HashSet<>();
@@ -82,30 +92,42 @@ public record PrintrelaySettings(
       // Names the entry, never echoes it: a mistaken entry may hold a password instead of a hash.
       String entry = "entry " + (i + 1);
       String[] parts = operatorAccounts.get(i).split(":", -1);
-      require(parts.length == 3 && USERNAME.matcher(parts[0]).matches()
-              && ROLES.contains(parts[1]), "operatorAccounts", entry,
+      require(
+          parts.length == 3 && USERNAME.matcher(parts[0]).matches() && ROLES.contains(parts[1]),
+          "operatorAccounts",
+          entry,
           "username:role:hash, username 1-64 of A-Z a-z 0-9 . _ @ -, role operator or viewer");
-      require(PASSWORD_HASH.matcher(parts[2]).matches(), "operatorAccounts", entry,
+      require(
+          PASSWORD_HASH.matcher(parts[2]).matches(),
+          "operatorAccounts",
+          entry,
           "a pbkdf2-sha256$... hash from PasswordHashes, not a password (quote the value in single"
               + " quotes, or the shell expands its $ parts)");
-      require(usernames.add(parts[0]), "operatorAccounts", entry,
+      require(
+          usernames.add(parts[0]),
+          "operatorAccounts",
+          entry,
           "each username once (the function refuses to start otherwise)");
     }
     // The joined values, as the environment will hold them (the fields are not yet assigned).
     int listChars =
         String.join(",", apiKeySha256).length() + String.join(",", operatorAccounts).length();
-    require(listChars <= MAX_LIST_CHARS, "apiKeySha256 and operatorAccounts",
-        listChars + " characters", "at most " + MAX_LIST_CHARS
-            + " together (Lambda's 4 KB environment limit)");
+    require(
+        listChars <= MAX_LIST_CHARS,
+        "apiKeySha256 and operatorAccounts",
+        listChars + " characters",
+        "at most " + MAX_LIST_CHARS + " together (Lambda's 4 KB environment limit)");
   }
 
   /** Reads every setting through {@code context} (a CDK context lookup), defaults filling gaps. */
   public static PrintrelaySettings fromContext(Function<String, Object> context) {
     Path jar = Path.of(text(context, "functionJar", DEFAULT_FUNCTION_JAR));
     if (!Files.isRegularFile(jar)) {
-      throw new IllegalArgumentException("functionJar " + jar.toAbsolutePath().normalize()
-          + " does not exist: build it first (./mvnw -pl cloud-function -am package)"
-          + " or pass -c functionJar=PATH");
+      throw new IllegalArgumentException(
+          "functionJar "
+              + jar.toAbsolutePath().normalize()
+              + " does not exist: build it first (./mvnw -pl cloud-function -am package)"
+              + " or pass -c functionJar=PATH");
     }
     return new PrintrelaySettings(
         text(context, "queuePrefix", DEFAULT_QUEUE_PREFIX),

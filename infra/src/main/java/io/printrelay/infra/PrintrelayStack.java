@@ -12,42 +12,52 @@ import software.constructs.Construct;
 /**
  * Everything one Printrelay deployment runs in AWS: the priority queues, the table, the API
  * function behind an HTTP API with its operators' session secret, the dispatch sweep, and the edge
- * agent's access. The agent itself
- * runs on the commissary LAN, outside AWS.
+ * agent's access. The agent itself runs on the commissary LAN, outside AWS.
  */
 public final class PrintrelayStack extends Stack {
   static final String NO_API_KEYS_WARNING = "@printrelay/infra:noApiKeys";
   static final String NO_OPERATOR_ACCOUNTS_WARNING = "@printrelay/infra:noOperatorAccounts";
 
-  public PrintrelayStack(Construct scope, String id, StackProps props, PrintrelaySettings settings) {
+  public PrintrelayStack(
+      Construct scope, String id, StackProps props, PrintrelaySettings settings) {
     super(scope, id, props);
     String prefix = settings.queuePrefix();
     Queues queues = new Queues(this, "Queues", prefix);
     ITable table = new JobTableConstruct(this, "Jobs", settings.tableName()).table();
 
-    FunctionInputs inputs = new FunctionInputs(
-        // Both functions share this asset: one upload, one jar.
-        Code.fromAsset(settings.functionJar().toString()),
-        environment(settings),
-        table,
-        queues.main());
+    FunctionInputs inputs =
+        new FunctionInputs(
+            // Both functions share this asset: one upload, one jar.
+            Code.fromAsset(settings.functionJar().toString()),
+            environment(settings),
+            table,
+            queues.main());
     OperatorSignIn signIn =
         new OperatorSignIn(this, "OperatorSignIn", settings.operatorAccountsEnvironmentValue());
-    ApiFunction api = new ApiFunction(this, "Api", prefix,
-        inputs.withEnvironment(signIn.environment()), settings.apiLimits());
+    ApiFunction api =
+        new ApiFunction(
+            this,
+            "Api",
+            prefix,
+            inputs.withEnvironment(signIn.environment()),
+            settings.apiLimits());
     new DispatchSweep(this, "DispatchSweep", prefix, inputs);
     AgentAccess agent = new AgentAccess(this, "EdgeAgent", prefix, queues.main(), table);
 
     if (settings.apiKeySha256().isEmpty()) {
-      Annotations.of(this).addWarningV2(NO_API_KEYS_WARNING,
-          "No apiKeySha256 given: the API has no integration key to accept."
-              + " Deploy with -c apiKeySha256=<sha256 hex>[,<sha256 hex>...].");
+      Annotations.of(this)
+          .addWarningV2(
+              NO_API_KEYS_WARNING,
+              "No apiKeySha256 given: the API has no integration key to accept."
+                  + " Deploy with -c apiKeySha256=<sha256 hex>[,<sha256 hex>...].");
     }
     if (settings.operatorAccounts().isEmpty()) {
-      Annotations.of(this).addWarningV2(NO_OPERATOR_ACCOUNTS_WARNING,
-          "No operatorAccounts given: nobody can sign in to the operator web view."
-              + " Deploy with -c 'operatorAccounts=<user>:<operator|viewer>:<pbkdf2-sha256$... hash>"
-              + "[,...]' (hashes from io.printrelay.function.security.PasswordHashes).");
+      Annotations.of(this)
+          .addWarningV2(
+              NO_OPERATOR_ACCOUNTS_WARNING,
+              "No operatorAccounts given: nobody can sign in to the operator web view."
+                  + " Deploy with -c 'operatorAccounts=<user>:<operator|viewer>:<pbkdf2-sha256$... hash>"
+                  + "[,...]' (hashes from io.printrelay.function.security.PasswordHashes).");
     }
     outputs(api, queues, table, agent);
   }
@@ -64,13 +74,22 @@ public final class PrintrelayStack extends Stack {
 
   private void outputs(ApiFunction api, Queues queues, ITable table, AgentAccess agent) {
     output("ApiUrl", api.url(), "Base URL for Odoo and the operator web view");
-    queues.byPriority().forEach((priority, queue) -> output(
-        "QueueUrl" + Character.toUpperCase(priority.charAt(0)) + priority.substring(1),
-        queue.getQueueUrl(), "The " + priority + "-priority print queue"));
+    queues
+        .byPriority()
+        .forEach(
+            (priority, queue) ->
+                output(
+                    "QueueUrl" + Character.toUpperCase(priority.charAt(0)) + priority.substring(1),
+                    queue.getQueueUrl(),
+                    "The " + priority + "-priority print queue"));
     output("TableName", table.getTableName(), "Jobs, labels and printers");
-    output("AgentPolicyArn", agent.policy().getManagedPolicyArn(),
+    output(
+        "AgentPolicyArn",
+        agent.policy().getManagedPolicyArn(),
         "Attach to whatever identity the edge agent runs as");
-    output("AgentUserName", agent.userName(),
+    output(
+        "AgentUserName",
+        agent.userName(),
         "Create its access key: aws iam create-access-key --user-name <this>");
   }
 

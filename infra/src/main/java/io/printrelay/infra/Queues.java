@@ -50,7 +50,9 @@ public final class Queues extends Construct {
     }
   }
 
-  /** The main queues by priority name ({@code high}, {@code normal}, {@code low}), in that order. */
+  /**
+   * The main queues by priority name ({@code high}, {@code normal}, {@code low}), in that order.
+   */
   public Map<String, Queue> byPriority() {
     return Map.copyOf(byPriority);
   }
@@ -67,10 +69,8 @@ public final class Queues extends Construct {
     return fifo(id, names.queue(priority))
         .visibilityTimeout(VISIBILITY)
         .receiveMessageWaitTime(LONG_POLL)
-        .deadLetterQueue(DeadLetterQueue.builder()
-            .queue(deadLetters)
-            .maxReceiveCount(MAX_RECEIVE_COUNT)
-            .build())
+        .deadLetterQueue(
+            DeadLetterQueue.builder().queue(deadLetters).maxReceiveCount(MAX_RECEIVE_COUNT).build())
         .build();
   }
 

@@ -17,15 +17,15 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
- * The code reachable from some roots, method by method, over classes ArchUnit imported: what
- * {@link CalledActions} reads calls from. Method by method rather than class by class, so a role
- * that uses one builder of a shared class (say an update) is not charged with another (a put).
+ * The code reachable from some roots, method by method, over classes ArchUnit imported: what {@link
+ * CalledActions} reads calls from. Method by method rather than class by class, so a role that uses
+ * one builder of a shared class (say an update) is not charged with another (a put).
  *
  * <p>What it follows, from each reached method or constructor, within {@code inScope} classes:
  *
  * <ul>
- *   <li>calls and method references (ArchUnit counts a lambda's accesses as its enclosing
- *       method's, so a lambda's calls are reached with the method that creates it);
+ *   <li>calls and method references (ArchUnit counts a lambda's accesses as its enclosing method's,
+ *       so a lambda's calls are reached with the method that creates it);
  *   <li>for a call on a type, the same method in each of its subtypes (an interface call reaches
  *       every implementation: {@code JobQueue.send} reaches {@code SqsJobQueue.send});
  *   <li>for each class it reaches, what runs without a call from our code: its constructors and
@@ -62,8 +62,8 @@ final class CallGraph {
 
   /** Calls and method or constructor references made by {@code unit}. */
   static Stream<JavaCodeUnitAccess<?>> accessesFrom(JavaCodeUnit unit) {
-    return Stream.concat(unit.getCallsFromSelf().stream(),
-        unit.getCodeUnitReferencesFromSelf().stream());
+    return Stream.concat(
+        unit.getCallsFromSelf().stream(), unit.getCodeUnitReferencesFromSelf().stream());
   }
 
   private List<JavaCodeUnit> targets(CodeUnitAccessTarget target) {
@@ -77,19 +77,24 @@ final class CallGraph {
     if (target.getName().equals(JavaConstructor.CONSTRUCTOR_NAME)) {
       return declared.toList();
     }
-    Stream<JavaCodeUnit> overriding = owner.getAllSubclasses().stream()
-        .flatMap(sub -> sub.tryGetCodeUnitWithParameterTypeNames(target.getName(), parameters)
-            .stream());
+    Stream<JavaCodeUnit> overriding =
+        owner.getAllSubclasses().stream()
+            .flatMap(
+                sub ->
+                    sub
+                        .tryGetCodeUnitWithParameterTypeNames(target.getName(), parameters)
+                        .stream());
     return Stream.concat(declared, overriding).toList();
   }
 
   private List<JavaCodeUnit> runWithoutOurCalls(JavaClass type) {
-    Stream<JavaCodeUnit> initialisers = Stream.concat(
-        type.getConstructors().stream(), type.getStaticInitializer().stream());
-    Stream<JavaCodeUnit> callbacks = type.getMethods().stream()
-        .filter(method -> !method.getModifiers().contains(JavaModifier.STATIC))
-        .filter(method -> overridesOutsideScope(type, method) || frameworkAnnotated(method))
-        .map(JavaCodeUnit.class::cast);
+    Stream<JavaCodeUnit> initialisers =
+        Stream.concat(type.getConstructors().stream(), type.getStaticInitializer().stream());
+    Stream<JavaCodeUnit> callbacks =
+        type.getMethods().stream()
+            .filter(method -> !method.getModifiers().contains(JavaModifier.STATIC))
+            .filter(method -> overridesOutsideScope(type, method) || frameworkAnnotated(method))
+            .map(JavaCodeUnit.class::cast);
     return Stream.concat(initialisers, callbacks).toList();
   }
 
@@ -98,9 +103,11 @@ final class CallGraph {
         method.getRawParameterTypes().stream().map(JavaClass::getName).toList();
     return Stream.concat(type.getAllRawSuperclasses().stream(), type.getAllRawInterfaces().stream())
         .filter(Predicate.not(inScope))
-        .anyMatch(supertype ->
-            supertype.tryGetCodeUnitWithParameterTypeNames(method.getName(), parameters)
-                .isPresent());
+        .anyMatch(
+            supertype ->
+                supertype
+                    .tryGetCodeUnitWithParameterTypeNames(method.getName(), parameters)
+                    .isPresent());
   }
 
   private static boolean frameworkAnnotated(JavaCodeUnit method) {

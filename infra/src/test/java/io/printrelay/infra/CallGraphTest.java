@@ -26,12 +26,14 @@ class CallGraphTest {
   void followsInterfacesLambdasMethodReferencesAndJdkCallbacksFromTheRoot() {
     CalledActions called = calledFrom(CLASSES.get(Entry.class).getMethod("start", Store.class));
 
-    assertThat(called.actions()).containsExactlyInAnyOrder(
-        "dynamodb:Query",              // Store.count -> DynamoStore.count -> queryPaginator
-        "dynamodb:UpdateItem",         // the transaction's items: update ...
-        "dynamodb:ConditionCheckItem", // ... and conditionCheck, built in Writes
-        "sqs:ChangeMessageVisibility", // Poller.run, called by the JDK; a batch is its one action
-        "sqs:SendMessage");            // this::send
+    assertThat(called.actions())
+        .containsExactlyInAnyOrder(
+            "dynamodb:Query", // Store.count -> DynamoStore.count -> queryPaginator
+            "dynamodb:UpdateItem", // the transaction's items: update ...
+            "dynamodb:ConditionCheckItem", // ... and conditionCheck, built in Writes
+            "sqs:ChangeMessageVisibility", // Poller.run, called by the JDK; a batch is its one
+            // action
+            "sqs:SendMessage"); // this::send
   }
 
   @Test
@@ -41,7 +43,9 @@ class CallGraphTest {
     // Entry.unused deletes and Writes.put builds a put: neither is reached from start.
     assertThat(called.actions()).doesNotContain("dynamodb:DeleteItem", "dynamodb:PutItem");
     assertThat(called.sites().get("dynamodb:Query"))
-        .singleElement().asString().startsWith("DynamoStore.count(DynamoStore.java:");
+        .singleElement()
+        .asString()
+        .startsWith("DynamoStore.count(DynamoStore.java:");
   }
 
   @Test
@@ -52,8 +56,10 @@ class CallGraphTest {
 
   @Test
   void aTransactionWhoseItemsAreBuiltNowhereIsRefused() {
-    JavaCodeUnit commit = CLASSES.get(Writes.class)
-        .getMethod("commit", DynamoDbClient.class, TransactWriteItem[].class);
+    JavaCodeUnit commit =
+        CLASSES
+            .get(Writes.class)
+            .getMethod("commit", DynamoDbClient.class, TransactWriteItem[].class);
 
     assertThatIllegalStateException()
         .isThrownBy(() -> CalledActions.in(List.of(commit)))
@@ -62,14 +68,15 @@ class CallGraphTest {
 
   @ParameterizedTest
   @CsvSource({
-      AwsActions.DYNAMODB_CLIENT + ", getItem, dynamodb:GetItem",
-      AwsActions.DYNAMODB_CLIENT + ", queryPaginator, dynamodb:Query",
-      AwsActions.DYNAMODB_CLIENT + ", batchGetItemPaginator, dynamodb:BatchGetItem",
-      AwsActions.DYNAMODB_CLIENT + ", transactGetItems, dynamodb:GetItem",
-      AwsActions.SQS_CLIENT + ", receiveMessage, sqs:ReceiveMessage",
-      AwsActions.SQS_CLIENT + ", deleteMessageBatch, sqs:DeleteMessage",
-      AwsActions.SQS_CLIENT + ", sendMessageBatch, sqs:SendMessage",
-      AwsActions.SQS_CLIENT + ", listQueuesPaginator, sqs:ListQueues"})
+    AwsActions.DYNAMODB_CLIENT + ", getItem, dynamodb:GetItem",
+    AwsActions.DYNAMODB_CLIENT + ", queryPaginator, dynamodb:Query",
+    AwsActions.DYNAMODB_CLIENT + ", batchGetItemPaginator, dynamodb:BatchGetItem",
+    AwsActions.DYNAMODB_CLIENT + ", transactGetItems, dynamodb:GetItem",
+    AwsActions.SQS_CLIENT + ", receiveMessage, sqs:ReceiveMessage",
+    AwsActions.SQS_CLIENT + ", deleteMessageBatch, sqs:DeleteMessage",
+    AwsActions.SQS_CLIENT + ", sendMessageBatch, sqs:SendMessage",
+    AwsActions.SQS_CLIENT + ", listQueuesPaginator, sqs:ListQueues"
+  })
   void eachClientCallNeedsTheActionIamChecksForIt(String client, String method, String action) {
     assertThat(AwsActions.ofClientCall(client, method)).contains(action);
   }

@@ -23,23 +23,31 @@ record CalledActions(Map<String, Set<String>> sites) {
   static CalledActions in(Collection<JavaCodeUnit> code) {
     Map<String, Set<String>> calls = new TreeMap<>();
     Map<String, Set<String>> transactItems = new TreeMap<>();
-    code.stream().flatMap(CallGraph::accessesFrom).forEach(access -> {
-      String owner = access.getTargetOwner().getName();
-      String method = access.getTarget().getName();
-      if (owner.equals(AwsActions.DYNAMODB_CLIENT) || owner.equals(AwsActions.SQS_CLIENT)) {
-        AwsActions.ofClientCall(owner, method).ifPresent(action -> add(calls, action, access));
-      } else if (owner.equals(AwsActions.TRANSACT_WRITE_ITEM_BUILDER)) {
-        AwsActions.ofTransactItem(method).ifPresent(action -> add(transactItems, action, access));
-      }
-    });
+    code.stream()
+        .flatMap(CallGraph::accessesFrom)
+        .forEach(
+            access -> {
+              String owner = access.getTargetOwner().getName();
+              String method = access.getTarget().getName();
+              if (owner.equals(AwsActions.DYNAMODB_CLIENT) || owner.equals(AwsActions.SQS_CLIENT)) {
+                AwsActions.ofClientCall(owner, method)
+                    .ifPresent(action -> add(calls, action, access));
+              } else if (owner.equals(AwsActions.TRANSACT_WRITE_ITEM_BUILDER)) {
+                AwsActions.ofTransactItem(method)
+                    .ifPresent(action -> add(transactItems, action, access));
+              }
+            });
     Set<String> transactions = calls.remove(AwsActions.TRANSACT_WRITE_ITEMS);
     if (transactions != null) {
       if (transactItems.isEmpty()) {
-        throw new IllegalStateException("transactWriteItems at " + transactions + " but no"
-            + " TransactWriteItem is built in the same code: its item actions are unknown");
+        throw new IllegalStateException(
+            "transactWriteItems at "
+                + transactions
+                + " but no"
+                + " TransactWriteItem is built in the same code: its item actions are unknown");
       }
-      transactItems.forEach((action, where) ->
-          calls.computeIfAbsent(action, a -> new TreeSet<>()).addAll(where));
+      transactItems.forEach(
+          (action, where) -> calls.computeIfAbsent(action, a -> new TreeSet<>()).addAll(where));
     }
     return new CalledActions(calls);
   }
@@ -59,8 +67,11 @@ record CalledActions(Map<String, Set<String>> sites) {
       Map<String, Set<String>> found, String action, JavaCodeUnitAccess<?> access) {
     // Class name without its package, nested and anonymous classes included (Outer$1).
     String type = access.getOriginOwner().getName();
-    String where = type.substring(type.lastIndexOf('.') + 1) + "." + access.getOrigin().getName()
-        + access.getSourceCodeLocation();
+    String where =
+        type.substring(type.lastIndexOf('.') + 1)
+            + "."
+            + access.getOrigin().getName()
+            + access.getSourceCodeLocation();
     found.computeIfAbsent(action, a -> new TreeSet<>()).add(where);
   }
 }

@@ -29,29 +29,42 @@ class FunctionsTest {
       "io.printrelay.function.dispatch.DispatchSweepHandler::handleRequest";
 
   // What both functions get.
-  private static final Map<String, Object> SHARED_ENVIRONMENT = Map.of(
-      "PRINTRELAY_TABLE", "acme-jobs",
-      "PRINTRELAY_QUEUE_PREFIX", "acme",
-      // Trimmed, lower-cased, comma-joined.
-      "PRINTRELAY_API_KEYS_SHA256", KEY_HASH_1 + "," + KEY_HASH_2,
-      "MICRONAUT_ENVIRONMENTS", "lambda");
+  private static final Map<String, Object> SHARED_ENVIRONMENT =
+      Map.of(
+          "PRINTRELAY_TABLE", "acme-jobs",
+          "PRINTRELAY_QUEUE_PREFIX", "acme",
+          // Trimmed, lower-cased, comma-joined.
+          "PRINTRELAY_API_KEYS_SHA256", KEY_HASH_1 + "," + KEY_HASH_2,
+          "MICRONAUT_ENVIRONMENTS", "lambda");
 
   @Test
   void apiFunctionRunsPrintrelaysPayloadV2HandlerOnJava21WithSnapStart() {
-    template().hasResourceProperties("AWS::Lambda::Function", Map.of(
-        "Handler", API_HANDLER,
-        "Runtime", "java21",
-        "MemorySize", 1024,
-        "Timeout", 29,
-        "SnapStart", Map.of("ApplyOn", "PublishedVersions")));
+    template()
+        .hasResourceProperties(
+            "AWS::Lambda::Function",
+            Map.of(
+                "Handler",
+                API_HANDLER,
+                "Runtime",
+                "java21",
+                "MemorySize",
+                1024,
+                "Timeout",
+                29,
+                "SnapStart",
+                Map.of("ApplyOn", "PublishedVersions")));
   }
 
   @Test
   void apiFunctionGetsTheSharedEnvironmentPlusOperatorSignIn() {
     Map<String, Object> variables = variables(API_HANDLER);
-    assertThat(variables).containsAllEntriesOf(SHARED_ENVIRONMENT)
-        .containsOnlyKeys(Stream.concat(SHARED_ENVIRONMENT.keySet().stream(),
-            Stream.of("PRINTRELAY_OPERATOR_ACCOUNTS", "PRINTRELAY_SESSION_SECRET")).toList())
+    assertThat(variables)
+        .containsAllEntriesOf(SHARED_ENVIRONMENT)
+        .containsOnlyKeys(
+            Stream.concat(
+                    SHARED_ENVIRONMENT.keySet().stream(),
+                    Stream.of("PRINTRELAY_OPERATOR_ACCOUNTS", "PRINTRELAY_SESSION_SECRET"))
+                .toList())
         // Trimmed and comma-joined.
         .containsEntry("PRINTRELAY_OPERATOR_ACCOUNTS", OPERATOR_ACCOUNT + "," + VIEWER_ACCOUNT);
   }
@@ -60,19 +73,31 @@ class FunctionsTest {
   void sessionSecretReachesTheApiFunctionAsADynamicReferenceNotAValue() {
     String secret = logicalId("AWS::SecretsManager::Secret", Map.of());
     // CloudFormation resolves {{resolve:secretsmanager:ARN:SecretString:::}} while deploying.
-    assertThat(variables(API_HANDLER).get("PRINTRELAY_SESSION_SECRET")).isEqualTo(
-        Map.of("Fn::Join", List.of("", List.of(
-            "{{resolve:secretsmanager:", Map.of("Ref", secret), ":SecretString:::}}"))));
+    assertThat(variables(API_HANDLER).get("PRINTRELAY_SESSION_SECRET"))
+        .isEqualTo(
+            Map.of(
+                "Fn::Join",
+                List.of(
+                    "",
+                    List.of(
+                        "{{resolve:secretsmanager:",
+                        Map.of("Ref", secret),
+                        ":SecretString:::}}"))));
   }
 
   @Test
   void sessionSecretIsGeneratedLettersAndDigitsAndGoesWithTheStack() {
     template().resourceCountIs("AWS::SecretsManager::Secret", 1);
-    template().hasResource("AWS::SecretsManager::Secret", Map.of(
-        "Properties", Map.of("GenerateSecretString", Map.of(
-            "PasswordLength", 48, "ExcludePunctuation", true)),
-        "DeletionPolicy", "Delete",
-        "UpdateReplacePolicy", "Delete"));
+    template()
+        .hasResource(
+            "AWS::SecretsManager::Secret",
+            Map.of(
+                "Properties",
+                    Map.of(
+                        "GenerateSecretString",
+                        Map.of("PasswordLength", 48, "ExcludePunctuation", true)),
+                "DeletionPolicy", "Delete",
+                "UpdateReplacePolicy", "Delete"));
     assertThat(SynthesizedStack.properties(logicalId("AWS::SecretsManager::Secret", Map.of())))
         .doesNotContainKeys("SecretString", "Name");
   }
@@ -91,34 +116,58 @@ class FunctionsTest {
   @ValueSource(strings = {API_HANDLER, SWEEP_HANDLER})
   void triggersInvokeTheLiveAliasSoSnapStartApplies(String handler) {
     String function = logicalId("AWS::Lambda::Function", Map.of("Handler", handler));
-    template().hasResourceProperties("AWS::Lambda::Alias", Map.of(
-        "Name", "live", "FunctionName", Map.of("Ref", function)));
+    template()
+        .hasResourceProperties(
+            "AWS::Lambda::Alias", Map.of("Name", "live", "FunctionName", Map.of("Ref", function)));
   }
 
   @Test
   void httpApiSendsEveryRouteToTheApiAliasWithPayloadFormat2() {
     String alias = aliasOf(API_HANDLER);
     template().hasResourceProperties("AWS::ApiGatewayV2::Api", Map.of("ProtocolType", "HTTP"));
-    String integration = logicalId("AWS::ApiGatewayV2::Integration", Map.of(
-        "IntegrationType", "AWS_PROXY",
-        "IntegrationUri", Map.of("Ref", alias),
-        "PayloadFormatVersion", "2.0"));
-    template().hasResourceProperties("AWS::ApiGatewayV2::Route", Map.of(
-        "RouteKey", "$default",
-        "Target", Map.of("Fn::Join", List.of("", List.of("integrations/", Map.of("Ref", integration))))));
-    template().hasOutput("ApiUrl", Map.of("Value", Map.of("Fn::GetAtt",
-        List.of(logicalId("AWS::ApiGatewayV2::Api", Map.of("ProtocolType", "HTTP")), "ApiEndpoint"))));
+    String integration =
+        logicalId(
+            "AWS::ApiGatewayV2::Integration",
+            Map.of(
+                "IntegrationType", "AWS_PROXY",
+                "IntegrationUri", Map.of("Ref", alias),
+                "PayloadFormatVersion", "2.0"));
+    template()
+        .hasResourceProperties(
+            "AWS::ApiGatewayV2::Route",
+            Map.of(
+                "RouteKey",
+                "$default",
+                "Target",
+                Map.of(
+                    "Fn::Join",
+                    List.of("", List.of("integrations/", Map.of("Ref", integration))))));
+    template()
+        .hasOutput(
+            "ApiUrl",
+            Map.of(
+                "Value",
+                Map.of(
+                    "Fn::GetAtt",
+                    List.of(
+                        logicalId("AWS::ApiGatewayV2::Api", Map.of("ProtocolType", "HTTP")),
+                        "ApiEndpoint"))));
   }
 
   @Test
   void sweepRunsEveryMinuteWithoutRetries() {
-    template().hasResourceProperties("AWS::Events::Rule", Map.of(
-        "ScheduleExpression", "rate(1 minute)",
-        "State", "ENABLED",
-        "Targets", List.of(Map.of(
-            "Arn", Map.of("Ref", aliasOf(SWEEP_HANDLER)),
-            "Id", "Target0",
-            "RetryPolicy", Map.of("MaximumRetryAttempts", 0)))));
+    template()
+        .hasResourceProperties(
+            "AWS::Events::Rule",
+            Map.of(
+                "ScheduleExpression", "rate(1 minute)",
+                "State", "ENABLED",
+                "Targets",
+                    List.of(
+                        Map.of(
+                            "Arn", Map.of("Ref", aliasOf(SWEEP_HANDLER)),
+                            "Id", "Target0",
+                            "RetryPolicy", Map.of("MaximumRetryAttempts", 0)))));
   }
 
   @ParameterizedTest
@@ -126,25 +175,33 @@ class FunctionsTest {
   void eachFunctionsRoleGrantsExactlyItsActionList(String handler) {
     List<String> listed = handler.equals(API_HANDLER) ? ApiFunction.ACTIONS : DispatchSweep.ACTIONS;
 
-    assertThat(grantedActions(handler))
-        .containsExactlyInAnyOrderElementsOf(listed);
+    assertThat(grantedActions(handler)).containsExactlyInAnyOrderElementsOf(listed);
   }
 
   @Test
   void apiFunctionStoresReadsAndSendsButChecksNoConditionOutsideAWrite() {
     assertThat(grantedActions(API_HANDLER))
         .containsExactlyInAnyOrder(
-            "sqs:GetQueueUrl", "sqs:GetQueueAttributes", "sqs:SendMessage",
-            "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:PutItem",
-            "dynamodb:UpdateItem", "dynamodb:BatchWriteItem");
+            "sqs:GetQueueUrl",
+            "sqs:GetQueueAttributes",
+            "sqs:SendMessage",
+            "dynamodb:GetItem",
+            "dynamodb:BatchGetItem",
+            "dynamodb:Query",
+            "dynamodb:PutItem",
+            "dynamodb:UpdateItem",
+            "dynamodb:BatchWriteItem");
   }
 
   @Test
   void sweepReadsClaimsAndSendsButCreatesNothing() {
     assertThat(grantedActions(SWEEP_HANDLER))
         .containsExactlyInAnyOrder(
-            "sqs:GetQueueUrl", "sqs:SendMessage",
-            "dynamodb:GetItem", "dynamodb:Query", "dynamodb:UpdateItem");
+            "sqs:GetQueueUrl",
+            "sqs:SendMessage",
+            "dynamodb:GetItem",
+            "dynamodb:Query",
+            "dynamodb:UpdateItem");
   }
 
   @ParameterizedTest
@@ -164,9 +221,12 @@ class FunctionsTest {
   @ParameterizedTest
   @ValueSource(strings = {API_HANDLER, SWEEP_HANDLER})
   void functionsReachTheThreeMainQueuesOnly(String handler) {
-    assertThat(statement(handler, "MainQueues").get("Resource")).isEqualTo(List.of(
-        getAttArn(queue("acme-high.fifo")), getAttArn(queue("acme-normal.fifo")),
-        getAttArn(queue("acme-low.fifo"))));
+    assertThat(statement(handler, "MainQueues").get("Resource"))
+        .isEqualTo(
+            List.of(
+                getAttArn(queue("acme-high.fifo")),
+                getAttArn(queue("acme-normal.fifo")),
+                getAttArn(queue("acme-low.fifo"))));
   }
 
   @Test
@@ -186,12 +246,19 @@ class FunctionsTest {
   @Test
   void httpApiThrottlesEveryRouteOfItsOneDefaultStage() {
     template().resourceCountIs("AWS::ApiGatewayV2::Stage", 1);
-    String stage = logicalId("AWS::ApiGatewayV2::Stage", Map.of(
-        "ApiId", Map.of("Ref", logicalId("AWS::ApiGatewayV2::Api", Map.of())),
-        "StageName", "$default",
-        "AutoDeploy", true,
-        // From the shared stack's context: apiRateLimit 30, apiBurstLimit 60.
-        "DefaultRouteSettings", Map.of("ThrottlingRateLimit", 30, "ThrottlingBurstLimit", 60)));
+    String stage =
+        logicalId(
+            "AWS::ApiGatewayV2::Stage",
+            Map.of(
+                "ApiId",
+                Map.of("Ref", logicalId("AWS::ApiGatewayV2::Api", Map.of())),
+                "StageName",
+                "$default",
+                "AutoDeploy",
+                true,
+                // From the shared stack's context: apiRateLimit 30, apiBurstLimit 60.
+                "DefaultRouteSettings",
+                Map.of("ThrottlingRateLimit", 30, "ThrottlingBurstLimit", 60)));
     // The id CDK gives its own default stage: an existing stack updates the stage in place.
     assertThat(stage).startsWith("ApiHttpApiDefaultStage");
   }
@@ -199,7 +266,8 @@ class FunctionsTest {
   /** The statements of the policy CDK attaches to the function's execution role. */
   @SuppressWarnings("unchecked")
   private static List<Map<String, Object>> roleStatements(String handler) {
-    List<Object> role = (List<Object>) ((Map<String, Object>) function(handler).get("Role")).get("Fn::GetAtt");
+    List<Object> role =
+        (List<Object>) ((Map<String, Object>) function(handler).get("Role")).get("Fn::GetAtt");
     return statements("AWS::IAM::Policy", Map.of("Roles", List.of(Map.of("Ref", role.get(0)))));
   }
 
@@ -216,7 +284,8 @@ class FunctionsTest {
   }
 
   private static Map<String, Object> function(String handler) {
-    return SynthesizedStack.properties(logicalId("AWS::Lambda::Function", Map.of("Handler", handler)));
+    return SynthesizedStack.properties(
+        logicalId("AWS::Lambda::Function", Map.of("Handler", handler)));
   }
 
   @SuppressWarnings("unchecked")

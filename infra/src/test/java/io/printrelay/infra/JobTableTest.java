@@ -16,38 +16,63 @@ class JobTableTest {
   @Test
   void tableHasStringPkAndSkOnDemandBillingRecoveryAndTtl() {
     template().resourceCountIs("AWS::DynamoDB::Table", 1);
-    template().hasResourceProperties("AWS::DynamoDB::Table", Map.of(
-        "TableName", TABLE,
-        "KeySchema", List.of(key("pk", "HASH"), key("sk", "RANGE")),
-        "BillingMode", "PAY_PER_REQUEST",
-        "PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true),
-        "TimeToLiveSpecification", Map.of("AttributeName", "expiresAt", "Enabled", true)));
+    template()
+        .hasResourceProperties(
+            "AWS::DynamoDB::Table",
+            Map.of(
+                "TableName", TABLE,
+                "KeySchema", List.of(key("pk", "HASH"), key("sk", "RANGE")),
+                "BillingMode", "PAY_PER_REQUEST",
+                "PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true),
+                "TimeToLiveSpecification", Map.of("AttributeName", "expiresAt", "Enabled", true)));
   }
 
   @Test
   void tableOutlivesTheStack() {
-    template().hasResource("AWS::DynamoDB::Table",
-        Map.of("DeletionPolicy", "Retain", "UpdateReplacePolicy", "Retain"));
+    template()
+        .hasResource(
+            "AWS::DynamoDB::Table",
+            Map.of("DeletionPolicy", "Retain", "UpdateReplacePolicy", "Retain"));
   }
 
   @Test
   void everyKeyAttributeIsAString() {
-    assertThat(tableProperty("AttributeDefinitions")).containsExactlyInAnyOrderElementsOf(
-        List.of("pk", "sk", "allJobs", "createdKey", "printerId", "activePrinterId", "queueKey",
-                "undispatched").stream()
-            .map(name -> Map.of("AttributeName", name, "AttributeType", "S"))
-            .toList());
+    assertThat(tableProperty("AttributeDefinitions"))
+        .containsExactlyInAnyOrderElementsOf(
+            List.of(
+                    "pk",
+                    "sk",
+                    "allJobs",
+                    "createdKey",
+                    "printerId",
+                    "activePrinterId",
+                    "queueKey",
+                    "undispatched")
+                .stream()
+                .map(name -> Map.of("AttributeName", name, "AttributeType", "S"))
+                .toList());
   }
 
   @Test
   void fourIndexesWithExactNamesKeysAndProjections() {
-    assertThat(tableProperty("GlobalSecondaryIndexes")).containsExactlyInAnyOrder(
-        index("byCreated", "allJobs", "createdKey", Map.of("ProjectionType", "KEYS_ONLY")),
-        index("byPrinter", "printerId", "createdKey", Map.of("ProjectionType", "KEYS_ONLY")),
-        index("active", "activePrinterId", "queueKey", Map.of(
-            "ProjectionType", "INCLUDE",
-            "NonKeyAttributes", List.of("jobId", "status", "priority"))),
-        index("undispatched", "undispatched", "createdKey", Map.of("ProjectionType", "KEYS_ONLY")));
+    assertThat(tableProperty("GlobalSecondaryIndexes"))
+        .containsExactlyInAnyOrder(
+            index("byCreated", "allJobs", "createdKey", Map.of("ProjectionType", "KEYS_ONLY")),
+            index("byPrinter", "printerId", "createdKey", Map.of("ProjectionType", "KEYS_ONLY")),
+            index(
+                "active",
+                "activePrinterId",
+                "queueKey",
+                Map.of(
+                    "ProjectionType",
+                    "INCLUDE",
+                    "NonKeyAttributes",
+                    List.of("jobId", "status", "priority"))),
+            index(
+                "undispatched",
+                "undispatched",
+                "createdKey",
+                Map.of("ProjectionType", "KEYS_ONLY")));
   }
 
   @SuppressWarnings("unchecked")

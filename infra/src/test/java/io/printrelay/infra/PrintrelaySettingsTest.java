@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Context parsing and validation; no synth, so no jsii. */
 class PrintrelaySettingsTest {
-  private static final String HASH = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+  private static final String HASH =
+      "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
   private static final String PASSWORD_HASH = SynthesizedStack.PASSWORD_HASH;
   private static final String ACCOUNT = "ana:operator:" + PASSWORD_HASH;
 
@@ -43,25 +44,36 @@ class PrintrelaySettingsTest {
 
   @Test
   void apiLimitsAreReadFromContextAsCdkPassesThem() {
-    PrintrelaySettings settings = PrintrelaySettings.fromContext(Map.of("functionJar", jar(),
-        "apiRateLimit", " 5 ", "apiBurstLimit", "8", "apiReservedConcurrency", "8")::get);
+    PrintrelaySettings settings =
+        PrintrelaySettings.fromContext(
+            Map.of(
+                    "functionJar",
+                    jar(),
+                    "apiRateLimit",
+                    " 5 ",
+                    "apiBurstLimit",
+                    "8",
+                    "apiReservedConcurrency",
+                    "8")
+                ::get);
 
     assertThat(settings.apiLimits()).isEqualTo(new ApiLimits(5, 8, 8));
   }
 
   @ParameterizedTest
   @CsvSource({
-      "apiRateLimit, fast, a whole number",
-      "apiRateLimit, 0, 1 to 10000",
-      "apiRateLimit, 10001, 1 to 10000",
-      "apiBurstLimit, 0, 1 to 5000",
-      "apiBurstLimit, 5001, 1 to 5000",
-      "apiReservedConcurrency, 49, at least apiBurstLimit (50)",
-      "apiReservedConcurrency, 2.5, a whole number"})
+    "apiRateLimit, fast, a whole number",
+    "apiRateLimit, 0, 1 to 10000",
+    "apiRateLimit, 10001, 1 to 10000",
+    "apiBurstLimit, 0, 1 to 5000",
+    "apiBurstLimit, 5001, 1 to 5000",
+    "apiReservedConcurrency, 49, at least apiBurstLimit (50)",
+    "apiReservedConcurrency, 2.5, a whole number"
+  })
   void anApiLimitOutsideItsRangeIsRefusedByName(String key, String value, String expected) {
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> PrintrelaySettings.fromContext(
-            Map.of("functionJar", jar(), key, value)::get))
+        .isThrownBy(
+            () -> PrintrelaySettings.fromContext(Map.of("functionJar", jar(), key, value)::get))
         .withMessageContaining("context " + key + " '" + value + "'")
         .withMessageContaining(expected);
   }
@@ -74,8 +86,14 @@ class PrintrelaySettingsTest {
 
   @Test
   void hashesAreSplitOnCommasTrimmedAndLowerCased() {
-    PrintrelaySettings settings = PrintrelaySettings.fromContext(Map.of(
-        "functionJar", jar(), "apiKeySha256", " " + HASH.toUpperCase() + " ,," + HASH + " ")::get);
+    PrintrelaySettings settings =
+        PrintrelaySettings.fromContext(
+            Map.of(
+                    "functionJar",
+                    jar(),
+                    "apiKeySha256",
+                    " " + HASH.toUpperCase() + " ,," + HASH + " ")
+                ::get);
 
     assertThat(settings.apiKeySha256()).containsExactly(HASH, HASH);
     assertThat(settings.apiKeysEnvironmentValue()).isEqualTo(HASH + "," + HASH);
@@ -84,23 +102,27 @@ class PrintrelaySettingsTest {
   @Test
   void operatorAccountsAreSplitOnCommasAndTrimmed() {
     String viewer = "wall.screen@line-1:viewer:" + PASSWORD_HASH;
-    PrintrelaySettings settings = PrintrelaySettings.fromContext(Map.of(
-        "functionJar", jar(), "operatorAccounts", " " + ACCOUNT + " ,, " + viewer + ",")::get);
+    PrintrelaySettings settings =
+        PrintrelaySettings.fromContext(
+            Map.of("functionJar", jar(), "operatorAccounts", " " + ACCOUNT + " ,, " + viewer + ",")
+                ::get);
 
     assertThat(settings.operatorAccounts()).containsExactly(ACCOUNT, viewer);
     assertThat(settings.operatorAccountsEnvironmentValue()).isEqualTo(ACCOUNT + "," + viewer);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "ana:operator:hunter2-the-password",       // a password, not a hash
-      "ana:admin:" + PASSWORD_HASH,              // no such role
-      "ana:" + PASSWORD_HASH,                    // no role
-      "ana:operator",                            // no hash
-      "ana:operator:pbkdf2-sha256",              // the shell ate $210000$...
-      "ana:operator:" + PASSWORD_HASH + ":more",
-      "ana smith:operator:" + PASSWORD_HASH,     // the function's usernames have no spaces
-      ":viewer:" + PASSWORD_HASH})
+  @ValueSource(
+      strings = {
+        "ana:operator:hunter2-the-password", // a password, not a hash
+        "ana:admin:" + PASSWORD_HASH, // no such role
+        "ana:" + PASSWORD_HASH, // no role
+        "ana:operator", // no hash
+        "ana:operator:pbkdf2-sha256", // the shell ate $210000$...
+        "ana:operator:" + PASSWORD_HASH + ":more",
+        "ana smith:operator:" + PASSWORD_HASH, // the function's usernames have no spaces
+        ":viewer:" + PASSWORD_HASH
+      })
   void aMalformedOperatorAccountIsNamedByPositionWithoutEchoingIt(String bad) {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> accounts(List.of(ACCOUNT, bad)))
@@ -113,8 +135,11 @@ class PrintrelaySettingsTest {
   @Test
   void anOperatorGivenTwiceIsRefused() {
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> accounts(List.of(ACCOUNT, "wall:viewer:" + PASSWORD_HASH,
-            "ana:viewer:" + PASSWORD_HASH)))
+        .isThrownBy(
+            () ->
+                accounts(
+                    List.of(
+                        ACCOUNT, "wall:viewer:" + PASSWORD_HASH, "ana:viewer:" + PASSWORD_HASH)))
         .withMessageContaining("entry 3")
         .withMessageContaining("each username once");
   }
@@ -123,23 +148,31 @@ class PrintrelaySettingsTest {
   void keysAndAccountsTogetherMustFitLambdasEnvironment() {
     List<String> fiftyKeys = Collections.nCopies(50, HASH);
     // 50 keys take 3,249 characters, each of these accounts 106 more.
-    List<String> accounts = IntStream.rangeClosed(1, 3)
-        .mapToObj(i -> "operator" + i + ":operator:" + PASSWORD_HASH)
-        .toList();
+    List<String> accounts =
+        IntStream.rangeClosed(1, 3)
+            .mapToObj(i -> "operator" + i + ":operator:" + PASSWORD_HASH)
+            .toList();
 
-    assertThat(new PrintrelaySettings("printrelay", "printrelay", Path.of(jar()), fiftyKeys,
-        accounts.subList(0, 2)).operatorAccounts()).hasSize(2);
+    assertThat(
+            new PrintrelaySettings(
+                    "printrelay", "printrelay", Path.of(jar()), fiftyKeys, accounts.subList(0, 2))
+                .operatorAccounts())
+        .hasSize(2);
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> new PrintrelaySettings("printrelay", "printrelay", Path.of(jar()),
-            fiftyKeys, accounts))
+        .isThrownBy(
+            () ->
+                new PrintrelaySettings(
+                    "printrelay", "printrelay", Path.of(jar()), fiftyKeys, accounts))
         .withMessageContaining("4 KB environment");
   }
 
   @Test
   void aMissingJarNamesTheBuildCommand() {
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> PrintrelaySettings.fromContext(
-            Map.of("functionJar", dir.resolve("absent.jar").toString())::get))
+        .isThrownBy(
+            () ->
+                PrintrelaySettings.fromContext(
+                    Map.of("functionJar", dir.resolve("absent.jar").toString())::get))
         .withMessageContaining("./mvnw -pl cloud-function -am package");
   }
 

@@ -12,11 +12,24 @@ class PrintrelayStackTest {
 
   @Test
   void outputsTheApiUrlQueueUrlsTableAndAgentPolicy() {
-    assertThat(template().findOutputs("*")).containsOnlyKeys(
-        "ApiUrl", "QueueUrlHigh", "QueueUrlNormal", "QueueUrlLow", "TableName",
-        "AgentPolicyArn", "AgentUserName");
-    template().hasOutput("QueueUrlHigh", Map.of("Value", Map.of("Ref",
-        SynthesizedStack.logicalId("AWS::SQS::Queue", Map.of("QueueName", "acme-high.fifo")))));
+    assertThat(template().findOutputs("*"))
+        .containsOnlyKeys(
+            "ApiUrl",
+            "QueueUrlHigh",
+            "QueueUrlNormal",
+            "QueueUrlLow",
+            "TableName",
+            "AgentPolicyArn",
+            "AgentUserName");
+    template()
+        .hasOutput(
+            "QueueUrlHigh",
+            Map.of(
+                "Value",
+                Map.of(
+                    "Ref",
+                    SynthesizedStack.logicalId(
+                        "AWS::SQS::Queue", Map.of("QueueName", "acme-high.fifo")))));
   }
 
   @Test
@@ -25,8 +38,8 @@ class PrintrelayStackTest {
     PrintrelayStack bare = SynthesizedStack.synthesize(Map.of("apiKeySha256", ""));
 
     Annotations.fromStack(bare).hasWarning("*", Match.stringLikeRegexp("No apiKeySha256 given.*"));
-    Annotations.fromStack(bare).hasWarning("*",
-        Match.stringLikeRegexp("No operatorAccounts given: nobody can sign in.*"));
+    Annotations.fromStack(bare)
+        .hasWarning("*", Match.stringLikeRegexp("No operatorAccounts given: nobody can sign in.*"));
   }
 
   @Test

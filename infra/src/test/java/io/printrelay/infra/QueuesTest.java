@@ -15,22 +15,37 @@ class QueuesTest {
   @ParameterizedTest
   @ValueSource(strings = {"high", "normal", "low"})
   void eachPriorityHasAFifoQueueRedrivingToItsOwnFifoDeadLetterQueue(String priority) {
-    String deadLetters = logicalId("AWS::SQS::Queue", Map.of(
-        "QueueName", PREFIX + "-" + priority + "-dlq.fifo",
-        "FifoQueue", true,
-        "MessageRetentionPeriod", 1_209_600));
+    String deadLetters =
+        logicalId(
+            "AWS::SQS::Queue",
+            Map.of(
+                "QueueName",
+                PREFIX + "-" + priority + "-dlq.fifo",
+                "FifoQueue",
+                true,
+                "MessageRetentionPeriod",
+                1_209_600));
 
-    template().hasResourceProperties("AWS::SQS::Queue", Map.of(
-        "QueueName", PREFIX + "-" + priority + ".fifo",
-        "FifoQueue", true,
-        "ContentBasedDeduplication", false,
-        "VisibilityTimeout", 60,
-        "ReceiveMessageWaitTimeSeconds", 20,
-        "MessageRetentionPeriod", 1_209_600,
-        "SqsManagedSseEnabled", true,
-        "RedrivePolicy", Map.of(
-            "deadLetterTargetArn", getAttArn(deadLetters),
-            "maxReceiveCount", 10)));
+    template()
+        .hasResourceProperties(
+            "AWS::SQS::Queue",
+            Map.of(
+                "QueueName",
+                PREFIX + "-" + priority + ".fifo",
+                "FifoQueue",
+                true,
+                "ContentBasedDeduplication",
+                false,
+                "VisibilityTimeout",
+                60,
+                "ReceiveMessageWaitTimeSeconds",
+                20,
+                "MessageRetentionPeriod",
+                1_209_600,
+                "SqsManagedSseEnabled",
+                true,
+                "RedrivePolicy",
+                Map.of("deadLetterTargetArn", getAttArn(deadLetters), "maxReceiveCount", 10)));
   }
 
   @Test

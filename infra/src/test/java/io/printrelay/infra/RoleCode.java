@@ -7,22 +7,20 @@ import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import java.util.List;
-import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
- * Which code each deployed role runs, found by rules on packages and entry points rather than
- * class names, so the function's and the agent's classes may move without touching this:
+ * Which code each deployed role runs, found by rules on packages and entry points rather than class
+ * names, so the function's and the agent's classes may move without touching this:
  *
  * <ul>
  *   <li>the agent: every class under {@code io.printrelay.agent} and what it reaches;
  *   <li>the dispatch sweep: what its Lambda handler reaches (the request handler under {@code
  *       io.printrelay.function.dispatch}), plus what every Micronaut context of the function runs
  *       on start whoever asks (eager {@code @Context} beans, {@code @Factory} bean methods);
- *   <li>the API function: every class under {@code io.printrelay.function} but the sweep's
- *       handler, and what it reaches. That includes the dispatch package, whose sweep also runs
- *       inside the API for {@code printrelay local}, and whose store the API's own re-dispatches
- *       use.
+ *   <li>the API function: every class under {@code io.printrelay.function} but the sweep's handler,
+ *       and what it reaches. That includes the dispatch package, whose sweep also runs inside the
+ *       API for {@code printrelay local}, and whose store the API's own re-dispatches use.
  * </ul>
  *
  * <p>Left out everywhere: test classes, the CDK app itself, the embedded emulators ({@code
@@ -33,9 +31,10 @@ final class RoleCode {
   private static final String AGENT = "io.printrelay.agent";
   private static final String FUNCTION = "io.printrelay.function";
   private static final String DISPATCH = FUNCTION + ".dispatch";
-  private static final String LAMBDA_HANDLER = "com.amazonaws.services.lambda.runtime.RequestHandler";
-  private static final List<String> STARTUP_ANNOTATIONS = List.of(
-      "io.micronaut.context.annotation.Context", "io.micronaut.context.annotation.Factory");
+  private static final String LAMBDA_HANDLER =
+      "com.amazonaws.services.lambda.runtime.RequestHandler";
+  private static final List<String> STARTUP_ANNOTATIONS =
+      List.of("io.micronaut.context.annotation.Context", "io.micronaut.context.annotation.Factory");
 
   private static JavaClasses classes;
 
@@ -51,21 +50,25 @@ final class RoleCode {
   }
 
   static CalledActions dispatchSweep() {
-    return calledFrom(Stream.concat(Stream.of(sweepHandler()), deployed()
-        .filter(type -> within(type, FUNCTION))
-        .filter(type -> STARTUP_ANNOTATIONS.stream().anyMatch(type::isAnnotatedWith))));
+    return calledFrom(
+        Stream.concat(
+            Stream.of(sweepHandler()),
+            deployed()
+                .filter(type -> within(type, FUNCTION))
+                .filter(type -> STARTUP_ANNOTATIONS.stream().anyMatch(type::isAnnotatedWith))));
   }
 
   /** The one concrete Lambda request handler under the function's dispatch package. */
   static JavaClass sweepHandler() {
-    List<JavaClass> handlers = deployed()
-        .filter(type -> within(type, DISPATCH))
-        .filter(type -> type.isAssignableTo(LAMBDA_HANDLER))
-        .filter(type -> !type.getModifiers().contains(JavaModifier.ABSTRACT))
-        .toList();
+    List<JavaClass> handlers =
+        deployed()
+            .filter(type -> within(type, DISPATCH))
+            .filter(type -> type.isAssignableTo(LAMBDA_HANDLER))
+            .filter(type -> !type.getModifiers().contains(JavaModifier.ABSTRACT))
+            .toList();
     if (handlers.size() != 1) {
-      throw new IllegalStateException("expected one " + LAMBDA_HANDLER + " under " + DISPATCH
-          + ", found " + handlers);
+      throw new IllegalStateException(
+          "expected one " + LAMBDA_HANDLER + " under " + DISPATCH + ", found " + handlers);
     }
     return handlers.get(0);
   }
@@ -92,9 +95,10 @@ final class RoleCode {
     if (classes == null) {
       // The job-model, cloud-function and edge-agent jars (or class folders) on the test class
       // path, without their tests.
-      classes = new ClassFileImporter()
-          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-          .importPackages("io.printrelay");
+      classes =
+          new ClassFileImporter()
+              .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+              .importPackages("io.printrelay");
     }
     return classes;
   }

@@ -21,11 +21,14 @@ import software.amazon.awscdk.assertions.Template;
 final class SynthesizedStack {
   static final String PREFIX = "acme";
   static final String TABLE = "acme-jobs";
-  static final String KEY_HASH_1 = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
-  static final String KEY_HASH_2 = "60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752";
+  static final String KEY_HASH_1 =
+      "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+  static final String KEY_HASH_2 =
+      "60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752";
   // Shaped like PasswordHashes' output; the infra never checks a hash's strength.
-  static final String PASSWORD_HASH = "pbkdf2-sha256$210000$c2FsdHNhbHRzYWx0c2FsdA$"
-      + "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAE";
+  static final String PASSWORD_HASH =
+      "pbkdf2-sha256$210000$c2FsdHNhbHRzYWx0c2FsdA$"
+          + "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAE";
   static final String OPERATOR_ACCOUNT = "ana:operator:" + PASSWORD_HASH;
   static final String VIEWER_ACCOUNT = "wall:viewer:" + PASSWORD_HASH;
 
@@ -37,9 +40,11 @@ final class SynthesizedStack {
   /** The shared stack: API keys and operator accounts given, so nothing to warn about. */
   static synchronized PrintrelayStack stack() {
     if (stack == null) {
-      stack = synthesize(Map.of(
-          "apiKeySha256", KEY_HASH_1 + ", " + KEY_HASH_2.toUpperCase(),
-          "operatorAccounts", " " + OPERATOR_ACCOUNT + " ," + VIEWER_ACCOUNT));
+      stack =
+          synthesize(
+              Map.of(
+                  "apiKeySha256", KEY_HASH_1 + ", " + KEY_HASH_2.toUpperCase(),
+                  "operatorAccounts", " " + OPERATOR_ACCOUNT + " ," + VIEWER_ACCOUNT));
     }
     return stack;
   }
@@ -53,18 +58,33 @@ final class SynthesizedStack {
 
   /** A stack from {@link PrintrelayApp#createStack} with this context (prefix, table, jar set). */
   static PrintrelayStack synthesize(Map<String, String> extraContext) {
-    Map<String, Object> context = new HashMap<>(Map.of(
-        "queuePrefix", PREFIX, "tableName", TABLE, "functionJar", standInJar().toString(),
-        // As `cdk deploy -c` passes them: strings.
-        "apiRateLimit", "30", "apiBurstLimit", "60", "apiReservedConcurrency", "70"));
+    Map<String, Object> context =
+        new HashMap<>(
+            Map.of(
+                "queuePrefix",
+                PREFIX,
+                "tableName",
+                TABLE,
+                "functionJar",
+                standInJar().toString(),
+                // As `cdk deploy -c` passes them: strings.
+                "apiRateLimit",
+                "30",
+                "apiBurstLimit",
+                "60",
+                "apiReservedConcurrency",
+                "70"));
     context.putAll(extraContext);
     return PrintrelayApp.createStack(App.Builder.create().context(context).build());
   }
 
-  /** The logical id of the only resource of {@code type} whose properties are like {@code props}. */
+  /**
+   * The logical id of the only resource of {@code type} whose properties are like {@code props}.
+   */
   static String logicalId(String type, Map<String, Object> props) {
-    Map<String, Map<String, Object>> found = template()
-        .findResources(type, Match.objectLike(Map.of("Properties", Match.objectLike(props))));
+    Map<String, Map<String, Object>> found =
+        template()
+            .findResources(type, Match.objectLike(Map.of("Properties", Match.objectLike(props))));
     if (found.size() != 1) {
       throw new AssertionError(found.size() + " " + type + " resources like " + props);
     }
@@ -73,16 +93,17 @@ final class SynthesizedStack {
 
   @SuppressWarnings("unchecked")
   static Map<String, Object> properties(String logicalId) {
-    Map<String, Object> resource =
-        (Map<String, Object>) template().toJSON().get("Resources");
+    Map<String, Object> resource = (Map<String, Object>) template().toJSON().get("Resources");
     return (Map<String, Object>) ((Map<String, Object>) resource.get(logicalId)).get("Properties");
   }
 
   /** Every statement in the policy documents of the {@code type} resources like {@code props}. */
   @SuppressWarnings("unchecked")
   static List<Map<String, Object>> statements(String type, Map<String, Object> props) {
-    return template().findResources(type, Match.objectLike(Map.of("Properties",
-            Match.objectLike(props)))).values().stream()
+    return template()
+        .findResources(type, Match.objectLike(Map.of("Properties", Match.objectLike(props))))
+        .values()
+        .stream()
         .map(r -> (Map<String, Object>) r.get("Properties"))
         .map(p -> (Map<String, Object>) p.get("PolicyDocument"))
         .flatMap(d -> ((List<Map<String, Object>>) d.get("Statement")).stream())
@@ -92,7 +113,9 @@ final class SynthesizedStack {
   @SuppressWarnings("unchecked")
   static Stream<String> actions(Map<String, Object> statement) {
     Object action = statement.get("Action");
-    return action instanceof List<?> list ? ((List<String>) list).stream() : Stream.of((String) action);
+    return action instanceof List<?> list
+        ? ((List<String>) list).stream()
+        : Stream.of((String) action);
   }
 
   static Map<String, Object> getAttArn(String logicalId) {
@@ -102,7 +125,8 @@ final class SynthesizedStack {
   private static Path standInJar() {
     try {
       Path jar = Files.createTempFile("printrelay-function-", ".jar");
-      Files.write(jar, new byte[] {'P', 'K', 5, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0});
+      Files.write(
+          jar, new byte[] {'P', 'K', 5, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0});
       jar.toFile().deleteOnExit();
       return jar;
     } catch (IOException e) {

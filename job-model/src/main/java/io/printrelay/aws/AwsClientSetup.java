@@ -10,10 +10,9 @@ import software.amazon.awssdk.regions.Region;
 
 /**
  * How every Printrelay SQS and DynamoDB client is built, in the function, the agent and the
- * embedded emulators alike: on the JDK's URL connection client (small, quick to start on Lambda
- * and on a Raspberry Pi). With an endpoint it talks to an emulator (ElasticMQ, DynamoDB Local),
- * which accepts any credentials; without one, to AWS through the default credential and region
- * chains.
+ * embedded emulators alike: on the JDK's URL connection client (small, quick to start on Lambda and
+ * on a Raspberry Pi). With an endpoint it talks to an emulator (ElasticMQ, DynamoDB Local), which
+ * accepts any credentials; without one, to AWS through the default credential and region chains.
  */
 public final class AwsClientSetup {
   /** The region emulators are addressed in when none is given; `printrelay local` uses it. */

@@ -13,8 +13,8 @@ import org.eclipse.jetty.server.handler.ContextHandler;
  * DynamoDB Local's HTTP endpoint, listening on one address only.
  *
  * <p>DynamoDB Local 2.6.1 has no host setting: {@code ServerRunner} builds a {@code
- * DynamoDBProxyServer}, whose only constructor takes a port and creates {@code new Server(port)},
- * a Jetty connector on every interface. Anyone on the LAN could then read the table and rewrite a
+ * DynamoDBProxyServer}, whose only constructor takes a port and creates {@code new Server(port)}, a
+ * Jetty connector on every interface. Anyone on the LAN could then read the table and rewrite a
  * label's content, with any credentials. So this serves DynamoDB Local's own request handler (the
  * one {@code ServerRunner.createServer} builds for {@code -sharedDb} and {@code -inMemory} or
  * {@code -dbPath}) from a Jetty server of ours, whose connector has a host. Skipping ServerRunner
@@ -54,7 +54,11 @@ final class DynamoDbLocalServer implements AutoCloseable {
     LocalDynamoDBServerHandler handler =
         new LocalDynamoDBServerHandler(
             new LocalDynamoDBRequestHandler(
-                0, inMemory, inMemory ? null : dataDir.toString(), sharedDb, delayTransientStatuses),
+                0,
+                inMemory,
+                inMemory ? null : dataDir.toString(),
+                sharedDb,
+                delayTransientStatuses),
             noCorsAllowList);
     Server server = new Server();
     ServerConnector connector = new ServerConnector(server);
@@ -74,9 +78,11 @@ final class DynamoDbLocalServer implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() {
     try {
       server.stop();
+    } catch (Exception e) {
+      throw new IllegalStateException("DynamoDB Local did not stop", e);
     } finally {
       handler.close();
     }

@@ -25,8 +25,8 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  * integration tests; never shipped in the Lambda or agent jars (optional dependencies).
  *
  * <p>Both listen on 127.0.0.1 only, whatever `printrelay local --bind` says: that flag opens the
- * web view to tablets, while the emulators answer anyone without checking credentials and only
- * ever have clients in this process.
+ * web view to tablets, while the emulators answer anyone without checking credentials and only ever
+ * have clients in this process.
  */
 public final class EmbeddedAws implements AutoCloseable {
   public static final Region REGION = AwsClientSetup.EMULATOR_REGION;
@@ -98,8 +98,9 @@ public final class EmbeddedAws implements AutoCloseable {
     return client(DynamoDbClient.builder(), dynamoDbEndpoint);
   }
 
-  private synchronized <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>,
-          C extends SdkAutoCloseable> C client(B builder, URI endpoint) {
+  private synchronized <
+          B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends SdkAutoCloseable>
+      C client(B builder, URI endpoint) {
     C client = AwsClientSetup.configure(builder, endpoint, REGION.id()).build();
     clients.add(client);
     return client;

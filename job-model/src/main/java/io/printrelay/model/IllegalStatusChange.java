@@ -2,7 +2,9 @@ package io.printrelay.model;
 
 import java.util.Optional;
 
-/** An event the job state machine does not allow in the job's status, e.g. resuming a completed job. */
+/**
+ * An event the job state machine does not allow in the job's status, e.g. resuming a completed job.
+ */
 public final class IllegalStatusChange extends RuntimeException {
   private final JobStatus from;
   private final JobEvent event;
@@ -35,7 +37,8 @@ public final class IllegalStatusChange extends RuntimeException {
 
   private static String message(JobStatus from, JobEvent event) {
     String action = event.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
-    return event.to()
+    return event
+        .to()
         .map(to -> "a " + from.wireName() + " job cannot become " + to.wireName())
         .orElse("a " + from.wireName() + " job does not allow " + action);
   }

@@ -42,9 +42,11 @@ public record Job(
     Objects.requireNonNull(priority, "priority");
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(createdAt, "createdAt");
-    failedLabels = List.copyOf(failedLabels == null ? List.of() : failedLabels.stream().sorted().toList());
+    failedLabels =
+        List.copyOf(failedLabels == null ? List.of() : failedLabels.stream().sorted().toList());
     uncertainLabels =
-        List.copyOf(uncertainLabels == null ? List.of() : uncertainLabels.stream().sorted().toList());
+        List.copyOf(
+            uncertainLabels == null ? List.of() : uncertainLabels.stream().sorted().toList());
   }
 
   /**
@@ -60,8 +62,25 @@ public record Job(
       String parentJobId,
       Instant now) {
     return new Job(
-        jobId, printerId, priority, JobStatus.QUEUED, reference, total, 0, List.of(), List.of(),
-        null, null, parentJobId, null, now, now, null, null, 1, true);
+        jobId,
+        printerId,
+        priority,
+        JobStatus.QUEUED,
+        reference,
+        total,
+        0,
+        List.of(),
+        List.of(),
+        null,
+        null,
+        parentJobId,
+        null,
+        now,
+        now,
+        null,
+        null,
+        1,
+        true);
   }
 
   public int failed() {
@@ -79,42 +98,148 @@ public record Job(
 
   /** This job at another status; callers decide the move with {@link JobEvent#apply}. */
   public Job withStatus(JobStatus next) {
-    return new Job(jobId, printerId, priority, next, reference, total, printed, failedLabels,
-        uncertainLabels, currentLabel, inFlightLabel, parentJobId, error, createdAt, enqueuedAt,
-        startedAt, finishedAt, dispatchCount, dispatchPending);
+    return new Job(
+        jobId,
+        printerId,
+        priority,
+        next,
+        reference,
+        total,
+        printed,
+        failedLabels,
+        uncertainLabels,
+        currentLabel,
+        inFlightLabel,
+        parentJobId,
+        error,
+        createdAt,
+        enqueuedAt,
+        startedAt,
+        finishedAt,
+        dispatchCount,
+        dispatchPending);
   }
 
   public Job withPriority(Priority next) {
-    return new Job(jobId, printerId, next, status, reference, total, printed, failedLabels,
-        uncertainLabels, currentLabel, inFlightLabel, parentJobId, error, createdAt, enqueuedAt,
-        startedAt, finishedAt, dispatchCount, dispatchPending);
+    return new Job(
+        jobId,
+        printerId,
+        next,
+        status,
+        reference,
+        total,
+        printed,
+        failedLabels,
+        uncertainLabels,
+        currentLabel,
+        inFlightLabel,
+        parentJobId,
+        error,
+        createdAt,
+        enqueuedAt,
+        startedAt,
+        finishedAt,
+        dispatchCount,
+        dispatchPending);
   }
 
   /** Progress: how many printed, which failed and uncertain, and the label at hand. */
-  public Job withProgress(int nowPrinted, List<Integer> failed, List<Integer> uncertain,
-      Integer current, Integer inFlight) {
-    return new Job(jobId, printerId, priority, status, reference, total, nowPrinted, failed,
-        uncertain, current, inFlight, parentJobId, error, createdAt, enqueuedAt, startedAt,
-        finishedAt, dispatchCount, dispatchPending);
+  public Job withProgress(
+      int nowPrinted,
+      List<Integer> failed,
+      List<Integer> uncertain,
+      Integer current,
+      Integer inFlight) {
+    return new Job(
+        jobId,
+        printerId,
+        priority,
+        status,
+        reference,
+        total,
+        nowPrinted,
+        failed,
+        uncertain,
+        current,
+        inFlight,
+        parentJobId,
+        error,
+        createdAt,
+        enqueuedAt,
+        startedAt,
+        finishedAt,
+        dispatchCount,
+        dispatchPending);
   }
 
   public Job withTimes(Instant enqueued, Instant started, Instant finished) {
-    return new Job(jobId, printerId, priority, status, reference, total, printed, failedLabels,
-        uncertainLabels, currentLabel, inFlightLabel, parentJobId, error, createdAt, enqueued,
-        started, finished, dispatchCount, dispatchPending);
+    return new Job(
+        jobId,
+        printerId,
+        priority,
+        status,
+        reference,
+        total,
+        printed,
+        failedLabels,
+        uncertainLabels,
+        currentLabel,
+        inFlightLabel,
+        parentJobId,
+        error,
+        createdAt,
+        enqueued,
+        started,
+        finished,
+        dispatchCount,
+        dispatchPending);
   }
 
   public Job withError(String message) {
-    return new Job(jobId, printerId, priority, status, reference, total, printed, failedLabels,
-        uncertainLabels, currentLabel, inFlightLabel, parentJobId, message, createdAt, enqueuedAt,
-        startedAt, finishedAt, dispatchCount, dispatchPending);
+    return new Job(
+        jobId,
+        printerId,
+        priority,
+        status,
+        reference,
+        total,
+        printed,
+        failedLabels,
+        uncertainLabels,
+        currentLabel,
+        inFlightLabel,
+        parentJobId,
+        message,
+        createdAt,
+        enqueuedAt,
+        startedAt,
+        finishedAt,
+        dispatchCount,
+        dispatchPending);
   }
 
   /** Dispatch {@code count} claimed ({@code pending}) or confirmed sent (not pending). */
   public Job withDispatch(int count, boolean pending) {
-    return new Job(jobId, printerId, priority, status, reference, total, printed, failedLabels,
-        uncertainLabels, currentLabel, inFlightLabel, parentJobId, error, createdAt, enqueuedAt,
-        startedAt, finishedAt, count, pending);
+    return new Job(
+        jobId,
+        printerId,
+        priority,
+        status,
+        reference,
+        total,
+        printed,
+        failedLabels,
+        uncertainLabels,
+        currentLabel,
+        inFlightLabel,
+        parentJobId,
+        error,
+        createdAt,
+        enqueuedAt,
+        startedAt,
+        finishedAt,
+        count,
+        pending);
   }
 
   /** Where the job stands in its printer's queue. */

@@ -6,10 +6,10 @@ import java.util.Set;
 
 /**
  * The job state machine: every status write in the table is one of these events, and the table
- * write is conditional on the job being in one of the event's {@link #from()} statuses (see
- * {@code io.printrelay.table.JobUpdates}). Events that keep the status ({@link #to()} empty)
- * still name where they may happen: progress is only written to a printing job, a dispatch only
- * claimed for a job still to print.
+ * write is conditional on the job being in one of the event's {@link #from()} statuses (see {@code
+ * io.printrelay.table.JobUpdates}). Events that keep the status ({@link #to()} empty) still name
+ * where they may happen: progress is only written to a printing job, a dispatch only claimed for a
+ * job still to print.
  *
  * <pre>
  *   event           by        from                          to
@@ -25,8 +25,8 @@ import java.util.Set;
  *   FOLLOW_UP       operator  failed, cancelled             (same; a new job gets the rest)
  * </pre>
  *
- * START from printing is the agent taking back a job it was printing when it stopped (a crash or
- * a restart); completed, failed and cancelled jobs never change status again.
+ * START from printing is the agent taking back a job it was printing when it stopped (a crash or a
+ * restart); completed, failed and cancelled jobs never change status again.
  */
 public enum JobEvent {
   START(EnumSet.of(JobStatus.QUEUED, JobStatus.PRINTING), JobStatus.PRINTING),

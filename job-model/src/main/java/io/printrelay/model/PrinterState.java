@@ -3,7 +3,9 @@ package io.printrelay.model;
 import java.util.Locale;
 import java.util.Optional;
 
-/** What an agent last saw of a printer. "paused" is an operator's choice, kept apart on the printer. */
+/**
+ * What an agent last saw of a printer. "paused" is an operator's choice, kept apart on the printer.
+ */
 public enum PrinterState {
   READY,
   PRINTING,

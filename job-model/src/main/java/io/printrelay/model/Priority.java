@@ -3,7 +3,10 @@ package io.printrelay.model;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Print priority; each has its own SQS FIFO queue. Declared highest first: ordinal order is print order. */
+/**
+ * Print priority; each has its own SQS FIFO queue. Declared highest first: ordinal order is print
+ * order.
+ */
 public enum Priority {
   HIGH,
   NORMAL,

@@ -14,10 +14,10 @@ import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
  * The SQS wire format, owned here for both sides. Body: {@code
  * {"jobId":"…","printerId":"…","priority":"high","dispatch":1}}.
  *
- * <p>FIFO ids are always set explicitly, never left to a library: MessageGroupId = printer id
- * (one printer's jobs in order, other printers unblocked); MessageDeduplicationId = job id and
- * dispatch number (a retried send within SQS's 5-minute window is dropped, a deliberate re-send
- * is not). See https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/FIFO-queues.html
+ * <p>FIFO ids are always set explicitly, never left to a library: MessageGroupId = printer id (one
+ * printer's jobs in order, other printers unblocked); MessageDeduplicationId = job id and dispatch
+ * number (a retried send within SQS's 5-minute window is dropped, a deliberate re-send is not). See
+ * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/FIFO-queues.html
  */
 public final class JobMessages {
   private static final JsonFactory JSON = new JsonFactory();

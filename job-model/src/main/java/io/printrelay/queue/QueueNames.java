@@ -1,7 +1,6 @@
 package io.printrelay.queue;
 
 import io.printrelay.model.Priority;
-
 import java.util.regex.Pattern;
 
 /**
@@ -10,11 +9,13 @@ import java.util.regex.Pattern;
  */
 public record QueueNames(String prefix) {
   public static final String DEFAULT_PREFIX = "printrelay";
+
   /**
    * SQS queue names are at most 80 of {@code [A-Za-z0-9_-]} (and ".fifo"); the longest suffix
    * added, "-normal-dlq.fifo", takes 16.
    */
   public static final String PREFIX_PATTERN = "[A-Za-z0-9_-]{1,64}";
+
   public static final String PREFIX_RULE = "1-64 of A-Z a-z 0-9 _ -";
   private static final Pattern PREFIX = Pattern.compile(PREFIX_PATTERN);
 

@@ -14,7 +14,9 @@ public final class QueueProvisioner {
   /** Redeliveries before a message is parked: agent restarts each count one. */
   public static final int MAX_RECEIVE_COUNT = 10;
 
-  /** The agent extends it while a job prints; this only bounds how long a dead agent holds a job. */
+  /**
+   * The agent extends it while a job prints; this only bounds how long a dead agent holds a job.
+   */
   public static final int VISIBILITY_TIMEOUT_SECONDS = 60;
 
   private QueueProvisioner() {}
@@ -43,8 +45,11 @@ public final class QueueProvisioner {
                               Integer.toString(VISIBILITY_TIMEOUT_SECONDS),
                           QueueAttributeName.RECEIVE_MESSAGE_WAIT_TIME_SECONDS, "20",
                           QueueAttributeName.REDRIVE_POLICY,
-                              "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\""
-                                  + MAX_RECEIVE_COUNT + "\"}")));
+                              "{\"deadLetterTargetArn\":\""
+                                  + dlqArn
+                                  + "\",\"maxReceiveCount\":\""
+                                  + MAX_RECEIVE_COUNT
+                                  + "\"}")));
     }
     return QueueUrls.resolve(sqs, names);
   }

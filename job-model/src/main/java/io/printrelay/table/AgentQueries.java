@@ -18,11 +18,21 @@ public final class AgentQueries {
    */
   public static QueryRequest labels(String table, String jobId) {
     Placeholders p = new Placeholders();
-    String key = p.name(PK) + " = " + p.value(s(ItemKeys.jobPk(jobId)))
-        + " AND begins_with(" + p.name(SK) + ", " + p.value(s(LABEL_SK_PREFIX)) + ")";
-    return QueryRequest.builder().tableName(table).consistentRead(true)
+    String key =
+        p.name(PK)
+            + " = "
+            + p.value(s(ItemKeys.jobPk(jobId)))
+            + " AND begins_with("
+            + p.name(SK)
+            + ", "
+            + p.value(s(LABEL_SK_PREFIX))
+            + ")";
+    return QueryRequest.builder()
+        .tableName(table)
+        .consistentRead(true)
         .keyConditionExpression(key)
-        .expressionAttributeNames(p.names()).expressionAttributeValues(p.values())
+        .expressionAttributeNames(p.names())
+        .expressionAttributeValues(p.values())
         .build();
   }
 
@@ -35,9 +45,13 @@ public final class AgentQueries {
     Placeholders p = new Placeholders();
     String key = p.name(ACTIVE_PRINTER_ID) + " = " + p.value(s(printerId));
     String filter = Condition.equalTo(STATUS, s(JobStatus.PRINTING.wireName())).render(p);
-    return QueryRequest.builder().tableName(table).indexName(ACTIVE_INDEX)
-        .keyConditionExpression(key).filterExpression(filter)
-        .expressionAttributeNames(p.names()).expressionAttributeValues(p.values())
+    return QueryRequest.builder()
+        .tableName(table)
+        .indexName(ACTIVE_INDEX)
+        .keyConditionExpression(key)
+        .filterExpression(filter)
+        .expressionAttributeNames(p.names())
+        .expressionAttributeValues(p.values())
         .build();
   }
 

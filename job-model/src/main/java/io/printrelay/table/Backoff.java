@@ -5,13 +5,15 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The one retry policy for DynamoDB writes that did nothing and may simply run again (unprocessed
- * batch items, transaction conflicts). Exponential backoff with full jitter, as AWS recommends (https://aws.amazon.com/blogs/architecture/exponential-backoff-and-jitter/): retries
- * of many callers spread out instead of colliding again.
+ * batch items, transaction conflicts). Exponential backoff with full jitter, as AWS recommends
+ * (https://aws.amazon.com/blogs/architecture/exponential-backoff-and-jitter/): retries of many
+ * callers spread out instead of colliding again.
  *
  * @param maxAttempts attempts in all, the first included
  */
 public record Backoff(Duration base, Duration cap, int maxAttempts) {
-  public static final Backoff DYNAMODB = new Backoff(Duration.ofMillis(20), Duration.ofSeconds(1), 8);
+  public static final Backoff DYNAMODB =
+      new Backoff(Duration.ofMillis(20), Duration.ofSeconds(1), 8);
 
   /** The longest wait after failed attempt {@code attempt} (from 1): base·2^(attempt-1), capped. */
   public Duration ceiling(int attempt) {

@@ -34,8 +34,12 @@ public final class Condition {
     if (values.isEmpty()) {
       throw new IllegalArgumentException("IN needs at least one value");
     }
-    return new Condition(p -> p.name(attribute) + " IN ("
-        + String.join(", ", values.stream().map(p::value).toList()) + ")");
+    return new Condition(
+        p ->
+            p.name(attribute)
+                + " IN ("
+                + String.join(", ", values.stream().map(p::value).toList())
+                + ")");
   }
 
   /** A boolean attribute absent or false. */
@@ -45,8 +49,13 @@ public final class Condition {
 
   /** The job's status is one the event may happen in: the state machine, as a condition. */
   public static Condition allows(JobEvent event) {
-    return in(JobTable.STATUS, event.from().stream().sorted()
-        .map(JobStatus::wireName).map(AttributeValue::fromS).toList());
+    return in(
+        JobTable.STATUS,
+        event.from().stream()
+            .sorted()
+            .map(JobStatus::wireName)
+            .map(AttributeValue::fromS)
+            .toList());
   }
 
   public Condition and(Condition other) {

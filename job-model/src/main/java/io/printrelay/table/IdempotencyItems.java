@@ -15,8 +15,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class IdempotencyItems {
   private IdempotencyItems() {}
 
-  public static Map<String, AttributeValue> claim(String scope, String key, String jobId,
-      Instant createdAt, Instant expiresAt) {
+  public static Map<String, AttributeValue> claim(
+      String scope, String key, String jobId, Instant createdAt, Instant expiresAt) {
     Map<String, AttributeValue> item = new HashMap<>(ItemKeys.idempotency(scope, key));
     item.put(TYPE, ItemMapper.s(TYPE_IDEMPOTENCY));
     item.put(JOB_ID, ItemMapper.s(jobId));

@@ -123,7 +123,9 @@ public final class ItemMapper {
   public static LabelSource labelSource(Map<String, AttributeValue> item) {
     AttributeValue job = item.get(SOURCE_JOB_ID);
     AttributeValue index = item.get(SOURCE_INDEX);
-    return job == null || index == null ? null : new LabelSource(job.s(), Integer.parseInt(index.n()));
+    return job == null || index == null
+        ? null
+        : new LabelSource(job.s(), Integer.parseInt(index.n()));
   }
 
   /** Content is absent when the item was read with a projection that left it out. */

@@ -41,8 +41,14 @@ public final class ItemUpdate {
 
   /** Keeps a value already there (e.g. the first {@code startedAt}). */
   public ItemUpdate setIfAbsent(String attribute, AttributeValue value) {
-    sets.add(p -> p.name(attribute) + " = if_not_exists(" + p.name(attribute) + ", "
-        + p.value(value) + ")");
+    sets.add(
+        p ->
+            p.name(attribute)
+                + " = if_not_exists("
+                + p.name(attribute)
+                + ", "
+                + p.value(value)
+                + ")");
     return this;
   }
 
@@ -54,8 +60,15 @@ public final class ItemUpdate {
 
   /** Adds to a number (absent counts as 0) and names the sum: usable in a SET with others. */
   public ItemUpdate increment(String attribute, long by) {
-    sets.add(p -> p.name(attribute) + " = if_not_exists(" + p.name(attribute) + ", "
-        + p.value(ItemMapper.n(0)) + ") + " + p.value(ItemMapper.n(by)));
+    sets.add(
+        p ->
+            p.name(attribute)
+                + " = if_not_exists("
+                + p.name(attribute)
+                + ", "
+                + p.value(ItemMapper.n(0))
+                + ") + "
+                + p.value(ItemMapper.n(by)));
     return this;
   }
 
@@ -84,10 +97,15 @@ public final class ItemUpdate {
     Placeholders p = new Placeholders();
     String update = expression(p);
     String check = condition == null ? null : condition.render(p);
-    return UpdateItemRequest.builder().tableName(table).key(key)
-        .updateExpression(update).conditionExpression(check)
-        .expressionAttributeNames(p.names()).expressionAttributeValues(p.values())
-        .returnValues(returnValues).build();
+    return UpdateItemRequest.builder()
+        .tableName(table)
+        .key(key)
+        .updateExpression(update)
+        .conditionExpression(check)
+        .expressionAttributeNames(p.names())
+        .expressionAttributeValues(p.values())
+        .returnValues(returnValues)
+        .build();
   }
 
   /** As one action of a TransactWriteItems; a refusal returns the item as it was. */
@@ -96,21 +114,32 @@ public final class ItemUpdate {
     String update = expression(p);
     String check = condition == null ? null : condition.render(p);
     return TransactWriteItem.builder()
-        .update(u -> u.tableName(table).key(key).updateExpression(update)
-            .conditionExpression(check)
-            .expressionAttributeNames(p.names()).expressionAttributeValues(p.values())
-            .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD))
+        .update(
+            u ->
+                u.tableName(table)
+                    .key(key)
+                    .updateExpression(update)
+                    .conditionExpression(check)
+                    .expressionAttributeNames(p.names())
+                    .expressionAttributeValues(p.values())
+                    .returnValuesOnConditionCheckFailure(
+                        ReturnValuesOnConditionCheckFailure.ALL_OLD))
         .build();
   }
 
   /** A transaction action that writes nothing: the item must satisfy {@code required}. */
-  public static TransactWriteItem check(String table, Map<String, AttributeValue> key,
-      Condition required) {
+  public static TransactWriteItem check(
+      String table, Map<String, AttributeValue> key, Condition required) {
     Placeholders p = new Placeholders();
     String check = required.render(p);
     return TransactWriteItem.builder()
-        .conditionCheck(c -> c.tableName(table).key(key).conditionExpression(check)
-            .expressionAttributeNames(p.names()).expressionAttributeValues(p.values()))
+        .conditionCheck(
+            c ->
+                c.tableName(table)
+                    .key(key)
+                    .conditionExpression(check)
+                    .expressionAttributeNames(p.names())
+                    .expressionAttributeValues(p.values()))
         .build();
   }
 
@@ -119,9 +148,14 @@ public final class ItemUpdate {
     Placeholders p = new Placeholders();
     String check = Condition.notExists(JobTable.PK).render(p);
     return TransactWriteItem.builder()
-        .put(put -> put.tableName(table).item(item).conditionExpression(check)
-            .expressionAttributeNames(p.names())
-            .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD))
+        .put(
+            put ->
+                put.tableName(table)
+                    .item(item)
+                    .conditionExpression(check)
+                    .expressionAttributeNames(p.names())
+                    .returnValuesOnConditionCheckFailure(
+                        ReturnValuesOnConditionCheckFailure.ALL_OLD))
         .build();
   }
 

@@ -16,21 +16,33 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
  * Reads of job, label and idempotency items and of the job indexes, as requests for a caller's
- * client, with the mapping of what they answer: callers never name an attribute or an index.
- * Index reads are eventually consistent: they order and count, they never decide a write.
+ * client, with the mapping of what they answer: callers never name an attribute or an index. Index
+ * reads are eventually consistent: they order and count, they never decide a write.
  */
 public final class JobQueries {
   private static final String JOB_PK_PREFIX = ItemKeys.jobPk("");
   // Everything of a label but its content: a 500-label job would otherwise read up to 32 MB.
-  private static final List<String> LABEL_STATE = List.of(JOB_ID, INDEX, STATUS, UNCERTAIN,
-      ATTEMPTS, ERROR, PRINTED_AT, SOURCE_JOB_ID, SOURCE_INDEX);
+  private static final List<String> LABEL_STATE =
+      List.of(
+          JOB_ID,
+          INDEX,
+          STATUS,
+          UNCERTAIN,
+          ATTEMPTS,
+          ERROR,
+          PRINTED_AT,
+          SOURCE_JOB_ID,
+          SOURCE_INDEX);
 
   private JobQueries() {}
 
   /** One job item, strongly consistent: decisions are taken on what it says. */
   public static GetItemRequest job(String table, String jobId) {
-    return GetItemRequest.builder().tableName(table).key(ItemKeys.job(jobId))
-        .consistentRead(true).build();
+    return GetItemRequest.builder()
+        .tableName(table)
+        .key(ItemKeys.job(jobId))
+        .consistentRead(true)
+        .build();
   }
 
   /**
@@ -39,14 +51,19 @@ public final class JobQueries {
    */
   public static QueryRequest newest(String table, String printerId, int pageSize) {
     Placeholders p = new Placeholders();
-    String keyCondition = printerId == null
-        ? p.name(ALL_JOBS) + " = " + p.value(ItemMapper.s(ALL_JOBS_VALUE))
-        : p.name(PRINTER_ID) + " = " + p.value(ItemMapper.s(printerId));
-    return QueryRequest.builder().tableName(table)
+    String keyCondition =
+        printerId == null
+            ? p.name(ALL_JOBS) + " = " + p.value(ItemMapper.s(ALL_JOBS_VALUE))
+            : p.name(PRINTER_ID) + " = " + p.value(ItemMapper.s(printerId));
+    return QueryRequest.builder()
+        .tableName(table)
         .indexName(printerId == null ? BY_CREATED_INDEX : BY_PRINTER_INDEX)
         .keyConditionExpression(keyCondition)
-        .expressionAttributeNames(p.names()).expressionAttributeValues(p.values())
-        .scanIndexForward(false).limit(pageSize).build();
+        .expressionAttributeNames(p.names())
+        .expressionAttributeValues(p.values())
+        .scanIndexForward(false)
+        .limit(pageSize)
+        .build();
   }
 
   /** The id of the job an item of the table or of a job index belongs to, from its key. */
@@ -58,15 +75,19 @@ public final class JobQueries {
   public static QueryRequest active(String table, String printerId) {
     Placeholders p = new Placeholders();
     String keyCondition = p.name(ACTIVE_PRINTER_ID) + " = " + p.value(ItemMapper.s(printerId));
-    return QueryRequest.builder().tableName(table).indexName(ACTIVE_INDEX)
+    return QueryRequest.builder()
+        .tableName(table)
+        .indexName(ACTIVE_INDEX)
         .keyConditionExpression(keyCondition)
-        .expressionAttributeNames(p.names()).expressionAttributeValues(p.values()).build();
+        .expressionAttributeNames(p.names())
+        .expressionAttributeValues(p.values())
+        .build();
   }
 
   /**
-   * An {@code active} index item as the job's place in its printer's queue; empty for an item
-   * that is not a whole job entry. The index projects no {@code enqueuedAt}: its queue key,
-   * {@link ItemKeys#timeKey}, starts with it.
+   * An {@code active} index item as the job's place in its printer's queue; empty for an item that
+   * is not a whole job entry. The index projects no {@code enqueuedAt}: its queue key, {@link
+   * ItemKeys#timeKey}, starts with it.
    */
   public static Optional<ActiveJob> activeJob(Map<String, AttributeValue> item) {
     Optional<JobStatus> status = JobStatus.parse(text(item, STATUS));
@@ -87,12 +108,23 @@ public final class JobQueries {
    */
   public static QueryRequest undispatched(String table, Instant createdBefore) {
     Placeholders p = new Placeholders();
-    // createdKey is "<instant>#<jobId>": every key of an earlier instant sorts below the bare instant.
-    String keyCondition = p.name(UNDISPATCHED) + " = " + p.value(ItemMapper.s(UNDISPATCHED_VALUE))
-        + " AND " + p.name(CREATED_KEY) + " < " + p.value(ItemMapper.instantValue(createdBefore));
-    return QueryRequest.builder().tableName(table).indexName(UNDISPATCHED_INDEX)
+    // createdKey is "<instant>#<jobId>": every key of an earlier instant sorts below the bare
+    // instant.
+    String keyCondition =
+        p.name(UNDISPATCHED)
+            + " = "
+            + p.value(ItemMapper.s(UNDISPATCHED_VALUE))
+            + " AND "
+            + p.name(CREATED_KEY)
+            + " < "
+            + p.value(ItemMapper.instantValue(createdBefore));
+    return QueryRequest.builder()
+        .tableName(table)
+        .indexName(UNDISPATCHED_INDEX)
         .keyConditionExpression(keyCondition)
-        .expressionAttributeNames(p.names()).expressionAttributeValues(p.values()).build();
+        .expressionAttributeNames(p.names())
+        .expressionAttributeValues(p.values())
+        .build();
   }
 
   /**
@@ -101,18 +133,33 @@ public final class JobQueries {
    */
   public static QueryRequest labelStates(String table, String jobId) {
     Placeholders p = new Placeholders();
-    String keyCondition = p.name(PK) + " = " + p.value(ItemMapper.s(ItemKeys.jobPk(jobId)))
-        + " AND begins_with(" + p.name(SK) + ", " + p.value(ItemMapper.s(LABEL_SK_PREFIX)) + ")";
+    String keyCondition =
+        p.name(PK)
+            + " = "
+            + p.value(ItemMapper.s(ItemKeys.jobPk(jobId)))
+            + " AND begins_with("
+            + p.name(SK)
+            + ", "
+            + p.value(ItemMapper.s(LABEL_SK_PREFIX))
+            + ")";
     String projection = String.join(", ", LABEL_STATE.stream().map(p::name).toList());
-    return QueryRequest.builder().tableName(table).consistentRead(true)
-        .keyConditionExpression(keyCondition).projectionExpression(projection)
-        .expressionAttributeNames(p.names()).expressionAttributeValues(p.values()).build();
+    return QueryRequest.builder()
+        .tableName(table)
+        .consistentRead(true)
+        .keyConditionExpression(keyCondition)
+        .projectionExpression(projection)
+        .expressionAttributeNames(p.names())
+        .expressionAttributeValues(p.values())
+        .build();
   }
 
   /** The claim of a caller's idempotency key; its job with {@link IdempotencyItems#jobId}. */
   public static GetItemRequest idempotency(String table, String scope, String key) {
-    return GetItemRequest.builder().tableName(table).key(ItemKeys.idempotency(scope, key))
-        .consistentRead(true).build();
+    return GetItemRequest.builder()
+        .tableName(table)
+        .key(ItemKeys.idempotency(scope, key))
+        .consistentRead(true)
+        .build();
   }
 
   private static String text(Map<String, AttributeValue> item, String name) {

@@ -11,8 +11,8 @@ package io.printrelay.table;
  *   idempotency  pk IDEMPOTENCY#{scope}#{key}  sk IDEMPOTENCY
  * </pre>
  *
- * Indexes are sparse: an item is in an index only while it has the index's key attributes.
- * Progress updates touch no index key, so a label printed writes no index.
+ * Indexes are sparse: an item is in an index only while it has the index's key attributes. Progress
+ * updates touch no index key, so a label printed writes no index.
  */
 public final class JobTable {
   private JobTable() {}
@@ -54,8 +54,10 @@ public final class JobTable {
   public static final String ATTEMPTS = "attempts";
   public static final String PRINTED_AT = "printedAt";
   public static final String CONTENT = "content";
+
   /** A copied label's origin (resume, reprint): the job and index it was first submitted as. */
   public static final String SOURCE_JOB_ID = "sourceJobId";
+
   public static final String SOURCE_INDEX = "sourceIndex";
 
   // Printer attributes (besides PRINTER_ID, ERROR).
@@ -70,11 +72,15 @@ public final class JobTable {
 
   /** All jobs, newest first. KEYS_ONLY: hash {@link #ALL_JOBS}, range {@link #CREATED_KEY}. */
   public static final String BY_CREATED_INDEX = "byCreated";
+
   public static final String ALL_JOBS = "allJobs";
   public static final String ALL_JOBS_VALUE = "JOBS";
   public static final String CREATED_KEY = "createdKey";
 
-  /** One printer's jobs, newest first. KEYS_ONLY: hash {@link #PRINTER_ID}, range {@link #CREATED_KEY}. */
+  /**
+   * One printer's jobs, newest first. KEYS_ONLY: hash {@link #PRINTER_ID}, range {@link
+   * #CREATED_KEY}.
+   */
   public static final String BY_PRINTER_INDEX = "byPrinter";
 
   /**
@@ -82,11 +88,15 @@ public final class JobTable {
    * #QUEUE_KEY}; projects jobId, status and priority. Removed from a job when it ends.
    */
   public static final String ACTIVE_INDEX = "active";
+
   public static final String ACTIVE_PRINTER_ID = "activePrinterId";
   public static final String QUEUE_KEY = "queueKey";
 
-  /** Jobs stored whose queue message is not confirmed sent. KEYS_ONLY, hash {@link #UNDISPATCHED}. */
+  /**
+   * Jobs stored whose queue message is not confirmed sent. KEYS_ONLY, hash {@link #UNDISPATCHED}.
+   */
   public static final String UNDISPATCHED_INDEX = "undispatched";
+
   public static final String UNDISPATCHED = "undispatched";
   public static final String UNDISPATCHED_VALUE = "1";
 

@@ -14,19 +14,23 @@ public final class JobUpdates {
   private JobUpdates() {}
 
   /**
-   * The event on the job: its new status (if it changes one) under the state machine's condition.
-   * A move to a final status also stamps {@code finishedAt} and takes the job out of its printer's
+   * The event on the job: its new status (if it changes one) under the state machine's condition. A
+   * move to a final status also stamps {@code finishedAt} and takes the job out of its printer's
    * queue index and the undispatched index.
    */
   public static ItemUpdate apply(String jobId, JobEvent event, Instant now) {
     ItemUpdate update = ItemUpdate.of(ItemKeys.job(jobId)).when(Condition.allows(event));
-    event.to().ifPresent(to -> {
-      update.set(STATUS, ItemMapper.s(to.wireName()));
-      if (to.isFinal()) {
-        update.set(FINISHED_AT, ItemMapper.instantValue(now))
-            .remove(ACTIVE_PRINTER_ID, QUEUE_KEY, UNDISPATCHED);
-      }
-    });
+    event
+        .to()
+        .ifPresent(
+            to -> {
+              update.set(STATUS, ItemMapper.s(to.wireName()));
+              if (to.isFinal()) {
+                update
+                    .set(FINISHED_AT, ItemMapper.instantValue(now))
+                    .remove(ACTIVE_PRINTER_ID, QUEUE_KEY, UNDISPATCHED);
+              }
+            });
     return update;
   }
 
@@ -35,16 +39,16 @@ public final class JobUpdates {
    * index) and claims its next dispatch: the undispatched mark stays until the send is confirmed.
    */
   public static ItemUpdate enqueue(ItemUpdate update, String jobId, Instant now) {
-    return claimDispatch(update
-        .set(ENQUEUED_AT, ItemMapper.instantValue(now))
-        .set(QUEUE_KEY, ItemMapper.s(ItemKeys.timeKey(now, jobId)))
-        .copy(ACTIVE_PRINTER_ID, PRINTER_ID));
+    return claimDispatch(
+        update
+            .set(ENQUEUED_AT, ItemMapper.instantValue(now))
+            .set(QUEUE_KEY, ItemMapper.s(ItemKeys.timeKey(now, jobId)))
+            .copy(ACTIVE_PRINTER_ID, PRINTER_ID));
   }
 
   /** Claims the next dispatch number and marks the job undispatched until it is confirmed. */
   public static ItemUpdate claimDispatch(ItemUpdate update) {
-    return update.increment(DISPATCH_COUNT, 1)
-        .set(UNDISPATCHED, ItemMapper.s(UNDISPATCHED_VALUE));
+    return update.increment(DISPATCH_COUNT, 1).set(UNDISPATCHED, ItemMapper.s(UNDISPATCHED_VALUE));
   }
 
   /**

@@ -9,10 +9,10 @@ import java.time.Instant;
 
 /**
  * The writes of operators' job actions. Each is its event's move under the state machine's
- * condition ({@link JobUpdates#apply}), and also conditional on the status the action decided on:
- * a write decided on a read that went stale is refused, and the action decides again on a fresh
- * read, never applies a choice made for another status (a tier change of a queued job re-enqueues
- * it; of a paused job it must not).
+ * condition ({@link JobUpdates#apply}), and also conditional on the status the action decided on: a
+ * write decided on a read that went stale is refused, and the action decides again on a fresh read,
+ * never applies a choice made for another status (a tier change of a queued job re-enqueues it; of
+ * a paused job it must not).
  */
 public final class OperatorUpdates {
   private OperatorUpdates() {}
@@ -37,12 +37,13 @@ public final class OperatorUpdates {
    * tier at {@code now} with its next dispatch claimed; a paused one only records it (its resume
    * enqueues it).
    */
-  public static ItemUpdate reprioritise(String jobId, JobStatus from, Priority current,
-      Priority wanted, Instant now) {
-    ItemUpdate update = JobUpdates.apply(jobId, JobEvent.REPRIORITISE, now)
-        .when(statusIs(from))
-        .when(Condition.equalTo(PRIORITY, ItemMapper.s(current.wireName())))
-        .set(PRIORITY, ItemMapper.s(wanted.wireName()));
+  public static ItemUpdate reprioritise(
+      String jobId, JobStatus from, Priority current, Priority wanted, Instant now) {
+    ItemUpdate update =
+        JobUpdates.apply(jobId, JobEvent.REPRIORITISE, now)
+            .when(statusIs(from))
+            .when(Condition.equalTo(PRIORITY, ItemMapper.s(current.wireName())))
+            .set(PRIORITY, ItemMapper.s(wanted.wireName()));
     return from == JobStatus.QUEUED ? JobUpdates.enqueue(update, jobId, now) : update;
   }
 

@@ -7,8 +7,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * The placeholders of one DynamoDB request. Attribute names always go through {@code #name}
  * (several, like {@code status}, are reserved words) and values through numbered {@code :vN}, so
- * two parts of one expression never collide and only placeholders in use are sent (DynamoDB
- * refuses unused ones).
+ * two parts of one expression never collide and only placeholders in use are sent (DynamoDB refuses
+ * unused ones).
  */
 final class Placeholders {
   private final Map<String, String> names = new HashMap<>();

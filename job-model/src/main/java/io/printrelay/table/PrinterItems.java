@@ -20,8 +20,15 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 public final class PrinterItems {
   private PrinterItems() {}
 
-  public static ItemUpdate report(String printerId, String host, int port, String agentId,
-      PrinterState state, String detail, String currentJobId, Instant now) {
+  public static ItemUpdate report(
+      String printerId,
+      String host,
+      int port,
+      String agentId,
+      PrinterState state,
+      String detail,
+      String currentJobId,
+      Instant now) {
     return ItemUpdate.of(ItemKeys.printer(printerId))
         .set(TYPE, s(TYPE_PRINTER))
         .set(PRINTER_ID, s(printerId))
@@ -48,9 +55,12 @@ public final class PrinterItems {
   /** A consistent read of the operator's pause alone: the agent asks it before each job. */
   public static GetItemRequest readPaused(String table, String printerId) {
     Placeholders p = new Placeholders();
-    return GetItemRequest.builder().tableName(table).key(ItemKeys.printer(printerId))
+    return GetItemRequest.builder()
+        .tableName(table)
+        .key(ItemKeys.printer(printerId))
         .consistentRead(true)
-        .projectionExpression(p.name(PAUSED)).expressionAttributeNames(p.names())
+        .projectionExpression(p.name(PAUSED))
+        .expressionAttributeNames(p.names())
         .build();
   }
 

@@ -16,21 +16,32 @@ public final class PrinterQueries {
   public static QueryRequest all(String table) {
     Placeholders p = new Placeholders();
     String keyCondition = p.name(PK) + " = " + p.value(ItemMapper.s(PRINTER_PK));
-    return QueryRequest.builder().tableName(table).consistentRead(true)
+    return QueryRequest.builder()
+        .tableName(table)
+        .consistentRead(true)
         .keyConditionExpression(keyCondition)
-        .expressionAttributeNames(p.names()).expressionAttributeValues(p.values()).build();
+        .expressionAttributeNames(p.names())
+        .expressionAttributeValues(p.values())
+        .build();
   }
 
   public static GetItemRequest one(String table, String printerId) {
-    return GetItemRequest.builder().tableName(table).key(ItemKeys.printer(printerId))
-        .consistentRead(true).build();
+    return GetItemRequest.builder()
+        .tableName(table)
+        .key(ItemKeys.printer(printerId))
+        .consistentRead(true)
+        .build();
   }
 
   /** Whether an agent registered the printer: its key only, nothing else read. */
   public static GetItemRequest registered(String table, String printerId) {
     Placeholders p = new Placeholders();
-    return GetItemRequest.builder().tableName(table).key(ItemKeys.printer(printerId))
-        .projectionExpression(p.name(PK)).expressionAttributeNames(p.names())
-        .consistentRead(true).build();
+    return GetItemRequest.builder()
+        .tableName(table)
+        .key(ItemKeys.printer(printerId))
+        .projectionExpression(p.name(PK))
+        .expressionAttributeNames(p.names())
+        .consistentRead(true)
+        .build();
   }
 }

@@ -36,8 +36,13 @@ public final class TableProvisioner {
                   .billingMode(BillingMode.PAY_PER_REQUEST)
                   .keySchema(key(PK, KeyType.HASH), key(SK, KeyType.RANGE))
                   .attributeDefinitions(
-                      string(PK), string(SK), string(ALL_JOBS), string(CREATED_KEY),
-                      string(PRINTER_ID), string(ACTIVE_PRINTER_ID), string(QUEUE_KEY),
+                      string(PK),
+                      string(SK),
+                      string(ALL_JOBS),
+                      string(CREATED_KEY),
+                      string(PRINTER_ID),
+                      string(ACTIVE_PRINTER_ID),
+                      string(QUEUE_KEY),
                       string(UNDISPATCHED))
                   .globalSecondaryIndexes(
                       index(BY_CREATED_INDEX, ALL_JOBS, CREATED_KEY, keysOnly()),

@@ -10,8 +10,8 @@ import java.util.List;
  * "^XZ" would end its format early; that is Odoo's escaping to fix, not ours to guess.
  *
  * <p>Commands match case-insensitively ({@code ^xa} prints on a Zebra too), but always on the
- * original text: case-mapping the whole document changes its length ("ß" becomes "SS", "ﬁ"
- * becomes "FI"), so offsets found in the mapped copy would cut the original in the wrong places.
+ * original text: case-mapping the whole document changes its length ("ß" becomes "SS", "ﬁ" becomes
+ * "FI"), so offsets found in the mapped copy would cut the original in the wrong places.
  */
 public final class ZplDocument {
   private static final String START = "^XA";

@@ -99,19 +99,22 @@ abstract class AwsContractTest {
     for (int i = 0; i < QueueProvisioner.MAX_RECEIVE_COUNT; i++) {
       Message message = receiveOne(queue);
       assertThat(message).as("receive %d", i + 1).isNotNull();
-      sqs().changeMessageVisibility(
-          b -> b.queueUrl(queue).receiptHandle(message.receiptHandle()).visibilityTimeout(0));
+      sqs()
+          .changeMessageVisibility(
+              b -> b.queueUrl(queue).receiptHandle(message.receiptHandle()).visibilityTimeout(0));
     }
 
     assertThat(receiveOne(queue)).as("moved to the dead-letter queue").isNull();
-    String dlq = sqs().getQueueUrl(b -> b.queueName(names.deadLetterQueue(Priority.HIGH))).queueUrl();
+    String dlq =
+        sqs().getQueueUrl(b -> b.queueName(names.deadLetterQueue(Priority.HIGH))).queueUrl();
     assertThat(jobId(receiveOne(dlq))).isEqualTo("j2");
   }
 
   @Test
   void aJobIsStoredOnceAndAStatusWriteNeedsTheStatusItExpects() {
-    Job job = Job.accepted("job-" + UUID.randomUUID(), "printer-e", Priority.NORMAL, null, 3, null,
-        Instant.now());
+    Job job =
+        Job.accepted(
+            "job-" + UUID.randomUUID(), "printer-e", Priority.NORMAL, null, 3, null, Instant.now());
     putNew(job);
     assertThatThrownBy(() -> putNew(job)).isInstanceOf(ConditionalCheckFailedException.class);
 
@@ -120,7 +123,8 @@ abstract class AwsContractTest {
     apply(job.jobId(), JobEvent.START);
 
     Map<String, AttributeValue> item =
-        dynamoDb().getItem(b -> b.tableName(table).key(ItemKeys.job(job.jobId())).consistentRead(true))
+        dynamoDb()
+            .getItem(b -> b.tableName(table).key(ItemKeys.job(job.jobId())).consistentRead(true))
             .item();
     assertThat(ItemMapper.job(item).status()).isEqualTo(JobStatus.PRINTING);
   }
@@ -128,20 +132,40 @@ abstract class AwsContractTest {
   @Test
   void theActiveIndexListsAPrintersUnfinishedJobsInQueueOrder() {
     Instant t0 = Instant.parse("2026-11-25T10:00:00Z");
-    Job older = Job.accepted("older-" + UUID.randomUUID(), "printer-f", Priority.LOW, null, 1, null, t0);
-    Job newer = Job.accepted("newer-" + UUID.randomUUID(), "printer-f", Priority.LOW, null, 1, null,
-        t0.plusMillis(5));
-    Job finished = Job.accepted("done-" + UUID.randomUUID(), "printer-f", Priority.LOW, null, 1, null,
-        t0.minusSeconds(1)).withStatus(JobStatus.CANCELLED);
+    Job older =
+        Job.accepted("older-" + UUID.randomUUID(), "printer-f", Priority.LOW, null, 1, null, t0);
+    Job newer =
+        Job.accepted(
+            "newer-" + UUID.randomUUID(),
+            "printer-f",
+            Priority.LOW,
+            null,
+            1,
+            null,
+            t0.plusMillis(5));
+    Job finished =
+        Job.accepted(
+                "done-" + UUID.randomUUID(),
+                "printer-f",
+                Priority.LOW,
+                null,
+                1,
+                null,
+                t0.minusSeconds(1))
+            .withStatus(JobStatus.CANCELLED);
     List.of(newer, finished, older).forEach(this::putNew);
 
     List<String> active =
-        dynamoDb().query(
-                b -> b.tableName(table).indexName(JobTable.ACTIVE_INDEX)
-                    .keyConditionExpression("#p = :p")
-                    .expressionAttributeNames(Map.of("#p", JobTable.ACTIVE_PRINTER_ID))
-                    .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("printer-f"))))
-            .items().stream()
+        dynamoDb()
+            .query(
+                b ->
+                    b.tableName(table)
+                        .indexName(JobTable.ACTIVE_INDEX)
+                        .keyConditionExpression("#p = :p")
+                        .expressionAttributeNames(Map.of("#p", JobTable.ACTIVE_PRINTER_ID))
+                        .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("printer-f"))))
+            .items()
+            .stream()
             .map(item -> item.get(JobTable.JOB_ID).s())
             .toList();
 
@@ -149,9 +173,13 @@ abstract class AwsContractTest {
   }
 
   private void putNew(Job job) {
-    dynamoDb().putItem(b -> b.tableName(table).item(ItemMapper.jobItem(job))
-        .conditionExpression("attribute_not_exists(#pk)")
-        .expressionAttributeNames(Map.of("#pk", JobTable.PK)));
+    dynamoDb()
+        .putItem(
+            b ->
+                b.tableName(table)
+                    .item(ItemMapper.jobItem(job))
+                    .conditionExpression("attribute_not_exists(#pk)")
+                    .expressionAttributeNames(Map.of("#pk", JobTable.PK)));
   }
 
   private void apply(String jobId, JobEvent event) {
@@ -159,14 +187,23 @@ abstract class AwsContractTest {
   }
 
   private void send(String queue, String jobId, String printerId, int dispatch) {
-    sqs().sendMessage(JobMessages.sendRequest(queue,
-        new JobMessage(jobId, printerId, Priority.NORMAL, dispatch)));
+    sqs()
+        .sendMessage(
+            JobMessages.sendRequest(
+                queue, new JobMessage(jobId, printerId, Priority.NORMAL, dispatch)));
   }
 
   private Message receiveOne(String queue) {
-    List<Message> messages = sqs().receiveMessage(b -> b.queueUrl(queue).maxNumberOfMessages(1)
-        .waitTimeSeconds(0).visibilityTimeout(30)
-        .messageSystemAttributeNames(MessageSystemAttributeName.MESSAGE_GROUP_ID)).messages();
+    List<Message> messages =
+        sqs()
+            .receiveMessage(
+                b ->
+                    b.queueUrl(queue)
+                        .maxNumberOfMessages(1)
+                        .waitTimeSeconds(0)
+                        .visibilityTimeout(30)
+                        .messageSystemAttributeNames(MessageSystemAttributeName.MESSAGE_GROUP_ID))
+            .messages();
     return messages.isEmpty() ? null : messages.get(0);
   }
 
@@ -180,8 +217,13 @@ abstract class AwsContractTest {
 
   @SuppressWarnings("unused")
   private int approximateMessages(String queue) {
-    return Integer.parseInt(sqs().getQueueAttributes(b -> b.queueUrl(queue)
-            .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
-        .attributes().get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
+    return Integer.parseInt(
+        sqs()
+            .getQueueAttributes(
+                b ->
+                    b.queueUrl(queue)
+                        .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+            .attributes()
+            .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
   }
 }

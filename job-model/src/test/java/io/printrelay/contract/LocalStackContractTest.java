@@ -28,9 +28,13 @@ class LocalStackContractTest extends AwsContractTest {
   @Override
   protected synchronized SqsClient sqs() {
     if (sqs == null) {
-      sqs = SqsClient.builder().endpointOverride(LOCALSTACK.getEndpoint()).region(region())
-          .credentialsProvider(credentials()).httpClientBuilder(UrlConnectionHttpClient.builder())
-          .build();
+      sqs =
+          SqsClient.builder()
+              .endpointOverride(LOCALSTACK.getEndpoint())
+              .region(region())
+              .credentialsProvider(credentials())
+              .httpClientBuilder(UrlConnectionHttpClient.builder())
+              .build();
     }
     return sqs;
   }
@@ -38,9 +42,13 @@ class LocalStackContractTest extends AwsContractTest {
   @Override
   protected synchronized DynamoDbClient dynamoDb() {
     if (dynamoDb == null) {
-      dynamoDb = DynamoDbClient.builder().endpointOverride(LOCALSTACK.getEndpoint()).region(region())
-          .credentialsProvider(credentials()).httpClientBuilder(UrlConnectionHttpClient.builder())
-          .build();
+      dynamoDb =
+          DynamoDbClient.builder()
+              .endpointOverride(LOCALSTACK.getEndpoint())
+              .region(region())
+              .credentialsProvider(credentials())
+              .httpClientBuilder(UrlConnectionHttpClient.builder())
+              .build();
     }
     return dynamoDb;
   }

@@ -12,15 +12,23 @@ class JobEventTest {
 
   @ParameterizedTest(name = "{1} on a {0} job: {2}")
   @CsvSource({
-    "QUEUED, START, PRINTING", "PRINTING, START, PRINTING",
-    "QUEUED, PAUSE, PAUSED", "PRINTING, PAUSE, PAUSED",
+    "QUEUED, START, PRINTING",
+    "PRINTING, START, PRINTING",
+    "QUEUED, PAUSE, PAUSED",
+    "PRINTING, PAUSE, PAUSED",
     "PAUSED, RESUME, QUEUED",
-    "QUEUED, CANCEL, CANCELLED", "PRINTING, CANCEL, CANCELLED", "PAUSED, CANCEL, CANCELLED",
-    "PRINTING, COMPLETE, COMPLETED", "PRINTING, FAIL, FAILED",
-    "QUEUED, REPRIORITISE, QUEUED", "PAUSED, REPRIORITISE, PAUSED",
-    "QUEUED, DISPATCH, QUEUED", "PRINTING, DISPATCH, PRINTING",
+    "QUEUED, CANCEL, CANCELLED",
+    "PRINTING, CANCEL, CANCELLED",
+    "PAUSED, CANCEL, CANCELLED",
+    "PRINTING, COMPLETE, COMPLETED",
+    "PRINTING, FAIL, FAILED",
+    "QUEUED, REPRIORITISE, QUEUED",
+    "PAUSED, REPRIORITISE, PAUSED",
+    "QUEUED, DISPATCH, QUEUED",
+    "PRINTING, DISPATCH, PRINTING",
     "PRINTING, PROGRESS, PRINTING",
-    "FAILED, FOLLOW_UP, FAILED", "CANCELLED, FOLLOW_UP, CANCELLED"
+    "FAILED, FOLLOW_UP, FAILED",
+    "CANCELLED, FOLLOW_UP, CANCELLED"
   })
   void allowsTheMovesOfAJobsLife(JobStatus from, JobEvent event, JobStatus to) {
     assertThat(event.apply(from)).isEqualTo(to);
@@ -28,8 +36,15 @@ class JobEventTest {
 
   @ParameterizedTest(name = "{1} on a {0} job is refused")
   @CsvSource({
-    "QUEUED, COMPLETE", "QUEUED, FAIL", "PAUSED, START", "PRINTING, RESUME", "COMPLETED, RESUME",
-    "COMPLETED, CANCEL", "PAUSED, PROGRESS", "PRINTING, REPRIORITISE", "COMPLETED, FOLLOW_UP",
+    "QUEUED, COMPLETE",
+    "QUEUED, FAIL",
+    "PAUSED, START",
+    "PRINTING, RESUME",
+    "COMPLETED, RESUME",
+    "COMPLETED, CANCEL",
+    "PAUSED, PROGRESS",
+    "PRINTING, REPRIORITISE",
+    "COMPLETED, FOLLOW_UP",
     "PAUSED, DISPATCH"
   })
   void refusesOtherMovesNamingTheStatus(JobStatus from, JobEvent event) {
@@ -45,10 +60,12 @@ class JobEventTest {
     Job job = Jobs.aJob().id("job-9").status(JobStatus.COMPLETED).build();
 
     assertThatThrownBy(() -> JobEvent.PAUSE.apply(job))
-        .isInstanceOfSatisfying(IllegalStatusChange.class, refused -> {
-          assertThat(refused.jobId()).contains("job-9");
-          assertThat(refused.from()).isEqualTo(JobStatus.COMPLETED);
-        });
+        .isInstanceOfSatisfying(
+            IllegalStatusChange.class,
+            refused -> {
+              assertThat(refused.jobId()).contains("job-9");
+              assertThat(refused.from()).isEqualTo(JobStatus.COMPLETED);
+            });
     assertThat(JobEvent.PAUSE.apply(Jobs.aJob().build())).isEqualTo(JobStatus.PAUSED);
   }
 }

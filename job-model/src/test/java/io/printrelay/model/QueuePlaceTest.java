@@ -19,7 +19,9 @@ class QueuePlaceTest {
     QueuePlace low = new QueuePlace(Priority.LOW, T0.minusSeconds(600), "l");
 
     List<QueuePlace> sorted =
-        Stream.of(low, normalSameTimeB, normalOlder, urgentLater, normalSameTimeA).sorted().toList();
+        Stream.of(low, normalSameTimeB, normalOlder, urgentLater, normalSameTimeA)
+            .sorted()
+            .toList();
 
     assertThat(sorted)
         .containsExactly(urgentLater, normalOlder, normalSameTimeA, normalSameTimeB, low);
@@ -27,8 +29,9 @@ class QueuePlaceTest {
 
   @Test
   void aJobsPlaceIsWhenItLastEnteredItsTier() {
-    Job job = Job.accepted("j", "line-1", Priority.LOW, null, 1, null, T0)
-        .withTimes(T0.plusSeconds(5), null, null);
+    Job job =
+        Job.accepted("j", "line-1", Priority.LOW, null, 1, null, T0)
+            .withTimes(T0.plusSeconds(5), null, null);
     assertThat(job.queuePlace()).isEqualTo(new QueuePlace(Priority.LOW, T0.plusSeconds(5), "j"));
   }
 }

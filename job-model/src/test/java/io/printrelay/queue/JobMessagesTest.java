@@ -26,8 +26,9 @@ class JobMessagesTest {
 
   @Test
   void aJobsMessageCarriesItsLatestClaimedDispatch() {
-    Job job = Job.accepted("job-2", "line-2", Priority.LOW, null, 300, null, Instant.EPOCH)
-        .withDispatch(3, true);
+    Job job =
+        Job.accepted("job-2", "line-2", Priority.LOW, null, 300, null, Instant.EPOCH)
+            .withDispatch(3, true);
     assertThat(JobMessage.of(job)).isEqualTo(new JobMessage("job-2", "line-2", Priority.LOW, 3));
   }
 

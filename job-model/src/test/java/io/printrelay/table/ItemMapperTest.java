@@ -18,9 +18,26 @@ class ItemMapperTest {
   @Test
   void jobRoundTripsWithEveryField() {
     Job job =
-        new Job("j1", "line-1", Priority.NORMAL, JobStatus.PRINTING, "MO/00042", 200, 150,
-            List.of(7, 3), List.of(151), 151, 151, "j0", null, CREATED, CREATED,
-            CREATED.plusSeconds(1), null, 2, false);
+        new Job(
+            "j1",
+            "line-1",
+            Priority.NORMAL,
+            JobStatus.PRINTING,
+            "MO/00042",
+            200,
+            150,
+            List.of(7, 3),
+            List.of(151),
+            151,
+            151,
+            "j0",
+            null,
+            CREATED,
+            CREATED,
+            CREATED.plusSeconds(1),
+            null,
+            2,
+            false);
 
     Job read = ItemMapper.job(ItemMapper.jobItem(job));
 

@@ -30,11 +30,14 @@ class JobQueriesTest {
     store(aJob().on("line-a").status(JobStatus.COMPLETED));
     store(aJob().on("line-b"));
 
-    List<ActiveJob> active = query(JobQueries.active(sandbox.table(), "line-a")).stream()
-        .map(JobQueries::activeJob).flatMap(Optional::stream).toList();
+    List<ActiveJob> active =
+        query(JobQueries.active(sandbox.table(), "line-a")).stream()
+            .map(JobQueries::activeJob)
+            .flatMap(Optional::stream)
+            .toList();
 
-    assertThat(active).containsExactly(
-        new ActiveJob(queued.jobId(), JobStatus.QUEUED, queued.queuePlace()));
+    assertThat(active)
+        .containsExactly(new ActiveJob(queued.jobId(), JobStatus.QUEUED, queued.queuePlace()));
   }
 
   @Test
@@ -63,11 +66,12 @@ class JobQueriesTest {
   void labelStatesComeInOrderWithoutTheirContent() {
     Job job = store(aJob().labels(3).label(2, LabelStatus.PRINTED));
 
-    List<Map<String, AttributeValue>> items = query(
-        JobQueries.labelStates(sandbox.table(), job.jobId()));
+    List<Map<String, AttributeValue>> items =
+        query(JobQueries.labelStates(sandbox.table(), job.jobId()));
 
     assertThat(items).extracting(item -> ItemMapper.label(item).index()).containsExactly(1, 2, 3);
-    assertThat(items).extracting(item -> ItemMapper.label(item).status())
+    assertThat(items)
+        .extracting(item -> ItemMapper.label(item).status())
         .containsExactly(LabelStatus.PENDING, LabelStatus.PRINTED, LabelStatus.PENDING);
     assertThat(items).allSatisfy(item -> assertThat(ItemMapper.label(item).content()).isNull());
   }

@@ -42,9 +42,10 @@ class JobUpdatesTest {
   void theTableAllowsExactlyTheStateMachinesMoves(JobStatus status, JobEvent event) {
     Job job = aJob().status(status).storeIn(sandbox.dynamoDb(), sandbox.table());
     // An event that keeps the status writes something else in production; any write will do here.
-    var update = JobUpdates.apply(job.jobId(), event, NOW)
-        .set(JobTable.REFERENCE, ItemMapper.s(event.name()))
-        .request(sandbox.table(), ReturnValue.ALL_NEW);
+    var update =
+        JobUpdates.apply(job.jobId(), event, NOW)
+            .set(JobTable.REFERENCE, ItemMapper.s(event.name()))
+            .request(sandbox.table(), ReturnValue.ALL_NEW);
 
     if (event.allowedFrom(status)) {
       Job written = ItemMapper.job(sandbox.dynamoDb().updateItem(update).attributes());
@@ -58,31 +59,51 @@ class JobUpdatesTest {
 
   @Test
   void aFinalMoveStampsTheEndAndLeavesTheQueueIndexes() {
-    Job job = aJob().status(JobStatus.QUEUED).undispatched(1)
-        .storeIn(sandbox.dynamoDb(), sandbox.table());
+    Job job =
+        aJob()
+            .status(JobStatus.QUEUED)
+            .undispatched(1)
+            .storeIn(sandbox.dynamoDb(), sandbox.table());
 
-    sandbox.dynamoDb().updateItem(
-        JobUpdates.apply(job.jobId(), JobEvent.CANCEL, NOW).request(sandbox.table()));
+    sandbox
+        .dynamoDb()
+        .updateItem(JobUpdates.apply(job.jobId(), JobEvent.CANCEL, NOW).request(sandbox.table()));
 
-    var item = sandbox.dynamoDb().getItem(b -> b.tableName(sandbox.table())
-        .key(ItemKeys.job(job.jobId())).consistentRead(true)).item();
+    var item =
+        sandbox
+            .dynamoDb()
+            .getItem(
+                b ->
+                    b.tableName(sandbox.table())
+                        .key(ItemKeys.job(job.jobId()))
+                        .consistentRead(true))
+            .item();
     assertThat(ItemMapper.job(item).finishedAt()).isEqualTo(NOW);
-    assertThat(item).doesNotContainKeys(
-        JobTable.ACTIVE_PRINTER_ID, JobTable.QUEUE_KEY, JobTable.UNDISPATCHED);
+    assertThat(item)
+        .doesNotContainKeys(JobTable.ACTIVE_PRINTER_ID, JobTable.QUEUE_KEY, JobTable.UNDISPATCHED);
   }
 
   @Test
   void aConfirmationClearsOnlyTheLatestClaimedDispatch() {
     Job job = aJob().undispatched(1).storeIn(sandbox.dynamoDb(), sandbox.table());
-    sandbox.dynamoDb().updateItem(JobUpdates.claimDispatch(
-        JobUpdates.apply(job.jobId(), JobEvent.DISPATCH, NOW)).request(sandbox.table()));
+    sandbox
+        .dynamoDb()
+        .updateItem(
+            JobUpdates.claimDispatch(JobUpdates.apply(job.jobId(), JobEvent.DISPATCH, NOW))
+                .request(sandbox.table()));
 
-    assertThatThrownBy(() -> sandbox.dynamoDb().updateItem(
-            JobUpdates.confirmDispatch(job.jobId(), 1).request(sandbox.table())))
+    assertThatThrownBy(
+            () ->
+                sandbox
+                    .dynamoDb()
+                    .updateItem(
+                        JobUpdates.confirmDispatch(job.jobId(), 1).request(sandbox.table())))
         .isInstanceOf(ConditionalCheckFailedException.class);
     assertThat(read(job.jobId()).dispatchPending()).isTrue();
 
-    sandbox.dynamoDb().updateItem(JobUpdates.confirmDispatch(job.jobId(), 2).request(sandbox.table()));
+    sandbox
+        .dynamoDb()
+        .updateItem(JobUpdates.confirmDispatch(job.jobId(), 2).request(sandbox.table()));
     Job confirmed = read(job.jobId());
     assertThat(confirmed.dispatchCount()).isEqualTo(2);
     assertThat(confirmed.dispatchPending()).isFalse();
@@ -90,13 +111,21 @@ class JobUpdatesTest {
 
   @Test
   void enqueueingPutsAPausedJobBackAtTheEndOfItsPrintersQueue() {
-    Job job = aJob().status(JobStatus.PAUSED).dispatched(1)
-        .storeIn(sandbox.dynamoDb(), sandbox.table());
+    Job job =
+        aJob().status(JobStatus.PAUSED).dispatched(1).storeIn(sandbox.dynamoDb(), sandbox.table());
     Instant later = NOW.plusSeconds(30);
 
-    Job resumed = ItemMapper.job(sandbox.dynamoDb().updateItem(JobUpdates.enqueue(
-            JobUpdates.apply(job.jobId(), JobEvent.RESUME, later), job.jobId(), later)
-        .request(sandbox.table(), ReturnValue.ALL_NEW)).attributes());
+    Job resumed =
+        ItemMapper.job(
+            sandbox
+                .dynamoDb()
+                .updateItem(
+                    JobUpdates.enqueue(
+                            JobUpdates.apply(job.jobId(), JobEvent.RESUME, later),
+                            job.jobId(),
+                            later)
+                        .request(sandbox.table(), ReturnValue.ALL_NEW))
+                .attributes());
 
     assertThat(resumed.status()).isEqualTo(JobStatus.QUEUED);
     assertThat(resumed.enqueuedAt()).isEqualTo(later);
@@ -105,7 +134,11 @@ class JobUpdatesTest {
   }
 
   private Job read(String jobId) {
-    return ItemMapper.job(sandbox.dynamoDb().getItem(b -> b.tableName(sandbox.table())
-        .key(ItemKeys.job(jobId)).consistentRead(true)).item());
+    return ItemMapper.job(
+        sandbox
+            .dynamoDb()
+            .getItem(
+                b -> b.tableName(sandbox.table()).key(ItemKeys.job(jobId)).consistentRead(true))
+            .item());
   }
 }

@@ -23,8 +23,11 @@ class OperatorUpdatesTest {
   void aTierChangeDecidedOnAQueuedJobIsRefusedOnceTheJobIsPaused() {
     Job paused = aJob().status(JobStatus.PAUSED).storeIn(sandbox.dynamoDb(), sandbox.table());
 
-    assertThatThrownBy(() -> write(OperatorUpdates.reprioritise(paused.jobId(), JobStatus.QUEUED,
-        Priority.NORMAL, Priority.HIGH, NOW)))
+    assertThatThrownBy(
+            () ->
+                write(
+                    OperatorUpdates.reprioritise(
+                        paused.jobId(), JobStatus.QUEUED, Priority.NORMAL, Priority.HIGH, NOW)))
         .isInstanceOf(ConditionalCheckFailedException.class);
   }
 
@@ -32,8 +35,10 @@ class OperatorUpdatesTest {
   void aQueuedJobMovedToAnotherTierEntersItNowWithItsNextDispatchClaimed() {
     Job queued = aJob().dispatched(1).storeIn(sandbox.dynamoDb(), sandbox.table());
 
-    Job moved = write(OperatorUpdates.reprioritise(queued.jobId(), JobStatus.QUEUED,
-        Priority.NORMAL, Priority.LOW, NOW));
+    Job moved =
+        write(
+            OperatorUpdates.reprioritise(
+                queued.jobId(), JobStatus.QUEUED, Priority.NORMAL, Priority.LOW, NOW));
 
     assertThat(moved.priority()).isEqualTo(Priority.LOW);
     assertThat(moved.enqueuedAt()).isEqualTo(NOW);
@@ -50,7 +55,10 @@ class OperatorUpdatesTest {
   }
 
   private Job write(ItemUpdate update) {
-    return ItemMapper.job(sandbox.dynamoDb()
-        .updateItem(update.request(sandbox.table(), ReturnValue.ALL_NEW)).attributes());
+    return ItemMapper.job(
+        sandbox
+            .dynamoDb()
+            .updateItem(update.request(sandbox.table(), ReturnValue.ALL_NEW))
+            .attributes());
   }
 }

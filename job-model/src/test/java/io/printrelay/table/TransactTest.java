@@ -21,9 +21,12 @@ class TransactTest {
   void commitsWhenEveryConditionHolds() {
     Job job = aJob().status(JobStatus.QUEUED).storeIn(sandbox.dynamoDb(), sandbox.table());
 
-    Transact.Outcome outcome = Transact.write(sandbox.dynamoDb(), List.of(
-        JobUpdates.apply(job.jobId(), JobEvent.START, NOW).transactItem(sandbox.table())),
-        Backoff.DYNAMODB);
+    Transact.Outcome outcome =
+        Transact.write(
+            sandbox.dynamoDb(),
+            List.of(
+                JobUpdates.apply(job.jobId(), JobEvent.START, NOW).transactItem(sandbox.table())),
+            Backoff.DYNAMODB);
 
     assertThat(outcome.committed()).isTrue();
   }
@@ -34,13 +37,19 @@ class TransactTest {
     sandbox.dynamoDb().updateItem(PrinterItems.setPaused("line-1", true).request(sandbox.table()));
     Job job = aJob().status(JobStatus.PAUSED).storeIn(sandbox.dynamoDb(), sandbox.table());
 
-    Transact.Outcome outcome = Transact.write(sandbox.dynamoDb(), List.of(
-        ItemUpdate.check(sandbox.table(), ItemKeys.printer("line-1"), PrinterItems.notPaused()),
-        JobUpdates.apply(job.jobId(), JobEvent.PROGRESS, NOW).set(JobTable.CURRENT_LABEL,
-            ItemMapper.n(1)).transactItem(sandbox.table()),
-        ItemUpdate.putIfAbsent(sandbox.table(), IdempotencyItems.claim("scope", "k", "j2", NOW,
-            NOW.plusSeconds(60)))),
-        Backoff.DYNAMODB);
+    Transact.Outcome outcome =
+        Transact.write(
+            sandbox.dynamoDb(),
+            List.of(
+                ItemUpdate.check(
+                    sandbox.table(), ItemKeys.printer("line-1"), PrinterItems.notPaused()),
+                JobUpdates.apply(job.jobId(), JobEvent.PROGRESS, NOW)
+                    .set(JobTable.CURRENT_LABEL, ItemMapper.n(1))
+                    .transactItem(sandbox.table()),
+                ItemUpdate.putIfAbsent(
+                    sandbox.table(),
+                    IdempotencyItems.claim("scope", "k", "j2", NOW, NOW.plusSeconds(60)))),
+            Backoff.DYNAMODB);
 
     assertThat(outcome.committed()).isFalse();
     assertThat(outcome.refused(0)).isTrue();
@@ -54,11 +63,30 @@ class TransactTest {
     register("line-2");
     sandbox.dynamoDb().updateItem(PrinterItems.setPaused("line-2", true).request(sandbox.table()));
 
-    sandbox.dynamoDb().updateItem(PrinterItems.report("line-2", "10.0.0.9", 9100, "pi-2",
-        PrinterState.ERROR, "paper out", "j1", NOW.plusSeconds(5)).request(sandbox.table()));
+    sandbox
+        .dynamoDb()
+        .updateItem(
+            PrinterItems.report(
+                    "line-2",
+                    "10.0.0.9",
+                    9100,
+                    "pi-2",
+                    PrinterState.ERROR,
+                    "paper out",
+                    "j1",
+                    NOW.plusSeconds(5))
+                .request(sandbox.table()));
 
-    var printer = ItemMapper.printer(sandbox.dynamoDb().getItem(b -> b.tableName(sandbox.table())
-        .key(ItemKeys.printer("line-2")).consistentRead(true)).item());
+    var printer =
+        ItemMapper.printer(
+            sandbox
+                .dynamoDb()
+                .getItem(
+                    b ->
+                        b.tableName(sandbox.table())
+                            .key(ItemKeys.printer("line-2"))
+                            .consistentRead(true))
+                .item());
     assertThat(printer.paused()).isTrue();
     assertThat(printer.state()).isEqualTo(PrinterState.ERROR);
     assertThat(printer.detail()).isEqualTo("paper out");
@@ -67,7 +95,11 @@ class TransactTest {
   }
 
   private void register(String printerId) {
-    sandbox.dynamoDb().updateItem(PrinterItems.report(printerId, "10.0.0.9", 9100, "pi-1",
-        PrinterState.READY, null, null, NOW).request(sandbox.table()));
+    sandbox
+        .dynamoDb()
+        .updateItem(
+            PrinterItems.report(
+                    printerId, "10.0.0.9", 9100, "pi-1", PrinterState.READY, null, null, NOW)
+                .request(sandbox.table()));
   }
 }

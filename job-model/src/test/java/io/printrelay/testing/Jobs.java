@@ -124,14 +124,33 @@ public final class Jobs {
   public Job build() {
     Instant finished = status.isFinal() ? createdAt.plusSeconds(60) : null;
     int printedCount = labelStates.isEmpty() ? printed : inState(LabelStatus.PRINTED).size();
-    return new Job(jobId, printerId, priority, status, reference, total, printedCount,
-        inState(LabelStatus.FAILED), List.copyOf(uncertain), currentLabel, null, parentJobId, null,
-        createdAt, createdAt, startedAt, finished, dispatchCount, undispatched);
+    return new Job(
+        jobId,
+        printerId,
+        priority,
+        status,
+        reference,
+        total,
+        printedCount,
+        inState(LabelStatus.FAILED),
+        List.copyOf(uncertain),
+        currentLabel,
+        null,
+        parentJobId,
+        null,
+        createdAt,
+        createdAt,
+        startedAt,
+        finished,
+        dispatchCount,
+        undispatched);
   }
 
   private List<Integer> inState(LabelStatus state) {
-    return labelStates.entrySet().stream().filter(e -> e.getValue() == state)
-        .map(Map.Entry::getKey).toList();
+    return labelStates.entrySet().stream()
+        .filter(e -> e.getValue() == state)
+        .map(Map.Entry::getKey)
+        .toList();
   }
 
   /** The bytes label {@code index} of a stored job holds. */
@@ -145,9 +164,16 @@ public final class Jobs {
     for (int index = 1; index <= total; index++) {
       LabelStatus state = labelStates.getOrDefault(index, LabelStatus.PENDING);
       Instant printedAt = state == LabelStatus.PRINTED ? createdAt.plusSeconds(index) : null;
-      labels.add(new Label(job.jobId(), index, state, uncertain.contains(index),
-          state == LabelStatus.PENDING ? 0 : 1, state == LabelStatus.FAILED ? "timeout" : null,
-          printedAt, content(index).getBytes(StandardCharsets.UTF_8)));
+      labels.add(
+          new Label(
+              job.jobId(),
+              index,
+              state,
+              uncertain.contains(index),
+              state == LabelStatus.PENDING ? 0 : 1,
+              state == LabelStatus.FAILED ? "timeout" : null,
+              printedAt,
+              content(index).getBytes(StandardCharsets.UTF_8)));
     }
     return labels;
   }

@@ -61,26 +61,37 @@ final class Demo {
     int printed = ((Number) job.get("printed")).intValue();
     int width = 30;
     int filled = total == 0 ? 0 : printed * width / total;
-    return String.format("demo: [%s%s] %d of %d printed (%s)",
+    return String.format(
+        "demo: [%s%s] %d of %d printed (%s)",
         "#".repeat(filled), ".".repeat(width - filled), printed, total, job.get("status"));
   }
 
   private Map<String, Object> submit(String printerId) throws IOException, InterruptedException {
     List<Map<String, Object>> labels = new ArrayList<>();
     for (int n = 1; n <= LABELS; n++) {
-      labels.add(Map.of("data", Map.of(
-          "product", "Tomato soup 1 L", "n", Integer.toString(n), "total", Integer.toString(LABELS),
-          "batch", "MO/00042")));
+      labels.add(
+          Map.of(
+              "data",
+              Map.of(
+                  "product",
+                  "Tomato soup 1 L",
+                  "n",
+                  Integer.toString(n),
+                  "total",
+                  Integer.toString(LABELS),
+                  "batch",
+                  "MO/00042")));
     }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("printerId", printerId);
     body.put("reference", "MO/00042 (demo)");
     body.put("template", TEMPLATE);
     body.put("labels", labels);
-    HttpRequest request = authorized("/v1/jobs")
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))
-        .build();
+    HttpRequest request =
+        authorized("/v1/jobs")
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))
+            .build();
     return send(request, 201);
   }
 
@@ -100,8 +111,14 @@ final class Demo {
       throws IOException, InterruptedException {
     HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
     if (response.statusCode() != expected) {
-      throw new IOException(request.method() + " " + request.uri().getPath() + " answered "
-          + response.statusCode() + ": " + new String(response.body()));
+      throw new IOException(
+          request.method()
+              + " "
+              + request.uri().getPath()
+              + " answered "
+              + response.statusCode()
+              + ": "
+              + new String(response.body()));
     }
     return json.readValue(response.body(), Map.class);
   }

@@ -63,5 +63,4 @@ final class LocalApiSettings {
       throw new UncheckedIOException("cannot keep the session secret in " + file, e);
     }
   }
-
 }

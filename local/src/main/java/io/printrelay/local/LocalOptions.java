@@ -23,13 +23,25 @@ public record LocalOptions(
     boolean demo,
     String bind) {
 
-
   public static LocalOptions defaults() {
-    return new LocalOptions(8080, 9324, 8000, Path.of(".printrelay"), "local-dev-key",
-        "local-dev-password", List.of(), 2, 100, true, false, "127.0.0.1");
+    return new LocalOptions(
+        8080,
+        9324,
+        8000,
+        Path.of(".printrelay"),
+        "local-dev-key",
+        "local-dev-password",
+        List.of(),
+        2,
+        100,
+        true,
+        false,
+        "127.0.0.1");
   }
 
-  /** Parses the command line; throws {@link IllegalArgumentException} with a message for the user. */
+  /**
+   * Parses the command line; throws {@link IllegalArgumentException} with a message for the user.
+   */
   public static LocalOptions parse(String... args) {
     LocalOptions d = defaults();
     int httpPort = d.httpPort, sqsPort = d.sqsPort, dynamoDbPort = d.dynamoDbPort;
@@ -66,8 +78,19 @@ public record LocalOptions(
         default -> throw new IllegalArgumentException("unknown flag: " + flag);
       }
     }
-    return new LocalOptions(httpPort, sqsPort, dynamoDbPort, dataDir, apiKey, operatorPassword,
-        printers, virtualPrinters, msPerLabel, agent, demo, bind);
+    return new LocalOptions(
+        httpPort,
+        sqsPort,
+        dynamoDbPort,
+        dataDir,
+        apiKey,
+        operatorPassword,
+        printers,
+        virtualPrinters,
+        msPerLabel,
+        agent,
+        demo,
+        bind);
   }
 
   /** The agent's own parser, so `local --printers` and `agent --printers` read alike. */

@@ -47,29 +47,34 @@ public final class LocalSystem implements AutoCloseable {
 
   private void startAll(LocalOptions options) {
     Path dataDir = options.dataDir() == null ? null : options.dataDir().toAbsolutePath();
-    aws = EmbeddedAws.start(
-        dataDir == null ? null : dataDir.resolve("dynamodb"), options.sqsPort(), options.dynamoDbPort());
+    aws =
+        EmbeddedAws.start(
+            dataDir == null ? null : dataDir.resolve("dynamodb"),
+            options.sqsPort(),
+            options.dynamoDbPort());
     parts.add(aws);
     TableProvisioner.createIfAbsent(aws.dynamoDbClient(), TABLE);
     QueueProvisioner.createIfAbsent(aws.sqsClient(), QUEUES);
 
     List<PrinterEndpoint> printers = printers(options);
-    api = ApplicationContext.run(EmbeddedServer.class, LocalApiSettings.properties(options, aws))
-        .getApplicationContext();
+    api =
+        ApplicationContext.run(EmbeddedServer.class, LocalApiSettings.properties(options, aws))
+            .getApplicationContext();
     parts.add(api);
     // ElasticMQ keeps no messages across restarts; the table does. Re-send every unfinished job;
     // the agent ignores duplicates of a job it already has.
     api.getBean(DispatchSweep.class).redispatchAll();
 
     if (options.agent()) {
-      AgentConfig config = AgentConfig.builder()
-          .agentId("local")
-          .table(TABLE)
-          .queueNames(QUEUES)
-          .printers(printers)
-          .pollWait(Duration.ofSeconds(2))
-          .dataDir(dataDir == null ? null : dataDir.resolve("agent"))
-          .build();
+      AgentConfig config =
+          AgentConfig.builder()
+              .agentId("local")
+              .table(TABLE)
+              .queueNames(QUEUES)
+              .printers(printers)
+              .pollWait(Duration.ofSeconds(2))
+              .dataDir(dataDir == null ? null : dataDir.resolve("agent"))
+              .build();
       agent = Agent.start(config, aws.sqsClient(), aws.dynamoDbClient());
       parts.add(agent);
     }

@@ -28,8 +28,11 @@ final class ApiClient {
 
   Response post(String path, Object body) {
     try {
-      return send(request(path).header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body))).build());
+      return send(
+          request(path)
+              .header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))
+              .build());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -53,16 +56,18 @@ final class ApiClient {
   }
 
   private HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(baseUrl.resolve(path)).timeout(Duration.ofSeconds(20))
-        .header("Authorization", "Bearer " + apiKey).header("Accept", "application/json");
+    return HttpRequest.newBuilder(baseUrl.resolve(path))
+        .timeout(Duration.ofSeconds(20))
+        .header("Authorization", "Bearer " + apiKey)
+        .header("Accept", "application/json");
   }
 
   @SuppressWarnings("unchecked")
   private Response send(HttpRequest request) {
     try {
       HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-      Map<String, Object> body = response.body().length == 0
-          ? Map.of() : json.readValue(response.body(), Map.class);
+      Map<String, Object> body =
+          response.body().length == 0 ? Map.of() : json.readValue(response.body(), Map.class);
       return new Response(response.statusCode(), body);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -20,8 +20,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The operator board (cloud-function's public/index.html + app.js) as a test sees it: cards by ID
- * ({@code job-<id>}, {@code printer-<id>}), their texts, and the buttons an operator clicks.
- * Texts are read as {@code textContent}: the style sheet upper-cases the badges on screen.
+ * ({@code job-<id>}, {@code printer-<id>}), their texts, and the buttons an operator clicks. Texts
+ * are read as {@code textContent}: the style sheet upper-cases the badges on screen.
  */
 final class Board {
   private final WebDriver browser;
@@ -59,7 +59,8 @@ final class Board {
 
   /** Fills the sign-in form and submits it; does not wait for the outcome. */
   void submitSignIn(String username, String password) {
-    WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-form")));
+    WebElement form =
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-form")));
     WebElement user = form.findElement(By.id("username"));
     user.clear();
     user.sendKeys(username);
@@ -101,8 +102,9 @@ final class Board {
   }
 
   void awaitPrinterStatus(String printerId, String status) {
-    waitFor(() -> "printer " + printerId + " badge " + status + ", shows "
-            + printerStatus(printerId))
+    waitFor(
+            () ->
+                "printer " + printerId + " badge " + status + ", shows " + printerStatus(printerId))
         .until(d -> status.equals(printerStatus(printerId)));
   }
 
@@ -161,10 +163,12 @@ final class Board {
 
   void reprint(String jobId, String labels) {
     WebElement card = awaitJob(jobId);
-    WebElement input = wait.until(d -> {
-      WebElement field = card.findElement(By.cssSelector(".reprint input[name=labels]"));
-      return field.isDisplayed() ? field : null;
-    });
+    WebElement input =
+        wait.until(
+            d -> {
+              WebElement field = card.findElement(By.cssSelector(".reprint input[name=labels]"));
+              return field.isDisplayed() ? field : null;
+            });
     input.clear();
     input.sendKeys(labels);
     card.findElement(By.cssSelector(".reprint button[type=submit]")).click();
@@ -172,10 +176,15 @@ final class Board {
 
   /** The ID of the job card whose meta line says "from {@code parentId}", once one shows. */
   String awaitChildOf(String parentId) {
-    By child = By.xpath("//div[@id='jobs']/article[.//p[contains(@class,'job-meta')"
-        + " and contains(., 'from " + parentId + "')]]");
-    WebElement card = waitFor(() -> "a job card from " + parentId)
-        .until(ExpectedConditions.visibilityOfElementLocated(child));
+    By child =
+        By.xpath(
+            "//div[@id='jobs']/article[.//p[contains(@class,'job-meta')"
+                + " and contains(., 'from "
+                + parentId
+                + "')]]");
+    WebElement card =
+        waitFor(() -> "a job card from " + parentId)
+            .until(ExpectedConditions.visibilityOfElementLocated(child));
     return card.getDomAttribute("data-id");
   }
 
@@ -194,11 +203,14 @@ final class Board {
   // --- plumbing
 
   private void clickWhenShown(By cardLocator, String buttonSelector) {
-    WebElement button = waitFor(() -> buttonSelector + " shown and enabled in " + cardLocator)
-        .until(d -> {
-          WebElement b = d.findElement(cardLocator).findElement(By.cssSelector(buttonSelector));
-          return b.isDisplayed() && b.isEnabled() ? b : null;
-        });
+    WebElement button =
+        waitFor(() -> buttonSelector + " shown and enabled in " + cardLocator)
+            .until(
+                d -> {
+                  WebElement b =
+                      d.findElement(cardLocator).findElement(By.cssSelector(buttonSelector));
+                  return b.isDisplayed() && b.isEnabled() ? b : null;
+                });
     button.click();
   }
 
@@ -207,8 +219,10 @@ final class Board {
   }
 
   private String text(By locator) {
-    return browser.findElements(locator).stream().findFirst()
-        .map(e -> e.getDomProperty("textContent")).orElse("");
+    return browser.findElements(locator).stream()
+        .findFirst()
+        .map(e -> e.getDomProperty("textContent"))
+        .orElse("");
   }
 
   /** Text of {@code selector} inside the element at {@code card}; "" while the card is absent. */
@@ -217,7 +231,10 @@ final class Board {
     if (found.isEmpty()) {
       return "";
     }
-    return found.get().findElements(By.cssSelector(selector)).stream().findFirst()
-        .map(e -> e.getDomProperty("textContent")).map(String::strip).orElse("");
+    return found.get().findElements(By.cssSelector(selector)).stream()
+        .findFirst()
+        .map(e -> e.getDomProperty("textContent"))
+        .map(String::strip)
+        .orElse("");
   }
 }

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * `printrelay local` as a user runs it: a separate JVM, its ready line, the demo's 200 labels,
- * a SIGTERM, and a restart on the same data directory that still knows the job.
+ * `printrelay local` as a user runs it: a separate JVM, its ready line, the demo's 200 labels, a
+ * SIGTERM, and a restart on the same data directory that still knows the job.
  */
 class LocalCommandTest {
   private final List<Process> processes = new ArrayList<>();
@@ -37,30 +37,51 @@ class LocalCommandTest {
   @Test
   void demoPrintsTwoHundredLabelsAndARestartKeepsTheJob() throws Exception {
     int httpPort = freePort();
-    List<String> args = List.of("--http-port", Integer.toString(httpPort),
-        "--sqs-port", Integer.toString(freePort()), "--dynamodb-port", Integer.toString(freePort()),
-        "--data-dir", dataDir.toString(), "--ms-per-label", "1", "--api-key", "cmd-key");
+    List<String> args =
+        List.of(
+            "--http-port",
+            Integer.toString(httpPort),
+            "--sqs-port",
+            Integer.toString(freePort()),
+            "--dynamodb-port",
+            Integer.toString(freePort()),
+            "--data-dir",
+            dataDir.toString(),
+            "--ms-per-label",
+            "1",
+            "--api-key",
+            "cmd-key");
 
     Output first = start(args, "--demo");
-    await().atMost(Duration.ofSeconds(60))
+    await()
+        .atMost(Duration.ofSeconds(60))
         .until(() -> first.contains("printrelay ready: http://127.0.0.1:" + httpPort));
-    await().atMost(Duration.ofSeconds(90))
+    await()
+        .atMost(Duration.ofSeconds(90))
         .until(() -> first.contains("200 of 200 printed (completed)"));
-    assertThat(first.lines()).anyMatch(line -> line.matches("demo: \\[.*] \\d+ of 200 printed \\(printing\\)"));
+    assertThat(first.lines())
+        .anyMatch(line -> line.matches("demo: \\[.*] \\d+ of 200 printed \\(printing\\)"));
 
     first.process().destroy(); // SIGTERM: a graceful stop
     assertThat(first.process().waitFor()).isIn(0, 143);
 
     Output second = start(args);
-    await().atMost(Duration.ofSeconds(60))
+    await()
+        .atMost(Duration.ofSeconds(60))
         .until(() -> second.contains("printrelay ready: http://127.0.0.1:" + httpPort));
-    ApiClient api = new ApiClient(URI.create("http://127.0.0.1:" + httpPort), "cmd-key",
-        JsonMapper.createDefault());
+    ApiClient api =
+        new ApiClient(
+            URI.create("http://127.0.0.1:" + httpPort), "cmd-key", JsonMapper.createDefault());
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> jobs = (List<Map<String, Object>>) api.get("/v1/jobs").get("jobs");
-    assertThat(jobs).singleElement().satisfies(job -> assertThat(job)
-        .containsEntry("status", "completed").containsEntry("printed", 200)
-        .containsEntry("reference", "MO/00042 (demo)"));
+    assertThat(jobs)
+        .singleElement()
+        .satisfies(
+            job ->
+                assertThat(job)
+                    .containsEntry("status", "completed")
+                    .containsEntry("printed", 200)
+                    .containsEntry("reference", "MO/00042 (demo)"));
   }
 
   @Test
@@ -71,10 +92,14 @@ class LocalCommandTest {
   }
 
   private Output start(List<String> args, String... more) throws IOException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "--enable-native-access=ALL-UNNAMED",
-        "-cp", System.getProperty("java.class.path"), LocalMain.class.getName()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED",
+                "-cp",
+                System.getProperty("java.class.path"),
+                LocalMain.class.getName()));
     command.addAll(args);
     command.addAll(List.of(more));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -86,8 +111,9 @@ class LocalCommandTest {
 
   private record Output(Process process, List<String> lines) {
     void pump() {
-      try (BufferedReader reader = new BufferedReader(
-          new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      try (BufferedReader reader =
+          new BufferedReader(
+              new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
         for (String line; (line = reader.readLine()) != null; ) {
           lines.add(line);
         }

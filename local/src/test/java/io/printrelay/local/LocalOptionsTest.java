@@ -3,8 +3,8 @@ package io.printrelay.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import io.printrelay.agent.printing.PrinterEndpoint;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,15 +29,48 @@ class LocalOptionsTest {
 
   @Test
   void readsEveryFlag() {
-    LocalOptions options = LocalOptions.parse("--http-port", "9090", "--sqs-port", "9325",
-        "--dynamodb-port", "8001", "--data-dir", "/tmp/pr", "--api-key", "k",
-        "--operator-password", "p", "--printers", "line-1=10.0.0.5:9100,line-2=printer.lan:9101",
-        "--virtual-printers", "3", "--ms-per-label", "5", "--no-agent", "--demo", "--bind", "0.0.0.0");
+    LocalOptions options =
+        LocalOptions.parse(
+            "--http-port",
+            "9090",
+            "--sqs-port",
+            "9325",
+            "--dynamodb-port",
+            "8001",
+            "--data-dir",
+            "/tmp/pr",
+            "--api-key",
+            "k",
+            "--operator-password",
+            "p",
+            "--printers",
+            "line-1=10.0.0.5:9100,line-2=printer.lan:9101",
+            "--virtual-printers",
+            "3",
+            "--ms-per-label",
+            "5",
+            "--no-agent",
+            "--demo",
+            "--bind",
+            "0.0.0.0");
 
-    assertThat(options).isEqualTo(new LocalOptions(9090, 9325, 8001, Path.of("/tmp/pr"), "k", "p",
-        List.of(new PrinterEndpoint("line-1", "10.0.0.5", 9100),
-            new PrinterEndpoint("line-2", "printer.lan", 9101)),
-        3, 5, false, true, "0.0.0.0"));
+    assertThat(options)
+        .isEqualTo(
+            new LocalOptions(
+                9090,
+                9325,
+                8001,
+                Path.of("/tmp/pr"),
+                "k",
+                "p",
+                List.of(
+                    new PrinterEndpoint("line-1", "10.0.0.5", 9100),
+                    new PrinterEndpoint("line-2", "printer.lan", 9101)),
+                3,
+                5,
+                false,
+                true,
+                "0.0.0.0"));
   }
 
   @Test

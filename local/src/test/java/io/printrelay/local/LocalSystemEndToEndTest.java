@@ -29,8 +29,9 @@ class LocalSystemEndToEndTest {
 
   @BeforeAll
   static void startSystem() {
-    LocalOptions options = new LocalOptions(0, 0, 0, null, KEY, "e2e-password", List.of(), 2, 5,
-        true, false, "127.0.0.1");
+    LocalOptions options =
+        new LocalOptions(
+            0, 0, 0, null, KEY, "e2e-password", List.of(), 2, 5, true, false, "127.0.0.1");
     system = LocalSystem.start(options);
     api = new ApiClient(system.baseUrl(), KEY, system.api().getBean(JsonMapper.class));
   }
@@ -54,9 +55,13 @@ class LocalSystemEndToEndTest {
     List<Integer> progress = watchProgress(jobId);
 
     Map<String, Object> job = api.job(jobId);
-    assertThat(job).containsEntry("status", "completed").containsEntry("printed", 200)
-        .containsEntry("failed", 0).containsEntry("queuePosition", null);
-    assertThat(progress).as("printed counts seen while it ran")
+    assertThat(job)
+        .containsEntry("status", "completed")
+        .containsEntry("printed", 200)
+        .containsEntry("failed", 0)
+        .containsEntry("queuePosition", null);
+    assertThat(progress)
+        .as("printed counts seen while it ran")
         .anyMatch(printed -> printed > 0 && printed < 200)
         .isSorted();
     List<String> printed = printer.printed().subList(alreadyPrinted, alreadyPrinted + 200);
@@ -65,7 +70,8 @@ class LocalSystemEndToEndTest {
     }
     assertThat(printer.printedCount()).isEqualTo(alreadyPrinted + 200);
     assertThat(printer.partials()).isEmpty();
-    assertThat(api.labels(jobId)).hasSize(200)
+    assertThat(api.labels(jobId))
+        .hasSize(200)
         .allSatisfy(label -> assertThat(label).containsEntry("status", "printed"));
   }
 
@@ -80,9 +86,12 @@ class LocalSystemEndToEndTest {
     ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor();
     watcher.scheduleWithFixedDelay(
         () -> seen.add(((Number) api.job(jobId).get("printed")).intValue()),
-        0, 20, TimeUnit.MILLISECONDS);
+        0,
+        20,
+        TimeUnit.MILLISECONDS);
     try {
-      await().atMost(Duration.ofSeconds(60))
+      await()
+          .atMost(Duration.ofSeconds(60))
           .until(() -> "completed".equals(api.job(jobId).get("status")));
     } finally {
       watcher.shutdownNow();
@@ -98,7 +107,8 @@ class LocalSystemEndToEndTest {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("printerId", printerId);
     body.put("reference", "MO/00042");
-    body.put("template",
+    body.put(
+        "template",
         "^XA^FO30,30^A0N,40^FD{{product}}^FS^FO30,90^A0N,30^FDBox {{n}} of {{total}}^FS^XZ");
     body.put("labels", data);
     return body;

@@ -35,12 +35,12 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * The operator web view driven in a real headless Chromium against the whole local system (API
- * and page on Netty, embedded SQS and DynamoDB, a real agent, two virtual printers): every
- * operator action is clicked in the page and then checked twice, in what the page shows and in
- * what the API answers to an integration key. Each test submits its own jobs (marked with their
- * own product text, so the printers' output can be told apart) and puts the printers back as it
- * found them, so a failure does not spill into the next test.
+ * The operator web view driven in a real headless Chromium against the whole local system (API and
+ * page on Netty, embedded SQS and DynamoDB, a real agent, two virtual printers): every operator
+ * action is clicked in the page and then checked twice, in what the page shows and in what the API
+ * answers to an integration key. Each test submits its own jobs (marked with their own product
+ * text, so the printers' output can be told apart) and puts the printers back as it found them, so
+ * a failure does not spill into the next test.
  *
  * <p>A screenshot of the board while a 200-label job prints is saved to target/board.png.
  */
@@ -66,16 +66,26 @@ class OperatorBoardBrowserTest {
   @BeforeAll
   static void start() throws Exception {
     Assumptions.assumeTrue(Files.isExecutable(CHROMEDRIVER), "needs chromium-driver");
-    system = LocalSystem.start(new LocalOptions(0, 0, 0, null, KEY, PASSWORD, List.of(), 2, 20,
-        true, false, "127.0.0.1"));
+    system =
+        LocalSystem.start(
+            new LocalOptions(
+                0, 0, 0, null, KEY, PASSWORD, List.of(), 2, 20, true, false, "127.0.0.1"));
     api = new ApiClient(system.baseUrl(), KEY, system.api().getBean(JsonMapper.class));
     operator = OperatorSession.signIn(system.baseUrl(), USER, PASSWORD);
 
     System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-    ChromeOptions options = new ChromeOptions().addArguments("--headless=new", "--no-sandbox",
-        "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run", "--window-size=1280,1400",
-        "--user-data-dir=" + Files.createTempDirectory("chromium"));
+    ChromeOptions options =
+        new ChromeOptions()
+            .addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+                "--window-size=1280,1400",
+                "--user-data-dir=" + Files.createTempDirectory("chromium"));
     browser = new ChromeDriver(options);
     board = new Board(browser, system.baseUrl(), Duration.ofSeconds(20));
   }
@@ -122,24 +132,30 @@ class OperatorBoardBrowserTest {
     assertThat(board.showsSignIn()).as("signed out").isTrue();
 
     board.submitSignIn(USER, "not-the-password");
-    board.waitFor(() -> "sign-in error, shows '" + board.signInError() + "'")
+    board
+        .waitFor(() -> "sign-in error, shows '" + board.signInError() + "'")
         .until(d -> board.signInError().equals("Wrong user or password."));
     assertThat(board.showsBoard()).isFalse();
 
     board.signIn(USER, PASSWORD);
     assertThat(board.showsSignIn()).isFalse();
-    board.waitFor(() -> "who-name").until(d ->
-        d.findElement(By.id("who-name")).getDomProperty("textContent").startsWith("operator"));
+    board
+        .waitFor(() -> "who-name")
+        .until(
+            d ->
+                d.findElement(By.id("who-name"))
+                    .getDomProperty("textContent")
+                    .startsWith("operator"));
     for (String printerId : List.of("virtual-1", "virtual-2")) {
-      board.waitFor(() -> "printer card " + printerId)
+      board
+          .waitFor(() -> "printer card " + printerId)
           .until(d -> d.findElement(board.printer(printerId)).isDisplayed());
       assertThat(board.printerStatus(printerId)).isIn("ready", "printing", "offline");
     }
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> printers =
         (List<Map<String, Object>>) api.get("/v1/printers").get("printers");
-    assertThat(printers).extracting(p -> p.get("printerId"))
-        .contains("virtual-1", "virtual-2");
+    assertThat(printers).extracting(p -> p.get("printerId")).contains("virtual-1", "virtual-2");
   }
 
   @Test
@@ -155,35 +171,42 @@ class OperatorBoardBrowserTest {
     AtomicBoolean screenshot = new AtomicBoolean();
     AtomicBoolean midway = new AtomicBoolean();
     Pattern count = Pattern.compile("(\\d+) of 200");
-    await("job " + jobId + " shows 200 of 200").atMost(FINISH).pollInterval(Duration.ofMillis(50))
-        .until(() -> {
-          Matcher m = count.matcher(board.jobCount(jobId));
-          if (!m.matches()) {
-            return false;
-          }
-          int printed = Integer.parseInt(m.group(1));
-          if (counts.isEmpty() || counts.getLast() != printed) {
-            counts.add(printed);
-            statuses.add(board.jobStatus(jobId));
-          }
-          // One shot as soon as it moves, and a better one if it is seen well under way.
-          if (printed > 0 && printed < 200 && !screenshot.getAndSet(true)
-              || printed >= 50 && printed <= 150 && !midway.getAndSet(true)) {
-            board.screenshot(Path.of("target", "board.png"));
-          }
-          return printed == 200;
-        });
+    await("job " + jobId + " shows 200 of 200")
+        .atMost(FINISH)
+        .pollInterval(Duration.ofMillis(50))
+        .until(
+            () -> {
+              Matcher m = count.matcher(board.jobCount(jobId));
+              if (!m.matches()) {
+                return false;
+              }
+              int printed = Integer.parseInt(m.group(1));
+              if (counts.isEmpty() || counts.getLast() != printed) {
+                counts.add(printed);
+                statuses.add(board.jobStatus(jobId));
+              }
+              // One shot as soon as it moves, and a better one if it is seen well under way.
+              if (printed > 0 && printed < 200 && !screenshot.getAndSet(true)
+                  || printed >= 50 && printed <= 150 && !midway.getAndSet(true)) {
+                board.screenshot(Path.of("target", "board.png"));
+              }
+              return printed == 200;
+            });
     board.awaitJobStatus(jobId, "completed");
 
     assertThat(counts).as("counts the page showed").isSorted().endsWith(200);
     assertThat(counts.stream().filter(n -> n < 200).distinct())
-        .as("counts below 200 the page showed: %s", counts).hasSizeGreaterThanOrEqualTo(2);
+        .as("counts below 200 the page showed: %s", counts)
+        .hasSizeGreaterThanOrEqualTo(2);
     assertThat(counts).as("the page showed the job part-way").anyMatch(n -> n > 0 && n < 200);
     assertThat(statuses).contains("printing");
     assertThat(Path.of("target", "board.png")).isNotEmptyFile();
 
-    assertThat(api.job(jobId)).containsEntry("status", "completed").containsEntry("printed", 200)
-        .containsEntry("failed", 0).containsEntry("total", 200);
+    assertThat(api.job(jobId))
+        .containsEntry("status", "completed")
+        .containsEntry("printed", 200)
+        .containsEntry("failed", 0)
+        .containsEntry("total", 200);
     assertThat(printedOf(printer, product)).hasSize(200);
   }
 
@@ -195,26 +218,35 @@ class OperatorBoardBrowserTest {
 
     board.clickPrinterAction(printerId, "pause");
     board.awaitPrinterStatus(printerId, "paused");
-    await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
-        assertThat(api.get("/v1/printers/" + printerId)).containsEntry("status", "paused"));
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () ->
+                assertThat(api.get("/v1/printers/" + printerId)).containsEntry("status", "paused"));
 
     String product = marker("held");
     String jobId = submit(printerId, null, product, 4);
     board.awaitJob(jobId);
-    board.waitFor(() -> "queued at position 1, shows " + board.jobMeta(jobId))
+    board
+        .waitFor(() -> "queued at position 1, shows " + board.jobMeta(jobId))
         .until(d -> board.jobMeta(jobId).contains("position 1 in queue"));
     await("job " + jobId + " stays queued on the paused printer")
-        .during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
+        .during(Duration.ofSeconds(2))
+        .atMost(Duration.ofSeconds(4))
         .pollInterval(Duration.ofMillis(250))
-        .untilAsserted(() -> {
-          assertThat(api.job(jobId)).containsEntry("status", "queued").containsEntry("printed", 0);
-          assertThat(board.jobStatus(jobId)).isEqualTo("queued");
-          assertThat(board.jobCount(jobId)).isEqualTo("0 of 4");
-        });
+        .untilAsserted(
+            () -> {
+              assertThat(api.job(jobId))
+                  .containsEntry("status", "queued")
+                  .containsEntry("printed", 0);
+              assertThat(board.jobStatus(jobId)).isEqualTo("queued");
+              assertThat(board.jobCount(jobId)).isEqualTo("0 of 4");
+            });
     assertThat(printedOf(printer, product)).isEmpty();
 
     board.clickPrinterAction(printerId, "resume");
-    board.waitFor(() -> "printer resumed, shows " + board.printerStatus(printerId))
+    board
+        .waitFor(() -> "printer resumed, shows " + board.printerStatus(printerId))
         .until(d -> Set.of("ready", "printing").contains(board.printerStatus(printerId)));
     assertThat((String) api.get("/v1/printers/" + printerId).get("status"))
         .isIn("ready", "printing");
@@ -237,8 +269,13 @@ class OperatorBoardBrowserTest {
     board.awaitJobStatus(jobId, "queued");
     board.cancelJob(jobId);
     board.awaitJobStatus(jobId, "cancelled");
-    await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
-        assertThat(api.job(jobId)).containsEntry("status", "cancelled").containsEntry("printed", 0));
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () ->
+                assertThat(api.job(jobId))
+                    .containsEntry("status", "cancelled")
+                    .containsEntry("printed", 0));
 
     assertThat(operator.post("/v1/printers/" + printerId + "/resume")).isEqualTo(200);
     // A low-priority job sent after it: had the cancelled (high) job still been waiting, the
@@ -277,12 +314,16 @@ class OperatorBoardBrowserTest {
       board.awaitPrinterStatus(printerId, "offline");
       assertThat(board.jobCount(failed)).isEqualTo("0 of 5");
       // Label 1 reached the printer but the cut left that unknown: it is not counted printed.
-      board.waitFor(() -> "label 1 shown uncertain, shows " + board.jobProblems(failed))
+      board
+          .waitFor(() -> "label 1 shown uncertain, shows " + board.jobProblems(failed))
           .until(d -> board.jobProblems(failed).contains("Uncertain (may be duplicated): 1"));
-      assertThat(api.job(failed)).containsEntry("status", "failed").containsEntry("printed", 0)
+      assertThat(api.job(failed))
+          .containsEntry("status", "failed")
+          .containsEntry("printed", 0)
           .containsEntry("uncertainLabels", List.of(1));
       List<Map<String, Object>> labels = api.labels(failed);
-      assertThat(labels).hasSize(5)
+      assertThat(labels)
+          .hasSize(5)
           .allSatisfy(label -> assertThat(label.get("status")).isIn("pending", "failed"));
       assertThat(labels.getFirst()).containsEntry("uncertain", true);
       assertThat(printedOf(printer, product)).hasSize(1);
@@ -293,15 +334,19 @@ class OperatorBoardBrowserTest {
     board.clickJobAction(failed, "resume");
     String resumed = board.awaitChildOf(failed);
     assertThat(resumed).isNotEqualTo(failed);
-    board.waitFor(() -> "flash naming the new job, shows " + board.flash())
+    board
+        .waitFor(() -> "flash naming the new job, shows " + board.flash())
         .until(d -> board.flash().contains(resumed));
     assertThat(board.jobMeta(resumed)).contains("high").contains("from " + failed);
     board.awaitJobStatus(resumed, "completed");
     assertThat(board.jobCount(resumed)).isEqualTo("5 of 5");
 
     Map<String, Object> child = api.job(resumed);
-    assertThat(child).containsEntry("parentJobId", failed).containsEntry("priority", "high")
-        .containsEntry("status", "completed").containsEntry("total", 5)
+    assertThat(child)
+        .containsEntry("parentJobId", failed)
+        .containsEntry("priority", "high")
+        .containsEntry("status", "completed")
+        .containsEntry("total", 5)
         .containsEntry("printed", 5);
     assertThat(api.job(failed)).containsEntry("status", "failed");
     // Label 1 once from the cut job (the duplicate the page warned of), then all five in order.
@@ -328,13 +373,17 @@ class OperatorBoardBrowserTest {
     board.awaitJobStatus(reprint, "completed");
     assertThat(board.jobCount(reprint)).isEqualTo("3 of 3");
 
-    assertThat(api.job(reprint)).containsEntry("parentJobId", original)
-        .containsEntry("priority", "high").containsEntry("status", "completed")
-        .containsEntry("total", 3).containsEntry("printed", 3);
+    assertThat(api.job(reprint))
+        .containsEntry("parentJobId", original)
+        .containsEntry("priority", "high")
+        .containsEntry("status", "completed")
+        .containsEntry("total", 3)
+        .containsEntry("printed", 3);
     List<String> all = printer.printed();
     List<String> lastThree = all.subList(all.size() - 3, all.size());
     for (int i = 0; i < 3; i++) {
-      assertThat(lastThree.get(i)).contains("^FD" + product + "^FS")
+      assertThat(lastThree.get(i))
+          .contains("^FD" + product + "^FS")
           .contains("^FDBox " + (5 + i) + " of 8^FS");
     }
     assertThat(printedOf(printer, product)).hasSize(11);
@@ -352,17 +401,24 @@ class OperatorBoardBrowserTest {
     String b = submit(printerId, "low", productB, 3);
     board.awaitJobStatus(a, "queued");
     board.awaitJobStatus(b, "queued");
-    board.waitFor(() -> "B second in the queue, shows " + board.jobMeta(b))
+    board
+        .waitFor(() -> "B second in the queue, shows " + board.jobMeta(b))
         .until(d -> board.jobMeta(b).contains("low · position 2 in queue"));
 
     board.clickJobAction(b, "priority");
-    await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
-        assertThat(api.job(b)).containsEntry("priority", "high"));
-    board.waitFor(() -> "B urgent and first, shows " + board.jobMeta(b))
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(() -> assertThat(api.job(b)).containsEntry("priority", "high"));
+    board
+        .waitFor(() -> "B urgent and first, shows " + board.jobMeta(b))
         .until(d -> board.jobMeta(b).contains("high · position 1 in queue"));
-    assertThat(browser.findElement(board.job(b))
-        .findElement(By.cssSelector("[data-job-action=priority]")).isDisplayed())
-        .as("Make urgent offered again").isFalse();
+    assertThat(
+            browser
+                .findElement(board.job(b))
+                .findElement(By.cssSelector("[data-job-action=priority]"))
+                .isDisplayed())
+        .as("Make urgent offered again")
+        .isFalse();
     assertThat(api.job(a)).containsEntry("priority", "low");
 
     board.clickPrinterAction(printerId, "resume");
@@ -373,13 +429,20 @@ class OperatorBoardBrowserTest {
     Map<String, Object> jobB = api.job(b);
     assertThat(jobA).containsEntry("status", "completed").containsEntry("printed", 3);
     assertThat(jobB).containsEntry("status", "completed").containsEntry("printed", 3);
-    assertThat(instant(jobB, "finishedAt")).as("B finished before A started")
+    assertThat(instant(jobB, "finishedAt"))
+        .as("B finished before A started")
         .isBeforeOrEqualTo(instant(jobA, "startedAt"));
     List<String> all = printer.printed();
-    int lastOfB = IntStream.range(0, all.size())
-        .filter(i -> all.get(i).contains(productB)).max().orElseThrow();
-    int firstOfA = IntStream.range(0, all.size())
-        .filter(i -> all.get(i).contains(productA)).min().orElseThrow();
+    int lastOfB =
+        IntStream.range(0, all.size())
+            .filter(i -> all.get(i).contains(productB))
+            .max()
+            .orElseThrow();
+    int firstOfA =
+        IntStream.range(0, all.size())
+            .filter(i -> all.get(i).contains(productA))
+            .min()
+            .orElseThrow();
     assertThat(lastOfB).as("B's last label before A's first on the printer").isLessThan(firstOfA);
   }
 
@@ -396,8 +459,10 @@ class OperatorBoardBrowserTest {
     body.put("template", TEMPLATE);
     List<Map<String, Object>> data = new ArrayList<>();
     for (int n = 1; n <= labels; n++) {
-      data.add(Map.of("data",
-          Map.of("product", product, "n", String.valueOf(n), "total", String.valueOf(labels))));
+      data.add(
+          Map.of(
+              "data",
+              Map.of("product", product, "n", String.valueOf(n), "total", String.valueOf(labels))));
     }
     body.put("labels", data);
     ApiClient.Response created = api.post("/v1/jobs", body);
@@ -413,7 +478,9 @@ class OperatorBoardBrowserTest {
   }
 
   private void awaitFinal(String jobId) {
-    await("job " + jobId + " finished").atMost(FINISH).pollInterval(Duration.ofMillis(100))
+    await("job " + jobId + " finished")
+        .atMost(FINISH)
+        .pollInterval(Duration.ofMillis(100))
         .until(() -> FINAL.contains(status(jobId)));
   }
 

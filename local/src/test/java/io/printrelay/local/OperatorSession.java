@@ -30,9 +30,13 @@ final class OperatorSession {
   static OperatorSession signIn(URI baseUrl, String username, String password) {
     OperatorSession session = new OperatorSession(baseUrl);
     String body = "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}";
-    int status = session.send(HttpRequest.newBuilder(baseUrl.resolve("/login"))
-        .header("Content-Type", "application/json").header("Accept", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    int status =
+        session.send(
+            HttpRequest.newBuilder(baseUrl.resolve("/login"))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
     if (status != 200 && status != 204) {
       throw new IllegalStateException("operator sign-in answered " + status);
     }
@@ -41,22 +45,30 @@ final class OperatorSession {
 
   /** POSTs {@code {}} to an action path; answers the HTTP status. */
   int post(String path) {
-    return send(HttpRequest.newBuilder(baseUrl.resolve(path))
-        .header("Content-Type", "application/json").header("Accept", "application/json")
-        .header("X-CSRF-Token", csrfToken())
-        .POST(HttpRequest.BodyPublishers.ofString("{}", StandardCharsets.UTF_8)).build());
+    return send(
+        HttpRequest.newBuilder(baseUrl.resolve(path))
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json")
+            .header("X-CSRF-Token", csrfToken())
+            .POST(HttpRequest.BodyPublishers.ofString("{}", StandardCharsets.UTF_8))
+            .build());
   }
 
   private String csrfToken() {
     return cookies.getCookieStore().getCookies().stream()
-        .filter(c -> c.getName().equals("printrelay_csrf")).map(HttpCookie::getValue)
-        .findFirst().orElseThrow(() -> new IllegalStateException("no CSRF cookie"));
+        .filter(c -> c.getName().equals("printrelay_csrf"))
+        .map(HttpCookie::getValue)
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("no CSRF cookie"));
   }
 
   private int send(HttpRequest request) {
     try {
-      return http.send(HttpRequest.newBuilder(request, (name, value) -> true)
-          .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.discarding())
+      return http.send(
+              HttpRequest.newBuilder(request, (name, value) -> true)
+                  .timeout(Duration.ofSeconds(20))
+                  .build(),
+              HttpResponse.BodyHandlers.discarding())
           .statusCode();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -11,32 +11,32 @@ import java.util.List;
  */
 final class LabelHistory {
 
-    private final int capacity;
-    private final ArrayDeque<String> kept = new ArrayDeque<>();
-    private int total;
+  private final int capacity;
+  private final ArrayDeque<String> kept = new ArrayDeque<>();
+  private int total;
 
-    LabelHistory(int capacity) {
-        if (capacity < 1) {
-            throw new IllegalArgumentException("history capacity must be >= 1, got " + capacity);
-        }
-        this.capacity = capacity;
+  LabelHistory(int capacity) {
+    if (capacity < 1) {
+      throw new IllegalArgumentException("history capacity must be >= 1, got " + capacity);
     }
+    this.capacity = capacity;
+  }
 
-    /** Adds {@code entry}, forgetting the oldest if full; returns how many were ever added. */
-    synchronized int add(String entry) {
-        if (kept.size() == capacity) {
-            kept.removeFirst();
-        }
-        kept.addLast(entry);
-        return ++total;
+  /** Adds {@code entry}, forgetting the oldest if full; returns how many were ever added. */
+  synchronized int add(String entry) {
+    if (kept.size() == capacity) {
+      kept.removeFirst();
     }
+    kept.addLast(entry);
+    return ++total;
+  }
 
-    /** The kept entries, oldest first; an immutable snapshot. */
-    synchronized List<String> recent() {
-        return List.copyOf(kept);
-    }
+  /** The kept entries, oldest first; an immutable snapshot. */
+  synchronized List<String> recent() {
+    return List.copyOf(kept);
+  }
 
-    synchronized int total() {
-        return total;
-    }
+  synchronized int total() {
+    return total;
+  }
 }

@@ -23,225 +23,238 @@ import org.junit.jupiter.api.Test;
 
 class VirtualPrinterTest {
 
-    private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
-    private static final Duration WAIT = Duration.ofSeconds(5);
+  private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+  private static final Duration WAIT = Duration.ofSeconds(5);
 
-    private final List<VirtualPrinter> printers = new ArrayList<>();
+  private final List<VirtualPrinter> printers = new ArrayList<>();
 
-    @AfterEach
-    void closePrinters() {
-        printers.forEach(VirtualPrinter::close);
+  @AfterEach
+  void closePrinters() {
+    printers.forEach(VirtualPrinter::close);
+  }
+
+  private VirtualPrinter start(VirtualPrinter printer) {
+    printers.add(printer);
+    return printer;
+  }
+
+  private static String label(String text) {
+    return "^XA^FO50,50^A0N,30,30^FD" + text + "^FS^XZ";
+  }
+
+  private static Socket connect(VirtualPrinter printer) throws IOException {
+    Socket socket = new Socket(LOOPBACK, printer.port());
+    socket.setSoTimeout((int) WAIT.toMillis()); // a hung read fails the test instead of hanging it
+    return socket;
+  }
+
+  private static void send(Socket socket, String zpl) throws IOException {
+    OutputStream out = socket.getOutputStream();
+    out.write(zpl.getBytes(UTF_8));
+    out.flush();
+  }
+
+  @Test
+  void printsFormatsInOrderAtItsPace() throws IOException {
+    VirtualPrinter printer = start(VirtualPrinter.start("pace", 0, Duration.ofMillis(100)));
+    List<String> labels = IntStream.rangeClosed(1, 5).mapToObj(i -> label("pace " + i)).toList();
+    long t0 = System.nanoTime();
+    try (Socket socket = connect(printer)) {
+      send(socket, "\r\n" + String.join("\r\n", labels) + "\r\n");
+      await()
+          .atMost(WAIT)
+          .pollInterval(Duration.ofMillis(5))
+          .until(() -> printer.printedCount() == 5);
     }
+    long elapsedMs = (System.nanoTime() - t0) / 1_000_000;
+    assertThat(printer.printed()).containsExactlyElementsOf(labels);
+    assertThat(elapsedMs).as("5 labels at 100 ms each").isBetween(490L, 2500L);
+    assertThat(printer.partials()).isEmpty();
+  }
 
-    private VirtualPrinter start(VirtualPrinter printer) {
-        printers.add(printer);
-        return printer;
-    }
-
-    private static String label(String text) {
-        return "^XA^FO50,50^A0N,30,30^FD" + text + "^FS^XZ";
-    }
-
-    private static Socket connect(VirtualPrinter printer) throws IOException {
-        Socket socket = new Socket(LOOPBACK, printer.port());
-        socket.setSoTimeout((int) WAIT.toMillis()); // a hung read fails the test instead of hanging it
-        return socket;
-    }
-
-    private static void send(Socket socket, String zpl) throws IOException {
-        OutputStream out = socket.getOutputStream();
-        out.write(zpl.getBytes(UTF_8));
-        out.flush();
-    }
-
-    @Test
-    void printsFormatsInOrderAtItsPace() throws IOException {
-        VirtualPrinter printer = start(VirtualPrinter.start("pace", 0, Duration.ofMillis(100)));
-        List<String> labels = IntStream.rangeClosed(1, 5).mapToObj(i -> label("pace " + i)).toList();
-        long t0 = System.nanoTime();
-        try (Socket socket = connect(printer)) {
-            send(socket, "\r\n" + String.join("\r\n", labels) + "\r\n");
-            await().atMost(WAIT).pollInterval(Duration.ofMillis(5)).until(() -> printer.printedCount() == 5);
-        }
-        long elapsedMs = (System.nanoTime() - t0) / 1_000_000;
-        assertThat(printer.printed()).containsExactlyElementsOf(labels);
-        assertThat(elapsedMs).as("5 labels at 100 ms each").isBetween(490L, 2500L);
-        assertThat(printer.partials()).isEmpty();
-    }
-
-    @Test
-    void fastSenderIsBackPressured() throws IOException {
-        VirtualPrinter printer = start(VirtualPrinter.builder("backpressure")
+  @Test
+  void fastSenderIsBackPressured() throws IOException {
+    VirtualPrinter printer =
+        start(
+            VirtualPrinter.builder("backpressure")
                 .perLabel(Duration.ofMillis(50))
                 .maxBufferedFormats(4)
                 .maxBufferedBytes(64 * 1024)
                 .socketReceiveBufferBytes(4096)
                 .start());
-        // 8 KiB formats, so the kernel buffers on both sides hold only a couple of them and the
-        // sender can only finish once most of the 50 have left the printer's buffer.
-        List<String> labels = IntStream.range(0, 50)
-                .mapToObj(i -> label("bp " + i + " " + "x".repeat(8000))).toList();
-        int printedWhenSenderDone;
-        long sendMs;
-        try (Socket socket = new Socket()) {
-            socket.setSendBufferSize(4096);
-            socket.connect(new InetSocketAddress(LOOPBACK, printer.port()));
-            OutputStream out = socket.getOutputStream();
-            long t0 = System.nanoTime();
-            for (String label : labels) {
-                out.write(label.getBytes(UTF_8));
-            }
-            out.flush();
-            sendMs = (System.nanoTime() - t0) / 1_000_000;
-            printedWhenSenderDone = printer.printedCount();
-            // Without backpressure the writes finish in milliseconds with nothing printed; with it
-            // the sender waits for room, yet still ends ahead of the paper (printed lags sent).
-            assertThat(printedWhenSenderDone).as("printed when the sender finished (after %d ms)", sendMs)
-                    .isBetween(20, 49);
-            assertThat(sendMs).isGreaterThanOrEqualTo(20 * 50L);
-            await().atMost(WAIT).until(() -> printer.printedCount() == 50);
-        }
-        assertThat(printer.printed()).containsExactlyElementsOf(labels);
+    // 8 KiB formats, so the kernel buffers on both sides hold only a couple of them and the
+    // sender can only finish once most of the 50 have left the printer's buffer.
+    List<String> labels =
+        IntStream.range(0, 50).mapToObj(i -> label("bp " + i + " " + "x".repeat(8000))).toList();
+    int printedWhenSenderDone;
+    long sendMs;
+    try (Socket socket = new Socket()) {
+      socket.setSendBufferSize(4096);
+      socket.connect(new InetSocketAddress(LOOPBACK, printer.port()));
+      OutputStream out = socket.getOutputStream();
+      long t0 = System.nanoTime();
+      for (String label : labels) {
+        out.write(label.getBytes(UTF_8));
+      }
+      out.flush();
+      sendMs = (System.nanoTime() - t0) / 1_000_000;
+      printedWhenSenderDone = printer.printedCount();
+      // Without backpressure the writes finish in milliseconds with nothing printed; with it
+      // the sender waits for room, yet still ends ahead of the paper (printed lags sent).
+      assertThat(printedWhenSenderDone)
+          .as("printed when the sender finished (after %d ms)", sendMs)
+          .isBetween(20, 49);
+      assertThat(sendMs).isGreaterThanOrEqualTo(20 * 50L);
+      await().atMost(WAIT).until(() -> printer.printedCount() == 50);
     }
+    assertThat(printer.printed()).containsExactlyElementsOf(labels);
+  }
 
-    @Test
-    void refusedConnectionsAndListeningAgainOnTheSamePort() throws IOException {
-        VirtualPrinter printer = start(VirtualPrinter.start("refuse", 0, Duration.ZERO));
-        int port = printer.port();
+  @Test
+  void refusedConnectionsAndListeningAgainOnTheSamePort() throws IOException {
+    VirtualPrinter printer = start(VirtualPrinter.start("refuse", 0, Duration.ZERO));
+    int port = printer.port();
 
-        printer.refuseConnections(true);
-        assertThatThrownBy(() -> new Socket(LOOPBACK, port).close()).isInstanceOf(ConnectException.class);
+    printer.refuseConnections(true);
+    assertThatThrownBy(() -> new Socket(LOOPBACK, port).close())
+        .isInstanceOf(ConnectException.class);
 
-        printer.refuseConnections(false);
-        assertThat(printer.port()).isEqualTo(port);
-        try (Socket socket = new Socket(LOOPBACK, port)) {
-            send(socket, label("after refusal"));
-            await().atMost(WAIT).until(() -> printer.printedCount() == 1);
-        }
-        assertThat(printer.printed()).containsExactly(label("after refusal"));
-
-        printer.refuseConnections(true);
-        assertThatThrownBy(() -> new Socket(LOOPBACK, port).close()).isInstanceOf(ConnectException.class);
+    printer.refuseConnections(false);
+    assertThat(printer.port()).isEqualTo(port);
+    try (Socket socket = new Socket(LOOPBACK, port)) {
+      send(socket, label("after refusal"));
+      await().atMost(WAIT).until(() -> printer.printedCount() == 1);
     }
+    assertThat(printer.printed()).containsExactly(label("after refusal"));
 
-    @Test
-    void droppedConnectionNeverPrintsTheCutFormat() throws IOException {
-        VirtualPrinter printer = start(VirtualPrinter.start("drop", 0, Duration.ofMillis(10)));
-        printer.dropConnectionAfter(3);
-        String cut = "^XA^FO50,50^FDlabel 4 cut mid-";
-        try (Socket socket = connect(printer)) {
-            send(socket, label("1") + label("2") + label("3") + cut);
-            assertConnectionCut(socket);
-        }
-        // Formats 1-3 were fully received and are printed; nothing else is left to print.
-        await().atMost(WAIT).until(() -> printer.printedCount() == 3 && printer.bufferedCount() == 0);
-        assertThat(printer.printed()).containsExactly(label("1"), label("2"), label("3"));
-        assertThat(printer.partials()).containsExactly(cut);
+    printer.refuseConnections(true);
+    assertThatThrownBy(() -> new Socket(LOOPBACK, port).close())
+        .isInstanceOf(ConnectException.class);
+  }
 
-        // A reconnecting sender is served normally; the drop fired only once.
-        try (Socket socket = connect(printer)) {
-            send(socket, label("4") + label("5"));
-            await().atMost(WAIT).until(() -> printer.printedCount() == 5);
-        }
-        assertThat(printer.printed()).containsExactly(label("1"), label("2"), label("3"), label("4"), label("5"));
-        assertThat(printer.connectionCount()).isEqualTo(2);
-        assertThat(printer.printed()).noneMatch(p -> p.contains("cut mid-"));
+  @Test
+  void droppedConnectionNeverPrintsTheCutFormat() throws IOException {
+    VirtualPrinter printer = start(VirtualPrinter.start("drop", 0, Duration.ofMillis(10)));
+    printer.dropConnectionAfter(3);
+    String cut = "^XA^FO50,50^FDlabel 4 cut mid-";
+    try (Socket socket = connect(printer)) {
+      send(socket, label("1") + label("2") + label("3") + cut);
+      assertConnectionCut(socket);
     }
+    // Formats 1-3 were fully received and are printed; nothing else is left to print.
+    await().atMost(WAIT).until(() -> printer.printedCount() == 3 && printer.bufferedCount() == 0);
+    assertThat(printer.printed()).containsExactly(label("1"), label("2"), label("3"));
+    assertThat(printer.partials()).containsExactly(cut);
 
-    /** The sender learns of the cut by EOF or a reset on its next read (or write). */
-    private static void assertConnectionCut(Socket socket) throws IOException {
-        InputStream in = socket.getInputStream();
-        int read;
-        try {
-            read = in.read();
-        } catch (SocketException reset) {
-            read = -1;
-        }
-        assertThat(read).as("read after the cut").isEqualTo(-1);
+    // A reconnecting sender is served normally; the drop fired only once.
+    try (Socket socket = connect(printer)) {
+      send(socket, label("4") + label("5"));
+      await().atMost(WAIT).until(() -> printer.printedCount() == 5);
     }
+    assertThat(printer.printed())
+        .containsExactly(label("1"), label("2"), label("3"), label("4"), label("5"));
+    assertThat(printer.connectionCount()).isEqualTo(2);
+    assertThat(printer.printed()).noneMatch(p -> p.contains("cut mid-"));
+  }
 
-    @Test
-    void formatCutByTheSenderClosingIsRecordedAndNeverPrinted() throws IOException {
-        VirtualPrinter printer = start(VirtualPrinter.start("partial", 0, Duration.ZERO));
-        try (Socket socket = connect(printer)) {
-            send(socket, label("whole") + "\r\n^XA^FDhalf a la");
-        }
-        await().atMost(WAIT).until(() -> printer.partials().size() == 1 && printer.printedCount() == 1);
-        assertThat(printer.partials()).containsExactly("^XA^FDhalf a la");
-        assertThat(printer.printed()).containsExactly(label("whole"));
+  /** The sender learns of the cut by EOF or a reset on its next read (or write). */
+  private static void assertConnectionCut(Socket socket) throws IOException {
+    InputStream in = socket.getInputStream();
+    int read;
+    try {
+      read = in.read();
+    } catch (SocketException reset) {
+      read = -1;
     }
+    assertThat(read).as("read after the cut").isEqualTo(-1);
+  }
 
-    @Test
-    void hostStatusReportsBufferedFormatsPaperOutAndPause() throws IOException {
-        VirtualPrinter printer = start(VirtualPrinter.start("hs", 0, Duration.ofMillis(10)));
-        printer.paperOut(true);
-        try (Socket socket = connect(printer)) {
-            send(socket, label("1") + label("2") + label("3") + "~HS");
-            HostStatus status = HostStatus.readFrom(socket.getInputStream());
-            assertThat(status.paperOut()).isTrue();
-            assertThat(status.paused()).isFalse();
-            assertThat(status.formatsInBuffer()).isEqualTo(3);
-            assertThat(printer.printedCount()).isZero();
-
-            printer.paperOut(false);
-            await().atMost(WAIT).until(() -> printer.printedCount() == 3);
-
-            printer.setPaused(true);
-            send(socket, "~hs");
-            status = HostStatus.readFrom(socket.getInputStream());
-            assertThat(status.paperOut()).isFalse();
-            assertThat(status.paused()).isTrue();
-            assertThat(status.formatsInBuffer()).isZero();
-        }
+  @Test
+  void formatCutByTheSenderClosingIsRecordedAndNeverPrinted() throws IOException {
+    VirtualPrinter printer = start(VirtualPrinter.start("partial", 0, Duration.ZERO));
+    try (Socket socket = connect(printer)) {
+      send(socket, label("whole") + "\r\n^XA^FDhalf a la");
     }
+    await().atMost(WAIT).until(() -> printer.partials().size() == 1 && printer.printedCount() == 1);
+    assertThat(printer.partials()).containsExactly("^XA^FDhalf a la");
+    assertThat(printer.printed()).containsExactly(label("whole"));
+  }
 
-    @Test
-    void servesOneConnectionAtATimeInOrder() throws IOException {
-        VirtualPrinter printer = start(VirtualPrinter.start("serial", 0, Duration.ZERO));
-        try (Socket first = connect(printer); Socket second = connect(printer)) {
-            send(first, label("first 1"));
-            await().atMost(WAIT).until(() -> printer.printedCount() == 1);
-            send(second, label("second 1")); // connected, but waits in the backlog
-            send(first, label("first 2"));
-            await().atMost(WAIT).until(() -> printer.printedCount() == 2);
-            assertThat(printer.printed()).containsExactly(label("first 1"), label("first 2"));
+  @Test
+  void hostStatusReportsBufferedFormatsPaperOutAndPause() throws IOException {
+    VirtualPrinter printer = start(VirtualPrinter.start("hs", 0, Duration.ofMillis(10)));
+    printer.paperOut(true);
+    try (Socket socket = connect(printer)) {
+      send(socket, label("1") + label("2") + label("3") + "~HS");
+      HostStatus status = HostStatus.readFrom(socket.getInputStream());
+      assertThat(status.paperOut()).isTrue();
+      assertThat(status.paused()).isFalse();
+      assertThat(status.formatsInBuffer()).isEqualTo(3);
+      assertThat(printer.printedCount()).isZero();
 
-            first.close();
-            await().atMost(WAIT).until(() -> printer.printedCount() == 3);
-            assertThat(printer.printed()).containsExactly(label("first 1"), label("first 2"), label("second 1"));
-        }
+      printer.paperOut(false);
+      await().atMost(WAIT).until(() -> printer.printedCount() == 3);
+
+      printer.setPaused(true);
+      send(socket, "~hs");
+      status = HostStatus.readFrom(socket.getInputStream());
+      assertThat(status.paperOut()).isFalse();
+      assertThat(status.paused()).isTrue();
+      assertThat(status.formatsInBuffer()).isZero();
     }
+  }
 
-    @Test
-    void closeFreesThePortPromptlyAndStopsThreads() throws IOException {
-        VirtualPrinter printer = VirtualPrinter.start("close", 0, Duration.ofSeconds(30));
-        int port = printer.port();
-        try (Socket client = connect(printer)) {
-            send(client, label("printing") + label("queued") + "^XA^FDhalf");
-            // one label on the (slow) head, one in the buffer, a partial on the wire
-            await().atMost(WAIT).until(() -> printer.bufferedCount() == 1);
+  @SuppressWarnings("try") // closing the first connection inside its block is the point
+  @Test
+  void servesOneConnectionAtATimeInOrder() throws IOException {
+    VirtualPrinter printer = start(VirtualPrinter.start("serial", 0, Duration.ZERO));
+    try (Socket first = connect(printer);
+        Socket second = connect(printer)) {
+      send(first, label("first 1"));
+      await().atMost(WAIT).until(() -> printer.printedCount() == 1);
+      send(second, label("second 1")); // connected, but waits in the backlog
+      send(first, label("first 2"));
+      await().atMost(WAIT).until(() -> printer.printedCount() == 2);
+      assertThat(printer.printed()).containsExactly(label("first 1"), label("first 2"));
 
-            long t0 = System.nanoTime();
-            printer.close();
-            assertThat((System.nanoTime() - t0) / 1_000_000).as("close() ms").isLessThan(1000);
-        }
-        assertThat(printer.isTerminated()).isTrue();
-        assertThat(printer.printed()).isEmpty();
-        assertThatThrownBy(() -> new Socket(LOOPBACK, port).close()).isInstanceOf(ConnectException.class);
-        try (ServerSocket reuse = new ServerSocket()) {
-            reuse.setReuseAddress(true);
-            reuse.bind(new InetSocketAddress(LOOPBACK, port));
-            assertThat(reuse.getLocalPort()).isEqualTo(port);
-        }
-        printer.close(); // idempotent
+      first.close();
+      await().atMost(WAIT).until(() -> printer.printedCount() == 3);
+      assertThat(printer.printed())
+          .containsExactly(label("first 1"), label("first 2"), label("second 1"));
     }
+  }
 
-    @Test
-    void startOnABusyPortFailsClearly() throws IOException {
-        try (ServerSocket taken = new ServerSocket(0, 1, LOOPBACK)) {
-            assertThatThrownBy(() -> VirtualPrinter.start("busy", taken.getLocalPort(), Duration.ZERO))
-                    .isInstanceOf(java.io.UncheckedIOException.class)
-                    .hasMessageContaining(String.valueOf(taken.getLocalPort()));
-        }
+  @Test
+  void closeFreesThePortPromptlyAndStopsThreads() throws IOException {
+    VirtualPrinter printer = VirtualPrinter.start("close", 0, Duration.ofSeconds(30));
+    int port = printer.port();
+    try (Socket client = connect(printer)) {
+      send(client, label("printing") + label("queued") + "^XA^FDhalf");
+      // one label on the (slow) head, one in the buffer, a partial on the wire
+      await().atMost(WAIT).until(() -> printer.bufferedCount() == 1);
+
+      long t0 = System.nanoTime();
+      printer.close();
+      assertThat((System.nanoTime() - t0) / 1_000_000).as("close() ms").isLessThan(1000);
     }
+    assertThat(printer.isTerminated()).isTrue();
+    assertThat(printer.printed()).isEmpty();
+    assertThatThrownBy(() -> new Socket(LOOPBACK, port).close())
+        .isInstanceOf(ConnectException.class);
+    try (ServerSocket reuse = new ServerSocket()) {
+      reuse.setReuseAddress(true);
+      reuse.bind(new InetSocketAddress(LOOPBACK, port));
+      assertThat(reuse.getLocalPort()).isEqualTo(port);
+    }
+    printer.close(); // idempotent
+  }
+
+  @Test
+  void startOnABusyPortFailsClearly() throws IOException {
+    try (ServerSocket taken = new ServerSocket(0, 1, LOOPBACK)) {
+      assertThatThrownBy(() -> VirtualPrinter.start("busy", taken.getLocalPort(), Duration.ZERO))
+          .isInstanceOf(java.io.UncheckedIOException.class)
+          .hasMessageContaining(String.valueOf(taken.getLocalPort()));
+    }
+  }
 }

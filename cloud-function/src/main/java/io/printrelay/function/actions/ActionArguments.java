@@ -18,8 +18,8 @@ final class ActionArguments {
     if (value == null || !value.isString()) {
       throw InvalidInput.of("priority", "must be one of high, normal, low");
     }
-    return Priority.parse(value.getStringValue()).orElseThrow(
-        () -> InvalidInput.of("priority", "must be one of high, normal, low"));
+    return Priority.parse(value.getStringValue())
+        .orElseThrow(() -> InvalidInput.of("priority", "must be one of high, normal, low"));
   }
 
   /**
@@ -32,8 +32,8 @@ final class ActionArguments {
       throw InvalidInput.of("labels", "must be an array of label numbers, e.g. [12, 13]");
     }
     if (value.size() == 0 || value.size() > NewLabel.MAX_PER_JOB) {
-      throw InvalidInput.of("labels", "must name 1 to " + NewLabel.MAX_PER_JOB + " labels, not "
-          + value.size());
+      throw InvalidInput.of(
+          "labels", "must name 1 to " + NewLabel.MAX_PER_JOB + " labels, not " + value.size());
     }
     List<Integer> labels = new ArrayList<>(value.size());
     for (int i = 0; i < value.size(); i++) {
@@ -49,15 +49,18 @@ final class ActionArguments {
     // Compared as a BigInteger: longValue() of a huge number wraps round into range.
     BigInteger index = new BigInteger(node.getNumberValue().toString());
     if (index.signum() < 1 || index.compareTo(BigInteger.valueOf(total)) > 0) {
-      throw InvalidInput.of("labels", "label " + index + " is not one of this job's labels, 1 to "
-          + total);
+      throw InvalidInput.of(
+          "labels", "label " + index + " is not one of this job's labels, 1 to " + total);
     }
     return index.intValueExact();
   }
 
   // Jackson reads 3 as an Integer, 3.0 as a Double and huge numbers as BigInteger.
   private static boolean isWhole(Number number) {
-    return number instanceof Integer || number instanceof Long || number instanceof Short
-        || number instanceof Byte || number instanceof BigInteger;
+    return number instanceof Integer
+        || number instanceof Long
+        || number instanceof Short
+        || number instanceof Byte
+        || number instanceof BigInteger;
   }
 }

@@ -28,10 +28,13 @@ public class CancelJob {
   }
 
   public Job cancel(String jobId) {
-    return OnCurrentJob.apply(reads, jobId, job -> {
-      JobEvent.CANCEL.apply(job);
-      return store.cancel(jobId, job.status(), now());
-    });
+    return OnCurrentJob.apply(
+        reads,
+        jobId,
+        job -> {
+          JobEvent.CANCEL.apply(job);
+          return store.cancel(jobId, job.status(), now());
+        });
   }
 
   /**
@@ -42,13 +45,16 @@ public class CancelJob {
    */
   public boolean cancelIfWaiting(String jobId) {
     try {
-      return OnCurrentJob.apply(reads, jobId, job -> {
-        if (!job.status().isWaiting()) {
-          return false;
-        }
-        store.cancel(jobId, job.status(), now());
-        return true;
-      });
+      return OnCurrentJob.apply(
+          reads,
+          jobId,
+          job -> {
+            if (!job.status().isWaiting()) {
+              return false;
+            }
+            store.cancel(jobId, job.status(), now());
+            return true;
+          });
     } catch (NotFound expired) {
       return false;
     }

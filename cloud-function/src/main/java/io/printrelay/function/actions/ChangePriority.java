@@ -31,18 +31,26 @@ public class ChangePriority {
   }
 
   public Job change(String jobId, PriorityRequest body) {
-    return OnCurrentJob.apply(reads, jobId, job -> {
-      JobEvent.REPRIORITISE.apply(job);
-      Priority wanted = ActionArguments.priority(body);
-      if (wanted == job.priority()) {
-        return job;
-      }
-      Job moved = store.reprioritise(jobId, job.status(), job.priority(), wanted,
-          clock.instant().truncatedTo(ChronoUnit.MILLIS));
-      if (job.status() == JobStatus.QUEUED) {
-        dispatcher.send(moved);
-      }
-      return moved;
-    });
+    return OnCurrentJob.apply(
+        reads,
+        jobId,
+        job -> {
+          JobEvent.REPRIORITISE.apply(job);
+          Priority wanted = ActionArguments.priority(body);
+          if (wanted == job.priority()) {
+            return job;
+          }
+          Job moved =
+              store.reprioritise(
+                  jobId,
+                  job.status(),
+                  job.priority(),
+                  wanted,
+                  clock.instant().truncatedTo(ChronoUnit.MILLIS));
+          if (job.status() == JobStatus.QUEUED) {
+            dispatcher.send(moved);
+          }
+          return moved;
+        });
   }
 }

@@ -1,13 +1,13 @@
 package io.printrelay.function.actions;
 
-import io.printrelay.function.problem.Conflict;
-import io.printrelay.function.reads.LabelState;
-import io.printrelay.function.reads.Reads;
 import io.printrelay.function.intake.IdempotencyClaim;
 import io.printrelay.function.intake.JobIntake;
 import io.printrelay.function.intake.JobStore;
 import io.printrelay.function.intake.NewLabel;
 import io.printrelay.function.intake.SubmitOutcome;
+import io.printrelay.function.problem.Conflict;
+import io.printrelay.function.reads.LabelState;
+import io.printrelay.function.reads.Reads;
 import io.printrelay.model.Job;
 import io.printrelay.model.Label;
 import io.printrelay.model.LabelSource;
@@ -34,9 +34,9 @@ import java.util.stream.Collectors;
 @Singleton
 public class FollowUpJobs {
   /**
-   * Scopes the idempotency claim that makes a resume of a finished job happen once: a double
-   * click or a retried request answers the job the first one made. API key names scope the
-   * callers' own keys; none is expected to be called this.
+   * Scopes the idempotency claim that makes a resume of a finished job happen once: a double click
+   * or a retried request answers the job the first one made. API key names scope the callers' own
+   * keys; none is expected to be called this.
    */
   static final String RESUME_SCOPE = "job-resume";
 
@@ -46,8 +46,8 @@ public class FollowUpJobs {
   private final JobIntake intake;
   private final Clock clock;
 
-  public FollowUpJobs(Reads reads, JobActionStore store, JobStore jobs, JobIntake intake,
-      Clock clock) {
+  public FollowUpJobs(
+      Reads reads, JobActionStore store, JobStore jobs, JobIntake intake, Clock clock) {
     this.reads = reads;
     this.store = store;
     this.jobs = jobs;
@@ -56,30 +56,32 @@ public class FollowUpJobs {
   }
 
   /**
-   * Continues a failed or cancelled job with exactly its labels not printed (pending or failed),
-   * in order. Uncertain labels were printed again, so they are not among them.
+   * Continues a failed or cancelled job with exactly its labels not printed (pending or failed), in
+   * order. Uncertain labels were printed again, so they are not among them.
    */
   ActionOutcome resume(Job parent) {
     Optional<Job> earlier = jobs.jobFor(RESUME_SCOPE, parent.jobId());
     if (earlier.isPresent()) {
       return ActionOutcome.updated(earlier.get());
     }
-    List<LabelState> left = reads.labels(parent.jobId()).stream()
-        .filter(state -> state.label().status() != LabelStatus.PRINTED)
-        .toList();
+    List<LabelState> left =
+        reads.labels(parent.jobId()).stream()
+            .filter(state -> state.label().status() != LabelStatus.PRINTED)
+            .toList();
     if (left.isEmpty()) {
-      throw new Conflict("Nothing left to print: every label of job " + parent.jobId()
-          + " is printed.");
+      throw new Conflict(
+          "Nothing left to print: every label of job " + parent.jobId() + " is printed.");
     }
     Instant now = now();
-    return create(parent, left, Optional.of(IdempotencyClaim.of(RESUME_SCOPE, parent.jobId(), now)),
-        now);
+    return create(
+        parent, left, Optional.of(IdempotencyClaim.of(RESUME_SCOPE, parent.jobId(), now)), now);
   }
 
   /** Reprints these labels of the job, in this order, whatever their state. */
   ActionOutcome reprint(Job parent, List<Integer> indexes) {
-    Map<Integer, LabelState> byIndex = reads.labels(parent.jobId()).stream()
-        .collect(Collectors.toMap(state -> state.label().index(), Function.identity()));
+    Map<Integer, LabelState> byIndex =
+        reads.labels(parent.jobId()).stream()
+            .collect(Collectors.toMap(state -> state.label().index(), Function.identity()));
     List<LabelState> chosen = new ArrayList<>(indexes.size());
     for (int index : indexes) {
       LabelState state = byIndex.get(index);
@@ -91,8 +93,8 @@ public class FollowUpJobs {
     return create(parent, chosen, Optional.empty(), now());
   }
 
-  private ActionOutcome create(Job parent, List<LabelState> chosen,
-      Optional<IdempotencyClaim> claim, Instant now) {
+  private ActionOutcome create(
+      Job parent, List<LabelState> chosen, Optional<IdempotencyClaim> claim, Instant now) {
     List<Integer> indexes = chosen.stream().map(state -> state.label().index()).toList();
     List<Label> stored = store.labelsWithContent(parent.jobId(), indexes);
     if (stored.size() != chosen.size() || stored.stream().anyMatch(l -> l.content() == null)) {
@@ -101,11 +103,19 @@ public class FollowUpJobs {
     String jobId = UUID.randomUUID().toString();
     List<NewLabel> labels = new ArrayList<>(chosen.size());
     for (int i = 0; i < chosen.size(); i++) {
-      labels.add(new NewLabel(Label.pending(jobId, i + 1, stored.get(i).content()),
-          origin(parent, chosen.get(i))));
+      labels.add(
+          new NewLabel(
+              Label.pending(jobId, i + 1, stored.get(i).content()), origin(parent, chosen.get(i))));
     }
-    Job job = Job.accepted(jobId, parent.printerId(), Priority.HIGH, parent.reference(),
-        labels.size(), parent.jobId(), now);
+    Job job =
+        Job.accepted(
+            jobId,
+            parent.printerId(),
+            Priority.HIGH,
+            parent.reference(),
+            labels.size(),
+            parent.jobId(),
+            now);
     SubmitOutcome outcome = intake.accept(job, labels, claim);
     return new ActionOutcome(outcome.job(), outcome.created());
   }

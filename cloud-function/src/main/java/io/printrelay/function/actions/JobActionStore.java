@@ -10,8 +10,8 @@ import java.util.List;
 /**
  * What acting on a job writes to the table (it reads through {@code reads.Reads}). Every write is
  * its event's move under the job state machine's condition, and conditional on the status the
- * action decided on ({@code from}): it throws {@link JobChanged} when the job moved meanwhile.
- * Each returns the job as written.
+ * action decided on ({@code from}): it throws {@link JobChanged} when the job moved meanwhile. Each
+ * returns the job as written.
  */
 public interface JobActionStore {
   /** These labels with their content, in the order given; missing ones are left out. */
@@ -31,8 +31,8 @@ public interface JobActionStore {
 
   /**
    * Moves a waiting job to another tier, conditional on the tier read ({@code current}) too. A
-   * queued job also enters the tier at {@code now} and claims the next dispatch (undispatched
-   * until confirmed); a paused one only changes priority, since its resume sends the message.
+   * queued job also enters the tier at {@code now} and claims the next dispatch (undispatched until
+   * confirmed); a paused one only changes priority, since its resume sends the message.
    */
   Job reprioritise(String jobId, JobStatus from, Priority current, Priority wanted, Instant now);
 }

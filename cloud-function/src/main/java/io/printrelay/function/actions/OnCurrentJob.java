@@ -22,8 +22,11 @@ final class OnCurrentJob {
         return action.apply(job);
       } catch (JobChanged changed) {
         if (attempt == 2) {
-          throw new Conflict("Job " + jobId + " keeps changing while we act on it; look at it"
-              + " again and retry.");
+          throw new Conflict(
+              "Job "
+                  + jobId
+                  + " keeps changing while we act on it; look at it"
+                  + " again and retry.");
         }
       }
     }

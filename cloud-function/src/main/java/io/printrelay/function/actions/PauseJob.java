@@ -25,9 +25,12 @@ public class PauseJob {
   }
 
   public Job pause(String jobId) {
-    return OnCurrentJob.apply(reads, jobId, job -> {
-      JobEvent.PAUSE.apply(job);
-      return store.pause(jobId, job.status(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
-    });
+    return OnCurrentJob.apply(
+        reads,
+        jobId,
+        job -> {
+          JobEvent.PAUSE.apply(job);
+          return store.pause(jobId, job.status(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        });
   }
 }

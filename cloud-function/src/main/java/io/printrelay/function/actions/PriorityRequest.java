@@ -14,5 +14,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @Schema(description = "The tier to move a waiting job to.")
 public record PriorityRequest(
-    @Schema(type = "string", requiredMode = Schema.RequiredMode.REQUIRED,
-        allowableValues = {"high", "normal", "low"}, example = "high") JsonNode priority) {}
+    @Schema(
+            type = "string",
+            requiredMode = Schema.RequiredMode.REQUIRED,
+            allowableValues = {"high", "normal", "low"},
+            example = "high")
+        JsonNode priority) {}

@@ -19,9 +19,12 @@ public class ReprintJob {
   }
 
   public ActionOutcome reprint(String jobId, ReprintRequest body) {
-    return OnCurrentJob.apply(reads, jobId, job -> {
-      List<Integer> labels = ActionArguments.labels(body, job.total());
-      return followUps.reprint(job, labels);
-    });
+    return OnCurrentJob.apply(
+        reads,
+        jobId,
+        job -> {
+          List<Integer> labels = ActionArguments.labels(body, job.total());
+          return followUps.reprint(job, labels);
+        });
   }
 }

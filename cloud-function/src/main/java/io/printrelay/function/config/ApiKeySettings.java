@@ -8,8 +8,8 @@ import jakarta.validation.constraints.Pattern;
 import java.util.List;
 
 /**
- * One entry of {@code printrelay.api-keys}: a named key, stored only as the hex SHA-256 of the
- * key, never the key itself.
+ * One entry of {@code printrelay.api-keys}: a named key, stored only as the hex SHA-256 of the key,
+ * never the key itself.
  *
  * @param name scopes the key's idempotency keys and names it in logs
  * @param roles what the key may do; see {@code security.Roles}

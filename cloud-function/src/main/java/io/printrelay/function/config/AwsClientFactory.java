@@ -30,8 +30,8 @@ public class AwsClientFactory {
   @Singleton
   @Bean(preDestroy = "close")
   public DynamoDbClient dynamoDbClient() {
-    return AwsClientSetup.configure(
-        DynamoDbClient.builder(), aws.dynamodbEndpoint(), aws.region()).build();
+    return AwsClientSetup.configure(DynamoDbClient.builder(), aws.dynamodbEndpoint(), aws.region())
+        .build();
   }
 
   /** Replaceable in tests; everything time-dependent takes it instead of calling now(). */

@@ -6,8 +6,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 
 /**
- * One entry of {@code printrelay.operators}: a person who signs in to the web view. Only a
- * PBKDF2 hash of the password is configured, made with {@code security.PasswordHashes}.
+ * One entry of {@code printrelay.operators}: a person who signs in to the web view. Only a PBKDF2
+ * hash of the password is configured, made with {@code security.PasswordHashes}.
  *
  * @param passwordHash {@code pbkdf2-sha256$<iterations>$<salt, base64>$<hash, base64>}
  * @param role operator (reads and acts) or viewer (reads only)

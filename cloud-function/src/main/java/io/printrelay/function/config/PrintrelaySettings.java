@@ -18,14 +18,16 @@ import jakarta.validation.constraints.Pattern;
  * @param apiKeysSha256 comma-separated hex SHA-256 hashes of integration keys: how the Lambda gets
  *     them, from {@code PRINTRELAY_API_KEYS_SHA256}; the N-th becomes key {@code key-N}
  * @param operatorAccounts comma-separated {@code username:role:password-hash} entries: how the
- *     Lambda gets operator accounts, from {@code PRINTRELAY_OPERATOR_ACCOUNTS} (indexed
- *     environment variables do not bind to {@code printrelay.operators}); added to those
+ *     Lambda gets operator accounts, from {@code PRINTRELAY_OPERATOR_ACCOUNTS} (indexed environment
+ *     variables do not bind to {@code printrelay.operators}); added to those
  */
 @ConfigurationProperties("printrelay")
 public record PrintrelaySettings(
     @Bindable(defaultValue = TableName.DEFAULT) @NotBlank @Pattern(regexp = TableName.PATTERN)
         String table,
-    @Bindable(defaultValue = QueueNames.DEFAULT_PREFIX) @NotBlank
-        @Pattern(regexp = QueueNames.PREFIX_PATTERN) String queuePrefix,
+    @Bindable(defaultValue = QueueNames.DEFAULT_PREFIX)
+        @NotBlank
+        @Pattern(regexp = QueueNames.PREFIX_PATTERN)
+        String queuePrefix,
     @Nullable String apiKeysSha256,
     @Nullable String operatorAccounts) {}

@@ -18,8 +18,8 @@ public interface DispatchStore {
   /**
    * Claims the next dispatch of a job still marked undispatched and queued or printing.
    *
-   * @return the job with its new dispatch count and current priority; empty if the mark is gone
-   *     or the job is no longer waiting or printing
+   * @return the job with its new dispatch count and current priority; empty if the mark is gone or
+   *     the job is no longer waiting or printing
    */
   Optional<Job> claimUndispatched(String jobId);
 

@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #run()}: jobs whose submit stored them but did not confirm the send, once older than
  * the grace period (so a submit still in flight is left alone). Each send gets the next dispatch
- * number, so SQS's deduplication never swallows it; agents treat a second message for the same
- * job as the same job.
+ * number, so SQS's deduplication never swallows it; agents treat a second message for the same job
+ * as the same job.
  *
  * <p>{@link #redispatchAll()}: every queued or printing job again, for `printrelay local` at start,
  * because ElasticMQ does not keep messages across restarts.
@@ -40,7 +40,11 @@ public class DispatchSweep {
   private final Clock clock;
   private final DispatchSweepSettings settings;
 
-  public DispatchSweep(Reads reads, DispatchStore store, Dispatcher dispatcher, Clock clock,
+  public DispatchSweep(
+      Reads reads,
+      DispatchStore store,
+      Dispatcher dispatcher,
+      Clock clock,
       DispatchSweepSettings settings) {
     this.reads = reads;
     this.store = store;
@@ -63,18 +67,19 @@ public class DispatchSweep {
 
   /** Re-sends every queued or printing job of every registered printer. */
   public int redispatchAll() {
-    return redispatchActive(reads.printers().stream().map(Printer::printerId)
-        .toArray(String[]::new));
+    return redispatchActive(
+        reads.printers().stream().map(Printer::printerId).toArray(String[]::new));
   }
 
   /** Re-sends every queued or printing job of these printers; returns how many. */
   public int redispatchActive(String... printerIds) {
     int sent = 0;
     for (String printerId : printerIds) {
-      List<ActiveJob> active = reads.activeJobs(printerId).stream()
-          .filter(job -> JobEvent.DISPATCH.allowedFrom(job.status()))
-          .sorted(RESEND_ORDER)
-          .toList();
+      List<ActiveJob> active =
+          reads.activeJobs(printerId).stream()
+              .filter(job -> JobEvent.DISPATCH.allowedFrom(job.status()))
+              .sorted(RESEND_ORDER)
+              .toList();
       for (ActiveJob job : active) {
         sent += send(store.claimRedispatch(job.jobId())) ? 1 : 0;
       }

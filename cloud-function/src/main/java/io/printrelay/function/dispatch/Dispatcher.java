@@ -41,15 +41,21 @@ public class Dispatcher {
     try {
       queue.send(message);
     } catch (DispatchFailed e) {
-      LOG.warn("Job {} dispatch {} not sent; the dispatch sweep will send it", message.jobId(),
-          message.dispatch(), e);
+      LOG.warn(
+          "Job {} dispatch {} not sent; the dispatch sweep will send it",
+          message.jobId(),
+          message.dispatch(),
+          e);
       return false;
     }
     try {
       store.confirmDispatched(message.jobId(), message.dispatch());
     } catch (RuntimeException e) {
-      LOG.warn("Job {} dispatch {} sent but not confirmed; the sweep sends it once more",
-          message.jobId(), message.dispatch(), e);
+      LOG.warn(
+          "Job {} dispatch {} sent but not confirmed; the sweep sends it once more",
+          message.jobId(),
+          message.dispatch(),
+          e);
     }
     return true;
   }

@@ -46,8 +46,12 @@ public class JsonBody {
       throw new MalformedRequest("The body is empty; send a JSON object.");
     }
     if (body.length > MAX_BODY_BYTES) {
-      throw new PayloadTooLarge("The body is " + body.length + " bytes; at most "
-          + MAX_BODY_BYTES + " (5 MiB) are accepted.");
+      throw new PayloadTooLarge(
+          "The body is "
+              + body.length
+              + " bytes; at most "
+              + MAX_BODY_BYTES
+              + " (5 MiB) are accepted.");
     }
     try {
       return json.readValue(body, JsonNode.class);
@@ -57,9 +61,8 @@ public class JsonBody {
   }
 
   /**
-   * The body bound to its request record (with Micronaut serde), for the record's rules to check:
-   * a record documents, in its {@code @Schema}, exactly what is read. 400 when it is not an
-   * object.
+   * The body bound to its request record (with Micronaut serde), for the record's rules to check: a
+   * record documents, in its {@code @Schema}, exactly what is read. 400 when it is not an object.
    */
   public <T> T bind(JsonNode body, Class<T> type) {
     if (!body.isObject()) {

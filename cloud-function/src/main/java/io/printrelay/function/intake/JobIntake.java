@@ -11,8 +11,8 @@ import java.util.Optional;
  * labels, then the job (with its idempotency key, in one transaction; {@link Job#accepted} has
  * claimed its dispatch 1), then hand it to the {@link Dispatcher}. The order makes every crash
  * safe: labels without a job are invisible and expire; a job stored but not sent keeps its {@code
- * undispatched} mark, and the dispatch sweep sends it. So an SQS failure still answers 201: the
- * job is durably accepted.
+ * undispatched} mark, and the dispatch sweep sends it. So an SQS failure still answers 201: the job
+ * is durably accepted.
  */
 @Singleton
 public class JobIntake {
@@ -50,7 +50,11 @@ public class JobIntake {
 
   // The twin's job item was written in the same transaction as its key, so it is there.
   private Job existing(IdempotencyClaim claim, JobStore.Duplicate duplicate) {
-    return store.jobFor(claim.scope(), claim.key()).orElseThrow(() -> new IllegalStateException(
-        "idempotency key names missing job " + duplicate.existingJobId()));
+    return store
+        .jobFor(claim.scope(), claim.key())
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "idempotency key names missing job " + duplicate.existingJobId()));
   }
 }

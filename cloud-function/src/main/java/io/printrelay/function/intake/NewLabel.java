@@ -11,7 +11,9 @@ import java.util.Objects;
  * @param source the label it copies (resume, reprint); null for a submitted label
  */
 public record NewLabel(Label label, @Nullable LabelSource source) {
-  /** The most labels one job holds, whether submitted, resumed or reprinted (docs/api.md#submit). */
+  /**
+   * The most labels one job holds, whether submitted, resumed or reprinted (docs/api.md#submit).
+   */
   public static final int MAX_PER_JOB = 500;
 
   public NewLabel {

@@ -39,7 +39,9 @@ public class JobsController {
   @Get
   @Secured({Roles.INTEGRATION, Roles.OPERATOR, Roles.VIEWER})
   @ApiProblems.ForReads
-  @Operation(operationId = "listJobs", summary = "Jobs, newest first",
+  @Operation(
+      operationId = "listJobs",
+      summary = "Jobs, newest first",
       description = "Optionally one printer's, in one status; limit 1-200, default 50.")
   public JobList list(
       @Nullable @QueryValue String printerId,
@@ -51,7 +53,9 @@ public class JobsController {
   @Get("/{jobId}/labels")
   @Secured({Roles.INTEGRATION, Roles.OPERATOR, Roles.VIEWER})
   @ApiProblems.ForReads
-  @Operation(operationId = "listLabels", summary = "A job's labels and their state",
+  @Operation(
+      operationId = "listLabels",
+      summary = "A job's labels and their state",
       description = "Labels of a resumed or reprinted job name, in source, the label they copy.")
   public LabelList labels(@PathVariable String jobId, @Nullable @QueryValue String status) {
     return readJobs.labels(jobId, status);

@@ -34,8 +34,13 @@ public record LabelView(
 
   public static LabelView of(LabelState state) {
     Label label = state.label();
-    return new LabelView(label.index(), label.status().wireName(), label.uncertain(),
-        label.attempts(), label.error(), JobView.iso(label.printedAt()),
+    return new LabelView(
+        label.index(),
+        label.status().wireName(),
+        label.uncertain(),
+        label.attempts(),
+        label.error(),
+        JobView.iso(label.printedAt()),
         Source.of(state.source()));
   }
 }

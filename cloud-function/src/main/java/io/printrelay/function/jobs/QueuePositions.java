@@ -26,11 +26,12 @@ public final class QueuePositions {
       return null;
     }
     QueuePlace self = job.queuePlace();
-    long ahead = active.stream()
-        .filter(other -> other.status() == JobStatus.QUEUED)
-        .filter(other -> !other.jobId().equals(job.jobId()))
-        .filter(other -> other.place().compareTo(self) < 0)
-        .count();
+    long ahead =
+        active.stream()
+            .filter(other -> other.status() == JobStatus.QUEUED)
+            .filter(other -> !other.jobId().equals(job.jobId()))
+            .filter(other -> other.place().compareTo(self) < 0)
+            .count();
     return (int) ahead + 1;
   }
 }

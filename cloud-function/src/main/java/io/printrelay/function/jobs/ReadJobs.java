@@ -50,8 +50,9 @@ public class ReadJobs {
     }
     Optional<JobStatus> wanted = status == null ? Optional.empty() : JobStatus.parse(status);
     if (status != null && wanted.isEmpty()) {
-      errors.add(new FieldError("status",
-          "must be one of queued, printing, paused, completed, failed, cancelled"));
+      errors.add(
+          new FieldError(
+              "status", "must be one of queued, printing, paused, completed, failed, cancelled"));
     }
     int max = limit(limit, errors);
     if (!errors.isEmpty()) {
@@ -61,9 +62,10 @@ public class ReadJobs {
     Map<String, List<ActiveJob>> queues = new HashMap<>();
     List<JobView> views = new ArrayList<>(jobs.size());
     for (Job job : jobs) {
-      List<ActiveJob> queue = job.status() == JobStatus.QUEUED
-          ? queues.computeIfAbsent(job.printerId(), reads::activeJobs)
-          : List.of();
+      List<ActiveJob> queue =
+          job.status() == JobStatus.QUEUED
+              ? queues.computeIfAbsent(job.printerId(), reads::activeJobs)
+              : List.of();
       views.add(JobView.of(job, QueuePositions.of(job, queue)));
     }
     return new JobList(views);
@@ -77,10 +79,11 @@ public class ReadJobs {
     if (reads.job(jobId).isEmpty()) {
       throw new NotFound("job", jobId);
     }
-    return new LabelList(reads.labels(jobId).stream()
-        .filter(state -> wanted.isEmpty() || state.label().status() == wanted.get())
-        .map(LabelView::of)
-        .toList());
+    return new LabelList(
+        reads.labels(jobId).stream()
+            .filter(state -> wanted.isEmpty() || state.label().status() == wanted.get())
+            .map(LabelView::of)
+            .toList());
   }
 
   // Reads ids a page at a time, so a status filter over many jobs never loads them all at once.

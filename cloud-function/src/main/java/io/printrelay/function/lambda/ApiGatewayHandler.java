@@ -45,11 +45,14 @@ public class ApiGatewayHandler extends APIGatewayV2HTTPEventFunction {
     }
     Map<String, String> headers = new HashMap<>();
     if (event.getHeaders() != null) {
-      event.getHeaders().forEach((name, value) -> {
-        if (!name.equalsIgnoreCase("cookie")) {
-          headers.put(name, value);
-        }
-      });
+      event
+          .getHeaders()
+          .forEach(
+              (name, value) -> {
+                if (!name.equalsIgnoreCase("cookie")) {
+                  headers.put(name, value);
+                }
+              });
     }
     headers.put("cookie", String.join("; ", cookies));
     event.setHeaders(headers);
@@ -60,23 +63,29 @@ public class ApiGatewayHandler extends APIGatewayV2HTTPEventFunction {
     List<String> cookies = new ArrayList<>();
     Map<String, List<String>> multi = new HashMap<>();
     if (response.getMultiValueHeaders() != null) {
-      response.getMultiValueHeaders().forEach((name, values) -> {
-        if (name.equalsIgnoreCase(SET_COOKIE)) {
-          cookies.addAll(values);
-        } else {
-          multi.put(name, values);
-        }
-      });
+      response
+          .getMultiValueHeaders()
+          .forEach(
+              (name, values) -> {
+                if (name.equalsIgnoreCase(SET_COOKIE)) {
+                  cookies.addAll(values);
+                } else {
+                  multi.put(name, values);
+                }
+              });
     }
     Map<String, String> single = new HashMap<>();
     if (response.getHeaders() != null) {
-      response.getHeaders().forEach((name, value) -> {
-        if (!name.equalsIgnoreCase(SET_COOKIE)) {
-          single.put(name, value);
-        } else if (response.getMultiValueHeaders() == null) {
-          cookies.add(value);
-        }
-      });
+      response
+          .getHeaders()
+          .forEach(
+              (name, value) -> {
+                if (!name.equalsIgnoreCase(SET_COOKIE)) {
+                  single.put(name, value);
+                } else if (response.getMultiValueHeaders() == null) {
+                  cookies.add(value);
+                }
+              });
     }
     if (!cookies.isEmpty()) {
       response.setHeaders(single);

@@ -11,9 +11,9 @@ import jakarta.inject.Singleton;
  * An operator's hold on a printer, and clearing its queue.
  *
  * <p>The pause is a flag on the printer item, so it lasts across restarts of agent and cloud until
- * resumed. Agents check it before every label, in the same transaction that checks the job is
- * still printing, so a pause stops at a label boundary; a job waiting on a paused printer stays
- * queued (docs/api.md#printer-actions).
+ * resumed. Agents check it before every label, in the same transaction that checks the job is still
+ * printing, so a pause stops at a label boundary; a job waiting on a paused printer stays queued
+ * (docs/api.md#printer-actions).
  */
 @Singleton
 public class PrinterActions {
@@ -57,7 +57,7 @@ public class PrinterActions {
     if (!PrinterId.isValid(printerId)) {
       throw new NotFound("printer", printerId);
     }
-    return read.view(store.setPaused(printerId, paused)
-        .orElseThrow(() -> new NotFound("printer", printerId)));
+    return read.view(
+        store.setPaused(printerId, paused).orElseThrow(() -> new NotFound("printer", printerId)));
   }
 }

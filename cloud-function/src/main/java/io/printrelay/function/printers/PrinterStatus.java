@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * What a printer's status is, from what its agent last reported and when. An operator's pause
- * shows first, as it holds every job whatever the agent says; an agent silent for longer than
- * {@code offlineAfter} makes its printer offline, since nothing it reported can still be trusted.
+ * What a printer's status is, from what its agent last reported and when. An operator's pause shows
+ * first, as it holds every job whatever the agent says; an agent silent for longer than {@code
+ * offlineAfter} makes its printer offline, since nothing it reported can still be trusted.
  *
  * @param status ready, printing, paused, offline or error (docs/api.md#printers)
  * @param detail why, in words; null when there is nothing to say

@@ -24,8 +24,13 @@ public record PrinterView(
     QueuedCounts queued) {
 
   public static PrinterView of(Printer printer, PrinterStatus status, QueuedCounts queued) {
-    return new PrinterView(printer.printerId(), status.status(), status.detail(),
-        printer.agentId(), printer.lastSeen() == null ? null : printer.lastSeen().toString(),
-        printer.currentJobId(), queued);
+    return new PrinterView(
+        printer.printerId(),
+        status.status(),
+        status.detail(),
+        printer.agentId(),
+        printer.lastSeen() == null ? null : printer.lastSeen().toString(),
+        printer.currentJobId(),
+        queued);
   }
 }

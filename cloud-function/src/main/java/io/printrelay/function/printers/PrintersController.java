@@ -28,7 +28,8 @@ public class PrintersController {
   @Get
   @Secured({Roles.INTEGRATION, Roles.OPERATOR, Roles.VIEWER})
   @ApiProblems.ForReads
-  @Operation(operationId = "listPrinters",
+  @Operation(
+      operationId = "listPrinters",
       summary = "Every printer an agent registered, with its status and queue")
   public PrinterList list() {
     return read.list();
@@ -45,9 +46,12 @@ public class PrintersController {
   @Post("/{printerId}/pause")
   @Secured(Roles.OPERATOR)
   @ApiProblems.ForChanges
-  @Operation(operationId = "pausePrinter", summary = "Hold every job of the printer until resumed",
-      description = "A printing job stops at the next label boundary; the pause lasts across"
-          + " restarts of agent and cloud.")
+  @Operation(
+      operationId = "pausePrinter",
+      summary = "Hold every job of the printer until resumed",
+      description =
+          "A printing job stops at the next label boundary; the pause lasts across"
+              + " restarts of agent and cloud.")
   public PrinterView pause(@PathVariable String printerId) {
     return actions.pause(printerId);
   }
@@ -63,7 +67,8 @@ public class PrintersController {
   @Post("/{printerId}/clear")
   @Secured(Roles.OPERATOR)
   @ApiProblems.ForChanges
-  @Operation(operationId = "clearPrinter",
+  @Operation(
+      operationId = "clearPrinter",
       summary = "Cancel every waiting (queued or paused) job of the printer",
       description = "Answers how many were cancelled; a job printing goes on.")
   public ClearedQueue clear(@PathVariable String printerId) {

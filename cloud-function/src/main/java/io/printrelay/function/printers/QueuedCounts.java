@@ -16,7 +16,9 @@ public record QueuedCounts(int high, int normal, int low) {
         counts[job.priority().ordinal()]++;
       }
     }
-    return new QueuedCounts(counts[Priority.HIGH.ordinal()], counts[Priority.NORMAL.ordinal()],
+    return new QueuedCounts(
+        counts[Priority.HIGH.ordinal()],
+        counts[Priority.NORMAL.ordinal()],
         counts[Priority.LOW.ordinal()]);
   }
 }

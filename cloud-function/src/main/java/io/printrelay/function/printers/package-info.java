@@ -1,5 +1,5 @@
 /**
- * Printers over HTTP: as their agents registered and last reported them, with their queues, and
- * the operator's pause, resume and clear.
+ * Printers over HTTP: as their agents registered and last reported them, with their queues, and the
+ * operator's pause, resume and clear.
  */
 package io.printrelay.function.printers;

@@ -19,18 +19,34 @@ public final class ApiProblems {
   /** Reads: no or unknown credentials, or a role that may not read. */
   @Retention(RetentionPolicy.RUNTIME)
   @Target({ElementType.TYPE, ElementType.METHOD})
-  @ApiResponse(responseCode = "401", description = "No credentials, or not known",
-      content = @Content(mediaType = Problem.MEDIA_TYPE,
-          schema = @Schema(implementation = Problem.class)))
-  @ApiResponse(responseCode = "403", description = "Not allowed for this key or account",
-      content = @Content(mediaType = Problem.MEDIA_TYPE,
-          schema = @Schema(implementation = Problem.class)))
-  @ApiResponse(responseCode = "404", description = "Unknown job or printer in the path",
-      content = @Content(mediaType = Problem.MEDIA_TYPE,
-          schema = @Schema(implementation = Problem.class)))
-  @ApiResponse(responseCode = "422", description = "Invalid values, by field",
-      content = @Content(mediaType = Problem.MEDIA_TYPE,
-          schema = @Schema(implementation = Problem.class)))
+  @ApiResponse(
+      responseCode = "401",
+      description = "No credentials, or not known",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @ApiResponse(
+      responseCode = "403",
+      description = "Not allowed for this key or account",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @ApiResponse(
+      responseCode = "404",
+      description = "Unknown job or printer in the path",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @ApiResponse(
+      responseCode = "422",
+      description = "Invalid values, by field",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
   public @interface ForReads {}
 
   /**
@@ -40,14 +56,26 @@ public final class ApiProblems {
   @Retention(RetentionPolicy.RUNTIME)
   @Target({ElementType.TYPE, ElementType.METHOD})
   @ForReads
-  @ApiResponse(responseCode = "400", description = "Malformed JSON",
-      content = @Content(mediaType = Problem.MEDIA_TYPE,
-          schema = @Schema(implementation = Problem.class)))
-  @ApiResponse(responseCode = "409", description = "Not valid in the job's current state",
-      content = @Content(mediaType = Problem.MEDIA_TYPE,
-          schema = @Schema(implementation = Problem.class)))
-  @ApiResponse(responseCode = "415", description = "A body that is not application/json",
-      content = @Content(mediaType = Problem.MEDIA_TYPE,
-          schema = @Schema(implementation = Problem.class)))
+  @ApiResponse(
+      responseCode = "400",
+      description = "Malformed JSON",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @ApiResponse(
+      responseCode = "409",
+      description = "Not valid in the job's current state",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @ApiResponse(
+      responseCode = "415",
+      description = "A body that is not application/json",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
   public @interface ForChanges {}
 }

@@ -1,7 +1,6 @@
 package io.printrelay.function.problem;
 
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.printrelay.model.IllegalStatusChange;
@@ -12,8 +11,8 @@ import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * Routes the exceptions the features throw to {@link ProblemResponses}: rejections, an action the
- * job state machine refuses (409, see {@link StatusConflicts}), and AWS failures (503: the request may be retried; the
- * features' writes are conditional, so a retry cannot duplicate).
+ * job state machine refuses (409, see {@link StatusConflicts}), and AWS failures (503: the request
+ * may be retried; the features' writes are conditional, so a retry cannot duplicate).
  */
 @Factory
 public class ProblemExceptionHandlers {
@@ -32,7 +31,7 @@ public class ProblemExceptionHandlers {
 
   @Singleton
   ExceptionHandler<SdkException, HttpResponse<?>> awsFailures(ProblemResponses problems) {
-    return (HttpRequest request, SdkException failure) -> {
+    return (request, failure) -> {
       LOG.warn("{} {} failed on AWS", request.getMethod(), request.getPath(), failure);
       return problems.reject(
           request, new Unavailable("The job store or queue is unavailable; retry shortly."));

@@ -15,8 +15,8 @@ import java.util.List;
 /**
  * The one place an error becomes HTTP: every error response, ours and Micronaut's own (malformed
  * JSON, unknown route, wrong method or media type, body too large, unhandled exception), is an RFC
- * 9457 {@code application/problem+json} body built here. Micronaut's handlers all end in an
- * {@link ErrorResponseProcessor}; being the primary one replaces its JSON and HTML error pages.
+ * 9457 {@code application/problem+json} body built here. Micronaut's handlers all end in an {@link
+ * ErrorResponseProcessor}; being the primary one replaces its JSON and HTML error pages.
  */
 @Singleton
 @Primary

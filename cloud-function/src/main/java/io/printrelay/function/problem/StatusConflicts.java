@@ -6,18 +6,29 @@ import io.printrelay.model.JobStatus;
 import java.util.List;
 
 /**
- * The 409 for an event the job state machine refused (docs/api.md#job-actions: the detail names
- * the job's status): "Job 42 is completed; only a queued or printing job can be paused." The
- * statuses it lists are the event's own, so the answer never disagrees with the state machine.
+ * The 409 for an event the job state machine refused (docs/api.md#job-actions: the detail names the
+ * job's status): "Job 42 is completed; only a queued or printing job can be paused." The statuses
+ * it lists are the event's own, so the answer never disagrees with the state machine.
  */
 public final class StatusConflicts {
   private StatusConflicts() {}
 
   public static Conflict of(IllegalStatusChange refused) {
-    return new Conflict(refused.jobId()
-        .map(jobId -> "Job " + jobId + " is " + refused.from().wireName() + "; only "
-            + allowed(refused.event()) + " job can be " + done(refused.event()) + ".")
-        .orElse(refused.getMessage()));
+    return new Conflict(
+        refused
+            .jobId()
+            .map(
+                jobId ->
+                    "Job "
+                        + jobId
+                        + " is "
+                        + refused.from().wireName()
+                        + "; only "
+                        + allowed(refused.event())
+                        + " job can be "
+                        + done(refused.event())
+                        + ".")
+            .orElse(refused.getMessage()));
   }
 
   // "a queued, printing or paused", in the order statuses are declared.

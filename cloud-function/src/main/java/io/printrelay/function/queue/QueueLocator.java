@@ -7,9 +7,9 @@ import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * The three queue URLs, looked up on first use and kept. Not at start: a context that starts
- * while SQS is unreachable still serves reads and reports itself unhealthy, and recovers on the
- * next request instead of staying broken.
+ * The three queue URLs, looked up on first use and kept. Not at start: a context that starts while
+ * SQS is unreachable still serves reads and reports itself unhealthy, and recovers on the next
+ * request instead of staying broken.
  */
 @Singleton
 public class QueueLocator {

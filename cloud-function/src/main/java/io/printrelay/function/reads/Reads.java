@@ -20,7 +20,9 @@ public interface Reads {
   /** The jobs with these ids, in the same order; ids with no job are skipped. */
   List<Job> jobs(List<String> jobIds);
 
-  /** Job ids, newest first, of one printer or, when null, of all; fetched page by page as consumed. */
+  /**
+   * Job ids, newest first, of one printer or, when null, of all; fetched page by page as consumed.
+   */
   Stream<String> newestJobIds(@Nullable String printerId);
 
   /** The job's labels in index order, with where each was copied from, without their content. */

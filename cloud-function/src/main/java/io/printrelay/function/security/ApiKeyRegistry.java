@@ -60,8 +60,13 @@ public class ApiKeyRegistry {
   private static List<String> roles(ApiKeySettings key) {
     for (String role : key.roles()) {
       if (!Roles.ALL.contains(role)) {
-        throw new IllegalArgumentException("API key " + key.name() + ": unknown role " + role
-            + "; roles are " + String.join(", ", Roles.ALL.stream().sorted().toList()));
+        throw new IllegalArgumentException(
+            "API key "
+                + key.name()
+                + ": unknown role "
+                + role
+                + "; roles are "
+                + String.join(", ", Roles.ALL.stream().sorted().toList()));
       }
     }
     return key.roles();

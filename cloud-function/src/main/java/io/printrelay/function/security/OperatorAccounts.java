@@ -13,12 +13,12 @@ import java.util.Optional;
 
 /**
  * The operator accounts of {@code printrelay.operators} and {@code printrelay.operator-accounts},
- * checked at start (a weak or malformed
- * hash, or a name given twice, fails the start) and at sign-in.
+ * checked at start (a weak or malformed hash, or a name given twice, fails the start) and at
+ * sign-in.
  *
  * <p>An unknown user name costs the same PBKDF2 work as a wrong password, against a stand-in hash
- * with the highest configured iteration count, so the time a sign-in takes does not tell which
- * user names exist.
+ * with the highest configured iteration count, so the time a sign-in takes does not tell which user
+ * names exist.
  */
 @Context
 public class OperatorAccounts {
@@ -34,8 +34,10 @@ public class OperatorAccounts {
     for (OperatorSettings account : all(configured, settings.operatorAccounts())) {
       Encoded hash = parse(account);
       iterations = Math.max(iterations, hash.iterations());
-      Account previous = accounts.put(account.username(),
-          new Account(new Operator(account.username(), account.role()), hash));
+      Account previous =
+          accounts.put(
+              account.username(),
+              new Account(new Operator(account.username(), account.role()), hash));
       if (previous != null) {
         throw new IllegalArgumentException(
             "operator " + account.username() + " is configured twice");
@@ -57,8 +59,8 @@ public class OperatorAccounts {
   }
 
   // "ana:operator:pbkdf2-sha256$…,wall:viewer:pbkdf2-sha256$…": no hash or name holds , or :.
-  private static List<OperatorSettings> all(List<OperatorSettings> configured,
-      @Nullable String commaSeparated) {
+  private static List<OperatorSettings> all(
+      List<OperatorSettings> configured, @Nullable String commaSeparated) {
     List<OperatorSettings> all = new ArrayList<>(configured);
     if (commaSeparated != null) {
       for (String entry : commaSeparated.split(",")) {
@@ -67,8 +69,9 @@ public class OperatorAccounts {
         }
         String[] parts = entry.strip().split(":");
         if (parts.length != 3 || !parts[0].matches(USERNAME) || !Roles.PEOPLE.contains(parts[1])) {
-          throw new IllegalArgumentException("printrelay.operator-accounts: expected"
-              + " username:operator|viewer:password-hash entries, separated by commas");
+          throw new IllegalArgumentException(
+              "printrelay.operator-accounts: expected"
+                  + " username:operator|viewer:password-hash entries, separated by commas");
         }
         all.add(new OperatorSettings(parts[0], parts[2], parts[1]));
       }

@@ -13,13 +13,13 @@ import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
 /**
- * Operator password hashes: PBKDF2-HMAC-SHA256 from the JDK, 210 000 iterations (OWASP's figure
- * for this function), a 16-byte random salt, written {@code
- * pbkdf2-sha256$210000$<salt, base64>$<hash, base64>}. Comparison is constant-time.
+ * Operator password hashes: PBKDF2-HMAC-SHA256 from the JDK, 210 000 iterations (OWASP's figure for
+ * this function), a 16-byte random salt, written {@code pbkdf2-sha256$210000$<salt, base64>$<hash,
+ * base64>}. Comparison is constant-time.
  *
  * <p>To make a hash for configuration (e.g. for the Lambda's {@code
- * PRINTRELAY_OPERATOR_ACCOUNTS=operator:operator:<hash>}):
- * {@code java -cp cloud-function/target/printrelay-function-lambda.jar
+ * PRINTRELAY_OPERATOR_ACCOUNTS=operator:operator:<hash>}): {@code java -cp
+ * cloud-function/target/printrelay-function-lambda.jar
  * io.printrelay.function.security.PasswordHashes}, then type the password (it is not echoed).
  */
 public final class PasswordHashes {
@@ -58,12 +58,18 @@ public final class PasswordHashes {
     }
     try {
       int iterations = Integer.parseInt(parts[1]);
-      Encoded encoded = new Encoded(iterations, Base64.getDecoder().decode(parts[2]),
-          Base64.getDecoder().decode(parts[3]));
-      if (iterations < MIN_ITERATIONS || encoded.salt().length < SALT_BYTES
+      Encoded encoded =
+          new Encoded(
+              iterations,
+              Base64.getDecoder().decode(parts[2]),
+              Base64.getDecoder().decode(parts[3]));
+      if (iterations < MIN_ITERATIONS
+          || encoded.salt().length < SALT_BYTES
           || encoded.hash().length != HASH_BYTES) {
-        throw new IllegalArgumentException("too weak: at least " + MIN_ITERATIONS
-            + " iterations, a 16-byte salt and a 32-byte hash are required");
+        throw new IllegalArgumentException(
+            "too weak: at least "
+                + MIN_ITERATIONS
+                + " iterations, a 16-byte salt and a 32-byte hash are required");
       }
       return encoded;
     } catch (NumberFormatException notNumbers) {
@@ -76,7 +82,12 @@ public final class PasswordHashes {
 
   static String format(Encoded encoded) {
     Base64.Encoder base64 = Base64.getEncoder().withoutPadding();
-    return SCHEME + "$" + encoded.iterations() + "$" + base64.encodeToString(encoded.salt()) + "$"
+    return SCHEME
+        + "$"
+        + encoded.iterations()
+        + "$"
+        + base64.encodeToString(encoded.salt())
+        + "$"
         + base64.encodeToString(encoded.hash());
   }
 
@@ -99,8 +110,8 @@ public final class PasswordHashes {
       char[] typed = console.readPassword("Password to hash: ");
       password = typed == null ? null : new String(typed);
     } else {
-      password = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
-          .readLine();
+      password =
+          new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
     }
     if (password == null || password.isEmpty()) {
       System.err.println("No password given.");

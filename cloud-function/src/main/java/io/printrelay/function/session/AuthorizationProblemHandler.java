@@ -15,8 +15,8 @@ import jakarta.inject.Singleton;
 
 /**
  * 401 and 403 as problems. A 401 carries the bearer challenge (RFC 6750 §3), with {@code
- * error="invalid_token"} when a key was presented but is not known. A 403 says whether the role
- * may not do it or a browser session left out its CSRF token.
+ * error="invalid_token"} when a key was presented but is not known. A 403 says whether the role may
+ * not do it or a browser session left out its CSRF token.
  */
 @Singleton
 @Replaces(DefaultAuthorizationExceptionHandler.class)
@@ -31,6 +31,7 @@ public class AuthorizationProblemHandler
   }
 
   @Override
+  @SuppressWarnings("rawtypes") // ExceptionHandler.handle declares a raw HttpRequest
   public MutableHttpResponse<?> handle(HttpRequest request, AuthorizationException exception) {
     if (exception.isForbidden()) {
       return problems.respond(request, HttpStatus.FORBIDDEN, forbidden(request, exception));
@@ -52,8 +53,10 @@ public class AuthorizationProblemHandler
           + " cookie with every change.";
     }
     Authentication caller = exception.getAuthentication();
-    boolean session = caller != null && SessionAuthenticationFetcher.VIA_SESSION.equals(
-        caller.getAttributes().get(SessionAuthenticationFetcher.VIA));
+    boolean session =
+        caller != null
+            && SessionAuthenticationFetcher.VIA_SESSION.equals(
+                caller.getAttributes().get(SessionAuthenticationFetcher.VIA));
     String who = session ? "This account" : "This API key";
     String roles = caller == null ? "" : " (" + String.join(", ", caller.getRoles()) + ")";
     return who + roles + " is not allowed to do that.";

@@ -7,14 +7,14 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * The body of a sign-in: bound as it came, checked by {@link SignIn}, documented from this record.
- * Values stay JSON so that a wrong type is a 422 on its field; a missing one binds as null and
- * is named too.
+ * Values stay JSON so that a wrong type is a 422 on its field; a missing one binds as null and is
+ * named too.
  */
 @Serdeable
 @JsonIgnoreProperties(ignoreUnknown = true)
 @Schema(description = "An operator account's user name and password.")
 public record Credentials(
-    @Schema(type = "string", requiredMode = Schema.RequiredMode.REQUIRED,
-        example = "operator") JsonNode username,
-    @Schema(type = "string", requiredMode = Schema.RequiredMode.REQUIRED,
-        format = "password") JsonNode password) {}
+    @Schema(type = "string", requiredMode = Schema.RequiredMode.REQUIRED, example = "operator")
+        JsonNode username,
+    @Schema(type = "string", requiredMode = Schema.RequiredMode.REQUIRED, format = "password")
+        JsonNode password) {}

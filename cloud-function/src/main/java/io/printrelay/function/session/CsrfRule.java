@@ -24,8 +24,8 @@ public class CsrfRule implements SecurityRule<HttpRequest<?>> {
   /** Request attribute set on a refusal, so that the 403 can say what is missing. */
   public static final String REFUSED = "printrelay.csrf.refused";
 
-  private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD,
-      HttpMethod.OPTIONS, HttpMethod.TRACE);
+  private static final Set<HttpMethod> SAFE =
+      Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);
   private static final Set<String> EXEMPT = Set.of(SessionController.LOGIN);
 
   @Override
@@ -50,8 +50,9 @@ public class CsrfRule implements SecurityRule<HttpRequest<?>> {
   private static boolean presentsToken(HttpRequest<?> request, Authentication caller) {
     String presented = request.getHeaders().get(SessionCookies.CSRF_HEADER);
     Object expected = caller.getAttributes().get(SessionAuthenticationFetcher.CSRF_TOKEN);
-    return presented != null && expected instanceof String token
-        && MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8),
-            token.getBytes(StandardCharsets.UTF_8));
+    return presented != null
+        && expected instanceof String token
+        && MessageDigest.isEqual(
+            presented.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8));
   }
 }

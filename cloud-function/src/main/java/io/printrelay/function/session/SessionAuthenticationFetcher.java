@@ -13,9 +13,9 @@ import java.util.Optional;
 import org.reactivestreams.Publisher;
 
 /**
- * Authenticates the session cookie. Runs after the bearer-key fetcher: a request with a valid
- * key is the key's, whatever cookies it carries. The account must still exist with the same role,
- * so removing an operator or changing a role from configuration ends their sessions.
+ * Authenticates the session cookie. Runs after the bearer-key fetcher: a request with a valid key
+ * is the key's, whatever cookies it carries. The account must still exist with the same role, so
+ * removing an operator or changing a role from configuration ends their sessions.
  */
 @Singleton
 public class SessionAuthenticationFetcher implements AuthenticationFetcher<HttpRequest<?>> {
@@ -31,8 +31,8 @@ public class SessionAuthenticationFetcher implements AuthenticationFetcher<HttpR
   private final OperatorAccounts accounts;
   private final Clock clock;
 
-  public SessionAuthenticationFetcher(SessionTokens tokens, OperatorAccounts accounts,
-      Clock clock) {
+  public SessionAuthenticationFetcher(
+      SessionTokens tokens, OperatorAccounts accounts, Clock clock) {
     this.tokens = tokens;
     this.accounts = accounts;
     this.clock = clock;
@@ -53,9 +53,14 @@ public class SessionAuthenticationFetcher implements AuthenticationFetcher<HttpR
   }
 
   private Optional<Authentication> stillValid(Session session) {
-    return accounts.find(session.username())
+    return accounts
+        .find(session.username())
         .filter(operator -> operator.role().equals(session.role()))
-        .map(operator -> Authentication.build(operator.username(), List.of(operator.role()),
-            Map.of(VIA, VIA_SESSION, CSRF_TOKEN, session.csrfToken())));
+        .map(
+            operator ->
+                Authentication.build(
+                    operator.username(),
+                    List.of(operator.role()),
+                    Map.of(VIA, VIA_SESSION, CSRF_TOKEN, session.csrfToken())));
   }
 }

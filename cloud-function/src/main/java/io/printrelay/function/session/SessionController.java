@@ -1,6 +1,5 @@
 package io.printrelay.function.session;
 
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -16,8 +15,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
-import io.printrelay.function.problem.ApiProblems;
 import io.printrelay.function.http.JsonBody;
+import io.printrelay.function.problem.ApiProblems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -49,14 +48,19 @@ public class SessionController {
   @Consumes(MediaType.APPLICATION_JSON)
   @Secured(SecurityRule.IS_ANONYMOUS)
   @ApiProblems.ForChanges
-  @Operation(operationId = "signIn", summary = "Sign in to the web view",
-      description = "Sets the session cookie (HttpOnly) and the printrelay_csrf cookie, whose"
-          + " value every change made with the session must send as X-CSRF-Token.")
-  public HttpResponse<Me> login(HttpRequest<?> request,
-      @RequestBody(content = @Content(schema = @Schema(implementation = Credentials.class)))
-          @Nullable @Body byte[] body) {
-    SignIn.SignedIn signedIn = signIn.signIn(
-        reader.bindFields(reader.read(request, body, "the credentials"), Credentials.class));
+  @Operation(
+      operationId = "signIn",
+      summary = "Sign in to the web view",
+      description =
+          "Sets the session cookie (HttpOnly) and the printrelay_csrf cookie, whose"
+              + " value every change made with the session must send as X-CSRF-Token.")
+  public HttpResponse<Me> login(
+      HttpRequest<?> request,
+      @RequestBody(content = @Content(schema = @Schema(implementation = Credentials.class))) @Body
+          byte[] body) {
+    SignIn.SignedIn signedIn =
+        signIn.signIn(
+            reader.bindFields(reader.read(request, body, "the credentials"), Credentials.class));
     Session session = signedIn.session();
     MutableHttpResponse<Me> response =
         HttpResponse.ok(new Me(session.username(), List.of(session.role())));
@@ -76,7 +80,8 @@ public class SessionController {
   @Get("/v1/me")
   @Secured(SecurityRule.IS_AUTHENTICATED)
   @ApiProblems.ForReads
-  @Operation(operationId = "whoAmI",
+  @Operation(
+      operationId = "whoAmI",
       summary = "Who the caller is: a signed-in operator or an API key, and its roles")
   public HttpResponse<Me> me(Authentication caller) {
     return HttpResponse.ok(new Me(caller.getName(), List.copyOf(caller.getRoles())))

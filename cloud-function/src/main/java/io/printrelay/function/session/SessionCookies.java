@@ -13,8 +13,8 @@ import java.util.Optional;
  * The two cookies of a sign-in. {@code printrelay_session} holds the signed session: HttpOnly, so
  * no script can read it. {@code printrelay_csrf} holds the same CSRF token as the session, readable
  * by the page's script, which echoes it in {@code X-CSRF-Token}: a cross-site page can make the
- * browser send the cookies but cannot read them (double-submit, bound to the signed session).
- * Both are SameSite=Strict, Path=/, and Secure whenever the request came over HTTPS.
+ * browser send the cookies but cannot read them (double-submit, bound to the signed session). Both
+ * are SameSite=Strict, Path=/, and Secure whenever the request came over HTTPS.
  */
 @Singleton
 public class SessionCookies {
@@ -44,12 +44,18 @@ public class SessionCookies {
   }
 
   public static Optional<String> sessionToken(HttpRequest<?> request) {
-    return request.getCookies().findCookie(SESSION).map(Cookie::getValue)
+    return request
+        .getCookies()
+        .findCookie(SESSION)
+        .map(Cookie::getValue)
         .filter(value -> !value.isBlank());
   }
 
   private Cookie cookie(HttpRequest<?> request, String name, String value, Duration maxAge) {
-    return Cookie.of(name, value).path("/").sameSite(SameSite.Strict).maxAge(maxAge)
+    return Cookie.of(name, value)
+        .path("/")
+        .sameSite(SameSite.Strict)
+        .maxAge(maxAge)
         .secure(secure(request));
   }
 

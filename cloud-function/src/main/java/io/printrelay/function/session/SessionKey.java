@@ -15,9 +15,9 @@ import org.slf4j.LoggerFactory;
  * process, which is fine for `printrelay local` and the tests (a restart signs operators out).
  *
  * <p>Not on Lambda: each cold start would pick another key and sessions would break at random.
- * There a missing secret refuses sign-in (503, logged), and the rest of the API goes on working.
- * It is looked up on first use, not at start, so that the dispatch-sweep function, which shares
- * this code but serves no sessions, needs no secret.
+ * There a missing secret refuses sign-in (503, logged), and the rest of the API goes on working. It
+ * is looked up on first use, not at start, so that the dispatch-sweep function, which shares this
+ * code but serves no sessions, needs no secret.
  */
 @Singleton
 public class SessionKey {
@@ -45,8 +45,11 @@ public class SessionKey {
 
   /** The key, or a 503 saying how to configure it. */
   byte[] required() {
-    return key().orElseThrow(() -> new Unavailable(
-        "Operator sign-in is not configured: the function needs PRINTRELAY_SESSION_SECRET."));
+    return key()
+        .orElseThrow(
+            () ->
+                new Unavailable(
+                    "Operator sign-in is not configured: the function needs PRINTRELAY_SESSION_SECRET."));
   }
 
   private synchronized byte[] resolve() {
@@ -54,8 +57,9 @@ public class SessionKey {
       return settings.secret().getBytes(StandardCharsets.UTF_8);
     }
     if (onLambda) {
-      LOG.error("printrelay.session.secret (PRINTRELAY_SESSION_SECRET) is not set: operator"
-          + " sign-in is refused; set it to 32 or more random characters");
+      LOG.error(
+          "printrelay.session.secret (PRINTRELAY_SESSION_SECRET) is not set: operator"
+              + " sign-in is refused; set it to 32 or more random characters");
       return new byte[0];
     }
     byte[] random = new byte[32];

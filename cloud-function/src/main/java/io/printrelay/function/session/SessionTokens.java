@@ -38,15 +38,25 @@ public class SessionTokens {
   public Session open(Operator operator, Instant now) {
     byte[] csrf = new byte[32];
     RANDOM.nextBytes(csrf);
-    return new Session(operator.username(), operator.role(), ENCODER.encodeToString(csrf),
+    return new Session(
+        operator.username(),
+        operator.role(),
+        ENCODER.encodeToString(csrf),
         now.truncatedTo(ChronoUnit.SECONDS).plus(settings.lifetime()));
   }
 
   /** The signed token for the session cookie; 503 when sign-in is not configured. */
   public String encode(Session session) {
-    String payload = ENCODER.encodeToString(String.join("\n", VERSION, session.username(),
-        session.role(), Long.toString(session.expiresAt().getEpochSecond()), session.csrfToken())
-        .getBytes(StandardCharsets.UTF_8));
+    String payload =
+        ENCODER.encodeToString(
+            String.join(
+                    "\n",
+                    VERSION,
+                    session.username(),
+                    session.role(),
+                    Long.toString(session.expiresAt().getEpochSecond()),
+                    session.csrfToken())
+                .getBytes(StandardCharsets.UTF_8));
     return payload + "." + ENCODER.encodeToString(mac(key.required(), payload));
   }
 

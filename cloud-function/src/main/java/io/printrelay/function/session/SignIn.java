@@ -43,7 +43,9 @@ public class SignIn {
   public record SignedIn(Session session, String token) {}
 
   private static String field(JsonNode value, String name, List<FieldError> errors) {
-    if (value == null || !value.isString() || value.getStringValue().isEmpty()
+    if (value == null
+        || !value.isString()
+        || value.getStringValue().isEmpty()
         || value.getStringValue().length() > MAX_FIELD) {
       errors.add(new FieldError(name, "must be a non-empty string"));
       return null;

@@ -19,8 +19,8 @@ final class BatchGets {
 
   private BatchGets() {}
 
-  static List<Map<String, AttributeValue>> get(DynamoDbClient db, String table,
-      List<Map<String, AttributeValue>> keys) {
+  static List<Map<String, AttributeValue>> get(
+      DynamoDbClient db, String table, List<Map<String, AttributeValue>> keys) {
     List<Map<String, AttributeValue>> items = new ArrayList<>();
     Map<String, KeysAndAttributes> pending =
         Map.of(table, KeysAndAttributes.builder().keys(keys).consistentRead(true).build());

@@ -19,7 +19,8 @@ final class BatchWrites {
 
   static void write(DynamoDbClient db, String table, List<WriteRequest> requests) {
     for (int from = 0; from < requests.size(); from += MAX_ITEMS) {
-      List<WriteRequest> chunk = requests.subList(from, Math.min(from + MAX_ITEMS, requests.size()));
+      List<WriteRequest> chunk =
+          requests.subList(from, Math.min(from + MAX_ITEMS, requests.size()));
       Map<String, List<WriteRequest>> pending = Map.of(table, chunk);
       for (int attempt = 1; !pending.isEmpty(); attempt++) {
         if (attempt > 1) {

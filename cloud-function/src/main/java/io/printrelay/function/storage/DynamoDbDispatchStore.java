@@ -30,7 +30,8 @@ public class DynamoDbDispatchStore implements DispatchStore {
   @Override
   public List<String> undispatchedJobIds(Instant createdBefore) {
     return db.queryPaginator(JobQueries.undispatched(table, createdBefore)).items().stream()
-        .map(JobQueries::jobId).toList();
+        .map(JobQueries::jobId)
+        .toList();
   }
 
   @Override
@@ -56,8 +57,8 @@ public class DynamoDbDispatchStore implements DispatchStore {
 
   private Optional<Job> claim(ItemUpdate claim) {
     try {
-      return Optional.of(ItemMapper.job(
-          db.updateItem(claim.request(table, ReturnValue.ALL_NEW)).attributes()));
+      return Optional.of(
+          ItemMapper.job(db.updateItem(claim.request(table, ReturnValue.ALL_NEW)).attributes()));
     } catch (ConditionalCheckFailedException changedMeanwhile) {
       return Optional.empty();
     }

@@ -38,17 +38,18 @@ public class DynamoDbJobActionStore implements JobActionStore {
   }
 
   /**
-   * At most 100 distinct labels of 64 KiB per BatchGetItem call, well under its 16 MB answer
-   * limit; an index asked twice comes back twice.
+   * At most 100 distinct labels of 64 KiB per BatchGetItem call, well under its 16 MB answer limit;
+   * an index asked twice comes back twice.
    */
   @Override
   public List<Label> labelsWithContent(String jobId, List<Integer> indexes) {
     List<Integer> distinct = new ArrayList<>(new LinkedHashSet<>(indexes));
     Map<Integer, Label> found = new HashMap<>();
     for (int from = 0; from < distinct.size(); from += BatchGets.MAX_KEYS) {
-      List<Map<String, AttributeValue>> keys = distinct
-          .subList(from, Math.min(from + BatchGets.MAX_KEYS, distinct.size())).stream()
-          .map(index -> ItemKeys.label(jobId, index)).toList();
+      List<Map<String, AttributeValue>> keys =
+          distinct.subList(from, Math.min(from + BatchGets.MAX_KEYS, distinct.size())).stream()
+              .map(index -> ItemKeys.label(jobId, index))
+              .toList();
       for (Map<String, AttributeValue> item : BatchGets.get(db, table, keys)) {
         Label label = ItemMapper.label(item);
         found.put(label.index(), label);
@@ -73,15 +74,14 @@ public class DynamoDbJobActionStore implements JobActionStore {
   }
 
   @Override
-  public Job reprioritise(String jobId, JobStatus from, Priority current, Priority wanted,
-      Instant now) {
+  public Job reprioritise(
+      String jobId, JobStatus from, Priority current, Priority wanted, Instant now) {
     return write(jobId, OperatorUpdates.reprioritise(jobId, from, current, wanted, now));
   }
 
   private Job write(String jobId, ItemUpdate update) {
     try {
-      return ItemMapper.job(
-          db.updateItem(update.request(table, ReturnValue.ALL_NEW)).attributes());
+      return ItemMapper.job(db.updateItem(update.request(table, ReturnValue.ALL_NEW)).attributes());
     } catch (ConditionalCheckFailedException moved) {
       throw new JobChanged(jobId);
     }

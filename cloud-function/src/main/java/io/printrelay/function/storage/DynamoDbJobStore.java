@@ -44,8 +44,8 @@ public class DynamoDbJobStore implements JobStore {
 
   @Override
   public Optional<Job> jobFor(String scope, String idempotencyKey) {
-    return IdempotencyItems.jobId(db.getItem(JobQueries.idempotency(table, scope, idempotencyKey))
-            .item())
+    return IdempotencyItems.jobId(
+            db.getItem(JobQueries.idempotency(table, scope, idempotencyKey)).item())
         .flatMap(jobId -> Optional.ofNullable(db.getItem(JobQueries.job(table, jobId)).item()))
         .filter(item -> !item.isEmpty())
         .map(ItemMapper::job);

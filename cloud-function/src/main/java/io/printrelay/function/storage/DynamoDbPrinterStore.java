@@ -25,9 +25,11 @@ public class DynamoDbPrinterStore implements PrinterStore {
   @Override
   public Optional<Printer> setPaused(String printerId, boolean paused) {
     try {
-      return Optional.of(ItemMapper.printer(db.updateItem(
-          PrinterItems.setPaused(printerId, paused).request(table, ReturnValue.ALL_NEW))
-          .attributes()));
+      return Optional.of(
+          ItemMapper.printer(
+              db.updateItem(
+                      PrinterItems.setPaused(printerId, paused).request(table, ReturnValue.ALL_NEW))
+                  .attributes()));
     } catch (ConditionalCheckFailedException unknown) {
       return Optional.empty();
     }

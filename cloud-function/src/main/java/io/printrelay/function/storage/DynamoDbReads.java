@@ -40,9 +40,10 @@ public class DynamoDbReads implements Reads {
   public List<Job> jobs(List<String> jobIds) {
     Map<String, Job> found = new HashMap<>();
     for (int from = 0; from < jobIds.size(); from += BatchGets.MAX_KEYS) {
-      List<Map<String, AttributeValue>> keys = jobIds
-          .subList(from, Math.min(from + BatchGets.MAX_KEYS, jobIds.size())).stream()
-          .map(ItemKeys::job).toList();
+      List<Map<String, AttributeValue>> keys =
+          jobIds.subList(from, Math.min(from + BatchGets.MAX_KEYS, jobIds.size())).stream()
+              .map(ItemKeys::job)
+              .toList();
       for (Map<String, AttributeValue> item : BatchGets.get(db, table, keys)) {
         Job job = ItemMapper.job(item);
         found.put(job.jobId(), job);
@@ -53,8 +54,11 @@ public class DynamoDbReads implements Reads {
 
   @Override
   public Stream<String> newestJobIds(@Nullable String printerId) {
-    return db.queryPaginator(JobQueries.newest(table, printerId, BatchGets.MAX_KEYS)).items()
-        .stream().map(JobQueries::jobId);
+    return db
+        .queryPaginator(JobQueries.newest(table, printerId, BatchGets.MAX_KEYS))
+        .items()
+        .stream()
+        .map(JobQueries::jobId);
   }
 
   @Override
@@ -67,13 +71,16 @@ public class DynamoDbReads implements Reads {
   @Override
   public List<ActiveJob> activeJobs(String printerId) {
     return db.queryPaginator(JobQueries.active(table, printerId)).items().stream()
-        .map(JobQueries::activeJob).flatMap(Optional::stream).toList();
+        .map(JobQueries::activeJob)
+        .flatMap(Optional::stream)
+        .toList();
   }
 
   @Override
   public List<Printer> printers() {
     return db.queryPaginator(PrinterQueries.all(table)).items().stream()
-        .map(ItemMapper::printer).toList();
+        .map(ItemMapper::printer)
+        .toList();
   }
 
   @Override

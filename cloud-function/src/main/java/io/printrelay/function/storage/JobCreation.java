@@ -18,10 +18,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
- * Writes a job item and its idempotency item in one transaction, each only if its key is free:
- * both or neither. A refused claim means a twin request won; its job id comes back with the
- * refusal (or, should DynamoDB not return the item, from a read of the claim). Conflicts with a
- * concurrent transaction on the same key are retried by {@link Transact}.
+ * Writes a job item and its idempotency item in one transaction, each only if its key is free: both
+ * or neither. A refused claim means a twin request won; its job id comes back with the refusal (or,
+ * should DynamoDB not return the item, from a read of the claim). Conflicts with a concurrent
+ * transaction on the same key are retried by {@link Transact}.
  */
 final class JobCreation {
   private static final int CLAIM = 1;
@@ -37,8 +37,13 @@ final class JobCreation {
   CreateResult create(Job job, Optional<IdempotencyClaim> claim) {
     List<TransactWriteItem> writes = new ArrayList<>();
     writes.add(ItemUpdate.putIfAbsent(table, ItemMapper.jobItem(job)));
-    claim.ifPresent(c -> writes.add(ItemUpdate.putIfAbsent(table, IdempotencyItems.claim(
-        c.scope(), c.key(), job.jobId(), c.createdAt(), c.expiresAt()))));
+    claim.ifPresent(
+        c ->
+            writes.add(
+                ItemUpdate.putIfAbsent(
+                    table,
+                    IdempotencyItems.claim(
+                        c.scope(), c.key(), job.jobId(), c.createdAt(), c.expiresAt()))));
     Transact.Outcome outcome = Transact.write(db, writes, Backoff.DYNAMODB);
     if (outcome.committed()) {
       return new Created();
@@ -46,8 +51,9 @@ final class JobCreation {
     if (claim.isEmpty() || !outcome.refused(CLAIM)) {
       throw new IllegalStateException("job " + job.jobId() + " exists already");
     }
-    return new Duplicate(IdempotencyItems.jobId(outcome.refusedItem(CLAIM))
-        .orElseGet(() -> claimedJobId(claim.get())));
+    return new Duplicate(
+        IdempotencyItems.jobId(outcome.refusedItem(CLAIM))
+            .orElseGet(() -> claimedJobId(claim.get())));
   }
 
   private String claimedJobId(IdempotencyClaim claim) {

@@ -29,7 +29,8 @@ final class DataLabels {
       return new DataLabels(null);
     }
     if (template == null || !template.isString()) {
-      errors.add("template",
+      errors.add(
+          "template",
           template == null ? "is required when labels have data" : "must be a string of ZPL");
       return new DataLabels(null);
     }
@@ -76,12 +77,14 @@ final class DataLabels {
       return Boolean.toString(value.getBooleanValue());
     }
     Number number = value.getNumberValue();
-    if (number instanceof Integer || number instanceof Long || number instanceof BigInteger
-        || number instanceof Short || number instanceof Byte) {
+    if (number instanceof Integer
+        || number instanceof Long
+        || number instanceof BigInteger
+        || number instanceof Short
+        || number instanceof Byte) {
       return number.toString();
     }
-    BigDecimal decimal =
-        number instanceof BigDecimal big ? big : new BigDecimal(number.toString());
+    BigDecimal decimal = number instanceof BigDecimal big ? big : new BigDecimal(number.toString());
     return decimal.stripTrailingZeros().toPlainString();
   }
 }

@@ -12,16 +12,16 @@ import java.util.function.Function;
 
 /**
  * Turns a request's {@code labels} or {@code zplDocument} into label bytes, or field errors. Field
- * paths index arrays from 0, as in the request ({@code labels[0]} is label 1). Each label object
- * is bound to its {@link LabelInput} record before its rules run.
+ * paths index arrays from 0, as in the request ({@code labels[0]} is label 1). Each label object is
+ * bound to its {@link LabelInput} record before its rules run.
  */
 final class LabelRules {
   static final int MAX_LABEL_BYTES = 64 * 1024;
 
   private LabelRules() {}
 
-  static List<byte[]> labels(SubmitRequest request, Function<JsonNode, LabelInput> bind,
-      FieldErrors errors) {
+  static List<byte[]> labels(
+      SubmitRequest request, Function<JsonNode, LabelInput> bind, FieldErrors errors) {
     JsonNode labels = present(request.labels());
     JsonNode document = present(request.zplDocument());
     if (labels != null && document != null) {
@@ -39,11 +39,15 @@ final class LabelRules {
   }
 
   // Null for an entry that is no label object, reported with the other labels' errors.
-  private static List<LabelInput> inputs(JsonNode labels,
-      Function<JsonNode, LabelInput> bind, FieldErrors errors) {
+  private static List<LabelInput> inputs(
+      JsonNode labels, Function<JsonNode, LabelInput> bind, FieldErrors errors) {
     if (!labels.isArray() || labels.size() == 0 || labels.size() > NewLabel.MAX_PER_JOB) {
-      errors.add("labels", "must be an array of 1 to " + NewLabel.MAX_PER_JOB + " labels"
-          + (labels.isArray() ? " (got " + labels.size() + ")" : ""));
+      errors.add(
+          "labels",
+          "must be an array of 1 to "
+              + NewLabel.MAX_PER_JOB
+              + " labels"
+              + (labels.isArray() ? " (got " + labels.size() + ")" : ""));
       return List.of();
     }
     List<LabelInput> inputs = new ArrayList<>(labels.size());
@@ -53,8 +57,8 @@ final class LabelRules {
     return inputs;
   }
 
-  private static List<byte[]> labelArray(List<LabelInput> labels, JsonNode template,
-      FieldErrors errors) {
+  private static List<byte[]> labelArray(
+      List<LabelInput> labels, JsonNode template, FieldErrors errors) {
     DataLabels data = DataLabels.of(template, labels, errors);
     List<byte[]> contents = new ArrayList<>();
     for (int i = 0; i < labels.size(); i++) {
@@ -120,8 +124,13 @@ final class LabelRules {
       return List.of();
     }
     if (formats.isEmpty() || formats.size() > NewLabel.MAX_PER_JOB) {
-      errors.add("zplDocument", "must hold 1 to " + NewLabel.MAX_PER_JOB
-          + " ^XA...^XZ formats (got " + formats.size() + ")");
+      errors.add(
+          "zplDocument",
+          "must hold 1 to "
+              + NewLabel.MAX_PER_JOB
+              + " ^XA...^XZ formats (got "
+              + formats.size()
+              + ")");
       return List.of();
     }
     List<byte[]> contents = new ArrayList<>();
@@ -138,8 +147,14 @@ final class LabelRules {
     if (content.length <= MAX_LABEL_BYTES) {
       return true;
     }
-    errors.add(path, what + " is " + content.length + " bytes; a label may have at most "
-        + MAX_LABEL_BYTES + " (64 KiB)");
+    errors.add(
+        path,
+        what
+            + " is "
+            + content.length
+            + " bytes; a label may have at most "
+            + MAX_LABEL_BYTES
+            + " (64 KiB)");
     return false;
   }
 

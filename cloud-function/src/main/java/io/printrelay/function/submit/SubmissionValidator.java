@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * Every rule of docs/api.md#submit, applied to the {@link SubmitRequest} as bound: it collects all
- * invalid fields before answering, so a caller fixes a request in one round. The only outside
- * fact it needs, whether a printer is registered, is passed in.
+ * invalid fields before answering, so a caller fixes a request in one round. The only outside fact
+ * it needs, whether a printer is registered, is passed in.
  */
 public final class SubmissionValidator {
   static final int MAX_REFERENCE = 128;
@@ -24,7 +24,9 @@ public final class SubmissionValidator {
 
   private final Function<JsonNode, LabelInput> bindLabel;
 
-  /** @param bindLabel binds one label object of the request to its record */
+  /**
+   * @param bindLabel binds one label object of the request to its record
+   */
   public SubmissionValidator(Function<JsonNode, LabelInput> bindLabel) {
     this.bindLabel = bindLabel;
   }

@@ -51,19 +51,30 @@ public class SubmitController {
   @Consumes(MediaType.APPLICATION_JSON)
   @Secured(Roles.INTEGRATION)
   @ApiProblems.ForChanges
-  @Operation(operationId = "submitJob", summary = "Submit a print job",
-      description = "201 with the job and its Location; the same Idempotency-Key again answers"
-          + " the same job (200) for at least 24 h.")
-  @ApiResponse(responseCode = "201", description = "The job, stored and queued",
+  @Operation(
+      operationId = "submitJob",
+      summary = "Submit a print job",
+      description =
+          "201 with the job and its Location; the same Idempotency-Key again answers"
+              + " the same job (200) for at least 24 h.")
+  @ApiResponse(
+      responseCode = "201",
+      description = "The job, stored and queued",
       content = @Content(schema = @Schema(implementation = JobView.class)))
-  @ApiResponse(responseCode = "413", description = "A body over 5 MiB",
-      content = @Content(mediaType = Problem.MEDIA_TYPE,
-          schema = @Schema(implementation = Problem.class)))
+  @ApiResponse(
+      responseCode = "413",
+      description = "A body over 5 MiB",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
   public HttpResponse<JobView> submit(
       HttpRequest<?> request,
-      @RequestBody(required = true,
-          content = @Content(schema = @Schema(implementation = SubmitRequest.class)))
-          @Nullable @Body byte[] bytes,
+      @RequestBody(
+              required = true,
+              content = @Content(schema = @Schema(implementation = SubmitRequest.class)))
+          @Body
+          byte[] bytes,
       @Nullable @Header("Idempotency-Key") String idempotencyKey,
       Authentication caller) {
     SubmitRequest job = body.bind(body.read(request, bytes, "the job"), SubmitRequest.class);

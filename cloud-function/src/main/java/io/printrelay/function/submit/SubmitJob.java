@@ -40,8 +40,8 @@ public class SubmitJob {
   /**
    * @param caller the API key's name, scoping {@code idempotencyKey}
    */
-  public SubmitOutcome submit(String caller, SubmitRequest request,
-      @Nullable String idempotencyKey) {
+  public SubmitOutcome submit(
+      String caller, SubmitRequest request, @Nullable String idempotencyKey) {
     JobDraft draft = validator.validate(request, idempotencyKey, store::printerRegistered);
     if (idempotencyKey != null) {
       Optional<Job> earlier = store.jobFor(caller, idempotencyKey);
@@ -51,8 +51,15 @@ public class SubmitJob {
     }
     // The table keeps milliseconds; the answer should say what a later read will.
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    Job job = Job.accepted(UUID.randomUUID().toString(), draft.printerId(), draft.priority(),
-        draft.reference(), draft.labels().size(), null, now);
+    Job job =
+        Job.accepted(
+            UUID.randomUUID().toString(),
+            draft.printerId(),
+            draft.priority(),
+            draft.reference(),
+            draft.labels().size(),
+            null,
+            now);
     Optional<IdempotencyClaim> claim =
         Optional.ofNullable(idempotencyKey).map(key -> IdempotencyClaim.of(caller, key, now));
     return intake.accept(job, labels(job.jobId(), draft), claim);

@@ -23,20 +23,43 @@ import java.util.Map;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @Schema(description = "A print job: labels, or one zplDocument of ^XA...^XZ formats.")
 public record SubmitRequest(
-    @Schema(type = "string", requiredMode = Schema.RequiredMode.REQUIRED,
-        pattern = PrinterId.PATTERN, description = "A printer known to some agent",
-        example = "line-1") JsonNode printerId,
-    @Nullable @Schema(type = "string", allowableValues = {"high", "normal", "low"},
-        description = "Absent: 1-9 labels high, 10-200 normal, over 200 low") JsonNode priority,
-    @Nullable @Schema(type = "string", maxLength = SubmissionValidator.MAX_REFERENCE,
-        example = "MO/00042") JsonNode reference,
-    @Nullable @Schema(type = "string", description = "ZPL with {{name}} fields, for labels"
-        + " given as data", example = "^XA^FO30,30^A0N,40^FD{{product}}^FS^XZ") JsonNode template,
-    @Nullable @Schema(implementation = LabelInputs.class) @ArraySchema(minItems = 1,
-        maxItems = NewLabel.MAX_PER_JOB, schema = @Schema(implementation = LabelInput.class))
+    @Schema(
+            type = "string",
+            requiredMode = Schema.RequiredMode.REQUIRED,
+            pattern = PrinterId.PATTERN,
+            description = "A printer known to some agent",
+            example = "line-1")
+        JsonNode printerId,
+    @Nullable
+        @Schema(
+            type = "string",
+            allowableValues = {"high", "normal", "low"},
+            description = "Absent: 1-9 labels high, 10-200 normal, over 200 low")
+        JsonNode priority,
+    @Nullable
+        @Schema(
+            type = "string",
+            maxLength = SubmissionValidator.MAX_REFERENCE,
+            example = "MO/00042")
+        JsonNode reference,
+    @Nullable
+        @Schema(
+            type = "string",
+            description = "ZPL with {{name}} fields, for labels" + " given as data",
+            example = "^XA^FO30,30^A0N,40^FD{{product}}^FS^XZ")
+        JsonNode template,
+    @Nullable
+        @Schema(implementation = LabelInputs.class)
+        @ArraySchema(
+            minItems = 1,
+            maxItems = NewLabel.MAX_PER_JOB,
+            schema = @Schema(implementation = LabelInput.class))
         JsonNode labels,
-    @Nullable @Schema(type = "string", description = "Instead of labels: one text of ^XA...^XZ"
-        + " formats, one label each") JsonNode zplDocument) {
+    @Nullable
+        @Schema(
+            type = "string",
+            description = "Instead of labels: one text of ^XA...^XZ" + " formats, one label each")
+        JsonNode zplDocument) {
 
   /** The labels array as documented; the body binds it as JSON, see above. */
   interface LabelInputs extends List<LabelInput> {}
@@ -52,9 +75,13 @@ public record SubmitRequest(
   @JsonIgnoreProperties(ignoreUnknown = true)
   @Schema(description = "One label: exactly one of data, zpl, raw; at most 64 KiB rendered.")
   public record LabelInput(
-      @Nullable @Schema(implementation = TemplateValues.class,
-          description = "Values for the template's fields") JsonNode data,
+      @Nullable
+          @Schema(
+              implementation = TemplateValues.class,
+              description = "Values for the template's fields")
+          JsonNode data,
       @Nullable @Schema(type = "string", description = "A whole ^XA...^XZ format") JsonNode zpl,
-      @Nullable @Schema(type = "string", format = "byte", description = "Raw printer bytes,"
-          + " base64") JsonNode raw) {}
+      @Nullable
+          @Schema(type = "string", format = "byte", description = "Raw printer bytes," + " base64")
+          JsonNode raw) {}
 }

@@ -24,11 +24,11 @@ import java.util.regex.Pattern;
  * own {@code ^FH} names another) and control characters are written as the indicator and two hex
  * digits: {@code ^} is {@code _5E}, {@code ~} is {@code _7E}, {@code _} is {@code _5F}. So no value
  * can end its field or its format ({@code ^XZ}) or run a host command ({@code ~JR}); a rendered
- * label has exactly the template's one {@code ^XA} and one {@code ^XZ}. Other characters,
- * non-ASCII included, pass through unchanged (sent as UTF-8).
+ * label has exactly the template's one {@code ^XA} and one {@code ^XZ}. Other characters, non-ASCII
+ * included, pass through unchanged (sent as UTF-8).
  *
- * <p>Templates that change the command prefixes ({@code ^CC ~CC ^CT ~CT}) are refused: the
- * escaping relies on {@code ^} and {@code ~}. See Zebra's ZPL II Programming Guide, ^FH.
+ * <p>Templates that change the command prefixes ({@code ^CC ~CC ^CT ~CT}) are refused: the escaping
+ * relies on {@code ^} and {@code ~}. See Zebra's ZPL II Programming Guide, ^FH.
  */
 public final class TemplateRenderer {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_.-]+)\\s*}}");

@@ -11,9 +11,9 @@ import io.swagger.v3.oas.annotations.Hidden;
 import java.util.Optional;
 
 /**
- * {@code GET /openapi.yml}: the OpenAPI document that micronaut-openapi writes from the
- * controllers at compile time ({@code META-INF/swagger/printrelay.yml}, named in {@code
- * openapi.properties}), at a path that does not change with the API's version.
+ * {@code GET /openapi.yml}: the OpenAPI document that micronaut-openapi writes from the controllers
+ * at compile time ({@code META-INF/swagger/printrelay.yml}, named in {@code openapi.properties}),
+ * at a path that does not change with the API's version.
  */
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -26,7 +26,8 @@ public class ApiDocsController {
   @Get("/openapi.yml")
   public HttpResponse<byte[]> openApi() {
     byte[] yaml = document.orElseThrow(() -> new NotFound("document", "openapi.yml"));
-    return HttpResponse.ok(yaml).contentType("application/yaml;charset=utf-8")
+    return HttpResponse.ok(yaml)
+        .contentType("application/yaml;charset=utf-8")
         .header(HttpHeaders.CACHE_CONTROL, "no-cache");
   }
 }

@@ -22,9 +22,10 @@ import java.util.Map;
 public class AssetsController {
   private record Asset(String contentType, byte[] bytes) {}
 
-  private final Map<String, Asset> assets = Map.of(
-      "app.js", load("app.js", "text/javascript;charset=utf-8"),
-      "app.css", load("app.css", "text/css;charset=utf-8"));
+  private final Map<String, Asset> assets =
+      Map.of(
+          "app.js", load("app.js", "text/javascript;charset=utf-8"),
+          "app.css", load("app.css", "text/css;charset=utf-8"));
 
   @Get("/{file}")
   public HttpResponse<byte[]> asset(@PathVariable String file) {
@@ -32,12 +33,15 @@ public class AssetsController {
     if (asset == null) {
       throw new NotFound("asset", file);
     }
-    return HttpResponse.ok(asset.bytes()).contentType(asset.contentType())
+    return HttpResponse.ok(asset.bytes())
+        .contentType(asset.contentType())
         .header(HttpHeaders.CACHE_CONTROL, "no-cache");
   }
 
   private static Asset load(String name, String contentType) {
-    return new Asset(contentType, Resources.read("/public/" + name)
-        .orElseThrow(() -> new IllegalStateException("public/" + name + " is not packaged")));
+    return new Asset(
+        contentType,
+        Resources.read("/public/" + name)
+            .orElseThrow(() -> new IllegalStateException("public/" + name + " is not packaged")));
   }
 }

@@ -24,18 +24,28 @@ class ActionArgumentsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"{\"labels\":[4]}", "{\"labels\":[-1]}", "{\"labels\":[2.0]}",
-      "{\"labels\":[true]}", "{\"labels\":[[1]]}", "{\"labels\":null}", "[1,2]",
-      "{\"labels\":[99999999999999999999]}"})
+  @ValueSource(
+      strings = {
+        "{\"labels\":[4]}",
+        "{\"labels\":[-1]}",
+        "{\"labels\":[2.0]}",
+        "{\"labels\":[true]}",
+        "{\"labels\":[[1]]}",
+        "{\"labels\":null}",
+        "[1,2]",
+        "{\"labels\":[99999999999999999999]}"
+      })
   void labelsOutsideTheJobOrNotWholeNumbersAreRefused(String body) {
     assertThatThrownBy(() -> ActionArguments.labels(reprint(body), 3))
-        .isInstanceOfSatisfying(InvalidInput.class,
+        .isInstanceOfSatisfying(
+            InvalidInput.class,
             invalid -> assertThat(invalid.errors().get(0).field()).isEqualTo("labels"));
   }
 
   @Test
   void aPriorityIsOneOfTheThreeTiers() {
-    assertThat(ActionArguments.priority(priority("{\"priority\":\"low\"}"))).isEqualTo(Priority.LOW);
+    assertThat(ActionArguments.priority(priority("{\"priority\":\"low\"}")))
+        .isEqualTo(Priority.LOW);
     assertThatThrownBy(() -> ActionArguments.priority(priority("{\"priority\":\"HIGH\"}")))
         .isInstanceOf(InvalidInput.class);
   }

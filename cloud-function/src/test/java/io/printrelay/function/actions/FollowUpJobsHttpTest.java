@@ -1,20 +1,20 @@
 package io.printrelay.function.actions;
 
-import static io.printrelay.testing.Jobs.aJob;
 import static io.printrelay.function.testing.ProblemAssert.assertProblem;
+import static io.printrelay.testing.Jobs.aJob;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.printrelay.function.testing.ApiClient.Reply;
 import io.printrelay.function.testing.ApiTestBase;
-import io.printrelay.testing.Jobs;
 import io.printrelay.model.Job;
 import io.printrelay.model.JobStatus;
 import io.printrelay.model.LabelStatus;
 import io.printrelay.model.Priority;
 import io.printrelay.queue.JobMessage;
 import io.printrelay.table.ItemKeys;
+import io.printrelay.testing.Jobs;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,9 +28,16 @@ class FollowUpJobsHttpTest extends ApiTestBase {
 
   @Test
   void resumingAFailedJobMakesAHighPriorityJobOfExactlyTheLabelsNotPrinted() {
-    Job failed = sandbox.store(aJob().status(JobStatus.FAILED).labels(6).reference("MO/7")
-        .label(1, LabelStatus.PRINTED).uncertainLabel(2).label(3, LabelStatus.FAILED)
-        .label(5, LabelStatus.PRINTED));
+    Job failed =
+        sandbox.store(
+            aJob()
+                .status(JobStatus.FAILED)
+                .labels(6)
+                .reference("MO/7")
+                .label(1, LabelStatus.PRINTED)
+                .uncertainLabel(2)
+                .label(3, LabelStatus.FAILED)
+                .label(5, LabelStatus.PRINTED));
 
     Reply reply = api.act(path(failed, "resume"));
 
@@ -42,11 +49,12 @@ class FollowUpJobsHttpTest extends ApiTestBase {
     assertThat(reply.text("status")).isEqualTo("queued");
     assertThat(reply.text("reference")).isEqualTo("MO/7");
     assertThat(reply.body().get("total").getIntValue()).isEqualTo(3);
-    assertThat(contents(childId, 3)).containsExactly(Jobs.content(3), Jobs.content(4),
-        Jobs.content(6));
-    assertThat(sources(childId)).containsExactly(failed.jobId() + "#3", failed.jobId() + "#4",
-        failed.jobId() + "#6");
-    assertThat(sandbox.takeMessages(Priority.HIGH)).filteredOn(m -> m.jobId().equals(childId))
+    assertThat(contents(childId, 3))
+        .containsExactly(Jobs.content(3), Jobs.content(4), Jobs.content(6));
+    assertThat(sources(childId))
+        .containsExactly(failed.jobId() + "#3", failed.jobId() + "#4", failed.jobId() + "#6");
+    assertThat(sandbox.takeMessages(Priority.HIGH))
+        .filteredOn(m -> m.jobId().equals(childId))
         .containsExactly(new JobMessage(childId, "line-1", Priority.HIGH, 1));
     assertThat(sandbox.job(failed.jobId())).as("a final job never changes").isEqualTo(failed);
   }
@@ -66,8 +74,13 @@ class FollowUpJobsHttpTest extends ApiTestBase {
 
   @Test
   void aFinishedJobWithEveryLabelPrintedHasNothingToResume() {
-    Job cancelled = sandbox.store(aJob().status(JobStatus.CANCELLED).labels(2)
-        .label(1, LabelStatus.PRINTED).uncertainLabel(2));
+    Job cancelled =
+        sandbox.store(
+            aJob()
+                .status(JobStatus.CANCELLED)
+                .labels(2)
+                .label(1, LabelStatus.PRINTED)
+                .uncertainLabel(2));
     long jobsBefore = sandbox.countItems("job");
 
     Reply reply = api.act(path(cancelled, "resume"));
@@ -79,8 +92,13 @@ class FollowUpJobsHttpTest extends ApiTestBase {
 
   @Test
   void reprintMakesAJobOfExactlyTheGivenLabelsInTheGivenOrderWhateverTheirState() {
-    Job printing = sandbox.store(aJob().printing(3, Jobs.T0).labels(5)
-        .label(1, LabelStatus.PRINTED).label(2, LabelStatus.FAILED));
+    Job printing =
+        sandbox.store(
+            aJob()
+                .printing(3, Jobs.T0)
+                .labels(5)
+                .label(1, LabelStatus.PRINTED)
+                .label(2, LabelStatus.FAILED));
 
     Reply reply = api.act(path(printing, "reprint"), "{\"labels\":[4,1,2,1]}");
 
@@ -88,8 +106,8 @@ class FollowUpJobsHttpTest extends ApiTestBase {
     String reprintId = reply.text("jobId");
     assertThat(reply.text("parentJobId")).isEqualTo(printing.jobId());
     assertThat(reply.text("priority")).isEqualTo("high");
-    assertThat(contents(reprintId, 4)).containsExactly(Jobs.content(4), Jobs.content(1),
-        Jobs.content(2), Jobs.content(1));
+    assertThat(contents(reprintId, 4))
+        .containsExactly(Jobs.content(4), Jobs.content(1), Jobs.content(2), Jobs.content(1));
     assertThat(sandbox.job(printing.jobId())).isEqualTo(printing);
   }
 
@@ -105,9 +123,18 @@ class FollowUpJobsHttpTest extends ApiTestBase {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"{\"labels\":[]}", "{\"labels\":[0]}", "{\"labels\":[6]}",
-      "{\"labels\":[1.5]}", "{\"labels\":[\"2\"]}", "{\"labels\":[null]}", "{\"labels\":3}",
-      "{}", "{\"labels\":[18446744073709551617]}"})
+  @ValueSource(
+      strings = {
+        "{\"labels\":[]}",
+        "{\"labels\":[0]}",
+        "{\"labels\":[6]}",
+        "{\"labels\":[1.5]}",
+        "{\"labels\":[\"2\"]}",
+        "{\"labels\":[null]}",
+        "{\"labels\":3}",
+        "{}",
+        "{\"labels\":[18446744073709551617]}"
+      })
   void labelsThatAreNotThisJobsAre422NamingTheField(String body) {
     Job job = sandbox.store(aJob().status(JobStatus.COMPLETED).labels(5));
     long jobsBefore = sandbox.countItems("job");
@@ -115,8 +142,7 @@ class FollowUpJobsHttpTest extends ApiTestBase {
     Reply reply = api.act(path(job, "reprint"), body);
 
     assertProblem(reply, 422);
-    assertThat(reply.body().get("errors").get(0).get("field").getStringValue())
-        .isEqualTo("labels");
+    assertThat(reply.body().get("errors").get(0).get("field").getStringValue()).isEqualTo("labels");
     assertThat(sandbox.countItems("job")).isEqualTo(jobsBefore);
   }
 
@@ -136,9 +162,14 @@ class FollowUpJobsHttpTest extends ApiTestBase {
     List<String> contents = new ArrayList<>();
     for (int index = 1; index <= total; index++) {
       int i = index;
-      contents.add(sandbox.dynamoDb().getItem(b -> b.tableName(sandbox.table())
-          .key(ItemKeys.label(jobId, i))).item().get("content").b()
-          .asString(StandardCharsets.UTF_8));
+      contents.add(
+          sandbox
+              .dynamoDb()
+              .getItem(b -> b.tableName(sandbox.table()).key(ItemKeys.label(jobId, i)))
+              .item()
+              .get("content")
+              .b()
+              .asString(StandardCharsets.UTF_8));
     }
     return contents;
   }

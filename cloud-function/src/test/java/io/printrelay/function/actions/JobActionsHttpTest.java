@@ -1,7 +1,7 @@
 package io.printrelay.function.actions;
 
-import static io.printrelay.testing.Jobs.aJob;
 import static io.printrelay.function.testing.ProblemAssert.assertProblem;
+import static io.printrelay.testing.Jobs.aJob;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.http.HttpRequest;
@@ -50,7 +50,9 @@ class JobActionsHttpTest extends ApiTestBase {
   }
 
   @ParameterizedTest
-  @EnumSource(value = JobStatus.class, names = {"PAUSED", "COMPLETED", "FAILED", "CANCELLED"})
+  @EnumSource(
+      value = JobStatus.class,
+      names = {"PAUSED", "COMPLETED", "FAILED", "CANCELLED"})
   void onlyQueuedOrPrintingJobsCanBePaused(JobStatus status) {
     Job job = sandbox.store(aJob().status(status));
 
@@ -89,7 +91,9 @@ class JobActionsHttpTest extends ApiTestBase {
   }
 
   @ParameterizedTest
-  @EnumSource(value = JobStatus.class, names = {"QUEUED", "PRINTING", "COMPLETED"})
+  @EnumSource(
+      value = JobStatus.class,
+      names = {"QUEUED", "PRINTING", "COMPLETED"})
   void queuedPrintingAndCompletedJobsCannotBeResumed(JobStatus status) {
     Job job = sandbox.store(aJob().status(status));
 
@@ -99,7 +103,9 @@ class JobActionsHttpTest extends ApiTestBase {
   }
 
   @ParameterizedTest
-  @EnumSource(value = JobStatus.class, names = {"QUEUED", "PAUSED", "PRINTING"})
+  @EnumSource(
+      value = JobStatus.class,
+      names = {"QUEUED", "PAUSED", "PRINTING"})
   void cancellingTakesTheJobOutOfTheActiveIndex(JobStatus status) {
     Job job = sandbox.store(aJob().status(status).undispatched(1));
 
@@ -108,12 +114,14 @@ class JobActionsHttpTest extends ApiTestBase {
     assertThat(reply.status()).isEqualTo(200);
     assertThat(reply.text("status")).isEqualTo("cancelled");
     assertThat(reply.text("finishedAt")).isNotNull();
-    assertThat(sandbox.item(job.jobId())).doesNotContainKeys(JobTable.ACTIVE_PRINTER_ID,
-        JobTable.QUEUE_KEY, JobTable.UNDISPATCHED);
+    assertThat(sandbox.item(job.jobId()))
+        .doesNotContainKeys(JobTable.ACTIVE_PRINTER_ID, JobTable.QUEUE_KEY, JobTable.UNDISPATCHED);
   }
 
   @ParameterizedTest
-  @EnumSource(value = JobStatus.class, names = {"COMPLETED", "FAILED", "CANCELLED"})
+  @EnumSource(
+      value = JobStatus.class,
+      names = {"COMPLETED", "FAILED", "CANCELLED"})
   void aFinishedJobCannotBeCancelled(JobStatus status) {
     Job job = sandbox.store(aJob().status(status));
 
@@ -165,7 +173,9 @@ class JobActionsHttpTest extends ApiTestBase {
   }
 
   @ParameterizedTest
-  @EnumSource(value = JobStatus.class, names = {"PRINTING", "COMPLETED", "CANCELLED"})
+  @EnumSource(
+      value = JobStatus.class,
+      names = {"PRINTING", "COMPLETED", "CANCELLED"})
   void onlyAWaitingJobChangesTier(JobStatus status) {
     Job job = sandbox.store(aJob().status(status));
 
@@ -192,14 +202,19 @@ class JobActionsHttpTest extends ApiTestBase {
 
     assertProblem(api.act(path(job, "priority"), ""), 400);
     assertProblem(api.act(path(job, "priority"), "{\"priority\":"), 400);
-    assertProblem(api.send(HttpRequest.POST(path(job, "priority"), "priority=high")
-        .contentType(MediaType.TEXT_PLAIN).bearerAuth(EmbeddedSandbox.OPERATOR_KEY)), 415);
+    assertProblem(
+        api.send(
+            HttpRequest.POST(path(job, "priority"), "priority=high")
+                .contentType(MediaType.TEXT_PLAIN)
+                .bearerAuth(EmbeddedSandbox.OPERATOR_KEY)),
+        415);
     assertThat(sandbox.job(job.jobId())).isEqualTo(job);
   }
 
   private List<JobMessage> messagesFor(Job job, Priority priority) {
     return sandbox.takeMessages(priority).stream()
-        .filter(message -> message.jobId().equals(job.jobId())).toList();
+        .filter(message -> message.jobId().equals(job.jobId()))
+        .toList();
   }
 
   private static String path(Job job, String action) {

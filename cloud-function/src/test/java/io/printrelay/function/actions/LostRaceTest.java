@@ -57,8 +57,10 @@ class LostRaceTest {
     reads.stale.push(withStatus(completed, JobStatus.QUEUED));
 
     assertThatThrownBy(() -> pauseJob().pause(completed.jobId()))
-        .isInstanceOfSatisfying(IllegalStatusChange.class, refused ->
-            assertThat(StatusConflicts.of(refused)).hasMessageContaining("is completed"));
+        .isInstanceOfSatisfying(
+            IllegalStatusChange.class,
+            refused ->
+                assertThat(StatusConflicts.of(refused)).hasMessageContaining("is completed"));
     assertThat(SANDBOX.job(completed.jobId())).isEqualTo(completed);
   }
 
@@ -77,8 +79,11 @@ class LostRaceTest {
   void aTierChangeChecksThePriorityItWasDecidedOnToo() {
     Job job = SANDBOX.store(aJob().priority(Priority.LOW));
 
-    assertThatThrownBy(() -> store.reprioritise(job.jobId(), JobStatus.QUEUED, Priority.NORMAL,
-        Priority.HIGH, Instant.now())).isInstanceOf(JobChanged.class);
+    assertThatThrownBy(
+            () ->
+                store.reprioritise(
+                    job.jobId(), JobStatus.QUEUED, Priority.NORMAL, Priority.HIGH, Instant.now()))
+        .isInstanceOf(JobChanged.class);
     assertThat(SANDBOX.job(job.jobId())).isEqualTo(job);
   }
 
@@ -89,7 +94,8 @@ class LostRaceTest {
     reads.stale.push(withStatus(completed, JobStatus.PRINTING));
 
     assertThatThrownBy(() -> pauseJob().pause(completed.jobId()))
-        .isInstanceOf(Conflict.class).hasMessageContaining("keeps changing");
+        .isInstanceOf(Conflict.class)
+        .hasMessageContaining("keeps changing");
   }
 
   private PauseJob pauseJob() {

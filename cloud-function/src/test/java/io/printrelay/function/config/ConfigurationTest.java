@@ -23,22 +23,37 @@ class ConfigurationTest {
 
   @Test
   void namedKeysKeepTheirRolesAndDefaultToIntegration() {
-    try (ApplicationContext context = ApplicationContext.run(Map.of("printrelay.api-keys", List.of(
-        Map.of("name", "odoo", "sha256", HASH_A),
-        Map.of("name", "wall-screen", "sha256", HASH_B, "roles", List.of("viewer")))))) {
-      assertThat(keys(context)).containsExactlyInAnyOrder(
-          "ApiKey[odoo, roles=[integration]]", "ApiKey[wall-screen, roles=[viewer]]");
+    try (ApplicationContext context =
+        ApplicationContext.run(
+            Map.of(
+                "printrelay.api-keys",
+                List.of(
+                    Map.of("name", "odoo", "sha256", HASH_A),
+                    Map.of(
+                        "name", "wall-screen", "sha256", HASH_B, "roles", List.of("viewer")))))) {
+      assertThat(keys(context))
+          .containsExactlyInAnyOrder(
+              "ApiKey[odoo, roles=[integration]]", "ApiKey[wall-screen, roles=[viewer]]");
     }
   }
 
   @Test
   void lambdaEnvironmentHashesBecomeIntegrationKeysNamedByPosition() {
-    try (ApplicationContext context = ApplicationContext.builder()
-        .propertySources(environment(Map.of("PRINTRELAY_API_KEYS_SHA256", HASH_A + "," + HASH_B,
-            "PRINTRELAY_TABLE", "prod-jobs", "PRINTRELAY_QUEUE_PREFIX", "prod")))
-        .start()) {
-      assertThat(keys(context)).containsExactly(
-          "ApiKey[key-1, roles=[integration]]", "ApiKey[key-2, roles=[integration]]");
+    try (ApplicationContext context =
+        ApplicationContext.builder()
+            .propertySources(
+                environment(
+                    Map.of(
+                        "PRINTRELAY_API_KEYS_SHA256",
+                        HASH_A + "," + HASH_B,
+                        "PRINTRELAY_TABLE",
+                        "prod-jobs",
+                        "PRINTRELAY_QUEUE_PREFIX",
+                        "prod")))
+            .start()) {
+      assertThat(keys(context))
+          .containsExactly(
+              "ApiKey[key-1, roles=[integration]]", "ApiKey[key-2, roles=[integration]]");
       assertThat(context.getBean(ApiKeyRegistry.class).match("key-b").orElseThrow().name())
           .isEqualTo("key-2");
       PrintrelaySettings settings = context.getBean(PrintrelaySettings.class);
@@ -54,30 +69,38 @@ class ConfigurationTest {
       assertThat(settings.table()).isEqualTo("printrelay");
       assertThat(settings.queuePrefix()).isEqualTo("printrelay");
       assertThat(context.getBean(DispatchSweepSettings.class))
-          .isEqualTo(new DispatchSweepSettings(false, Duration.ofSeconds(10), Duration.ofSeconds(30)));
+          .isEqualTo(
+              new DispatchSweepSettings(false, Duration.ofSeconds(10), Duration.ofSeconds(30)));
       assertThat(keys(context)).isEmpty();
     }
   }
 
   @Test
   void refusesToStartWithAKeyConfiguredInsteadOfItsHash() {
-    assertThatThrownBy(() -> ApplicationContext.run(Map.of("printrelay.api-keys-sha256", "local-dev-key")))
+    assertThatThrownBy(
+            () -> ApplicationContext.run(Map.of("printrelay.api-keys-sha256", "local-dev-key")))
         .hasStackTraceContaining("expected 64 hex digits");
   }
 
   @Test
   void refusesToStartWithAnInvalidQueuePrefix() {
-    assertThatThrownBy(() -> ApplicationContext.run(Map.of("printrelay.queue-prefix", "has spaces")))
+    assertThatThrownBy(
+            () -> ApplicationContext.run(Map.of("printrelay.queue-prefix", "has spaces")))
         .hasStackTraceContaining("queuePrefix");
   }
 
   @Test
   void refusesToStartWithAnOperatorPasswordHashTooWeakOrNotAHash() {
-    String weak = "pbkdf2-sha256$1000$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+    String weak =
+        "pbkdf2-sha256$1000$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
 
     for (String hash : List.of(weak, "local-dev-password")) {
-      assertThatThrownBy(() -> ApplicationContext.run(Map.of("printrelay.operators", List.of(
-          Map.of("username", "ana", "password-hash", hash)))))
+      assertThatThrownBy(
+              () ->
+                  ApplicationContext.run(
+                      Map.of(
+                          "printrelay.operators",
+                          List.of(Map.of("username", "ana", "password-hash", hash)))))
           .hasStackTraceContaining("operator ana: password-hash");
     }
   }
@@ -85,10 +108,14 @@ class ConfigurationTest {
   @Test
   void theLambdaEnvironmentConfiguresOperatorsAsUserRoleHashEntries() {
     String hash = PasswordHashes.hash("pw");
-    try (ApplicationContext context = ApplicationContext.builder()
-        .propertySources(environment(Map.of("PRINTRELAY_OPERATOR_ACCOUNTS",
-            "ana:operator:" + hash + ", wall:viewer:" + hash)))
-        .start()) {
+    try (ApplicationContext context =
+        ApplicationContext.builder()
+            .propertySources(
+                environment(
+                    Map.of(
+                        "PRINTRELAY_OPERATOR_ACCOUNTS",
+                        "ana:operator:" + hash + ", wall:viewer:" + hash)))
+            .start()) {
       OperatorAccounts accounts = context.getBean(OperatorAccounts.class);
 
       assertThat(accounts.find("ana")).contains(new Operator("ana", "operator"));
@@ -99,31 +126,44 @@ class ConfigurationTest {
 
   @Test
   void refusesToStartWithAMalformedOperatorAccountsEntry() {
-    assertThatThrownBy(() -> ApplicationContext.run(Map.of("printrelay.operator-accounts",
-        "ana:admin:" + PasswordHashes.hash("pw"))))
+    assertThatThrownBy(
+            () ->
+                ApplicationContext.run(
+                    Map.of(
+                        "printrelay.operator-accounts", "ana:admin:" + PasswordHashes.hash("pw"))))
         .hasStackTraceContaining("username:operator|viewer:password-hash");
   }
 
   @Test
   void refusesToStartWithAKeyRoleThatDoesNotExist() {
-    assertThatThrownBy(() -> ApplicationContext.run(Map.of("printrelay.api-keys", List.of(
-        Map.of("name", "odoo", "sha256", HASH_A, "roles", List.of("operater"))))))
+    assertThatThrownBy(
+            () ->
+                ApplicationContext.run(
+                    Map.of(
+                        "printrelay.api-keys",
+                        List.of(
+                            Map.of(
+                                "name", "odoo", "sha256", HASH_A, "roles", List.of("operater"))))))
         .hasStackTraceContaining("unknown role operater");
   }
 
   @Test
   void onLambdaWithoutASessionSecretSignInIsRefusedButTheRestStarts() {
-    try (ApplicationContext context = ApplicationContext.builder().environments("lambda")
-        .start()) {
+    try (ApplicationContext context = ApplicationContext.builder().environments("lambda").start()) {
       SessionKeyProbe probe = new SessionKeyProbe(context);
 
-      assertThatThrownBy(probe::required).isInstanceOf(Unavailable.class)
+      assertThatThrownBy(probe::required)
+          .isInstanceOf(Unavailable.class)
           .hasMessageContaining("PRINTRELAY_SESSION_SECRET");
     }
-    try (ApplicationContext context = ApplicationContext.builder().environments("lambda")
-        .propertySources(environment(Map.of("PRINTRELAY_SESSION_SECRET",
-            "a-session-secret-of-32-characters-or-more")))
-        .start()) {
+    try (ApplicationContext context =
+        ApplicationContext.builder()
+            .environments("lambda")
+            .propertySources(
+                environment(
+                    Map.of(
+                        "PRINTRELAY_SESSION_SECRET", "a-session-secret-of-32-characters-or-more")))
+            .start()) {
       assertThat(new SessionKeyProbe(context).required()).hasSize(41);
     }
   }
@@ -134,6 +174,9 @@ class ConfigurationTest {
 
   private static PropertySource environment(Map<String, Object> variables) {
     return PropertySource.of(
-        "env", variables, PropertySource.PropertyConvention.ENVIRONMENT_VARIABLE);
+        "env",
+        variables,
+        PropertySource.PropertyConvention.ENVIRONMENT_VARIABLE,
+        PropertySource.Origin.of("env"));
   }
 }

@@ -11,8 +11,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@link DispatchStore} must do, on the in-memory fake and the DynamoDB adapter alike:
- * a dispatch is claimed only for a job still to print, and confirmed only while it is the latest.
+ * What every {@link DispatchStore} must do, on the in-memory fake and the DynamoDB adapter alike: a
+ * dispatch is claimed only for a job still to print, and confirmed only while it is the latest.
  */
 public abstract class DispatchStoreContract {
   protected abstract DispatchStore store();
@@ -70,8 +70,15 @@ public abstract class DispatchStoreContract {
   }
 
   private Job accepted() {
-    Job job = Job.accepted(UUID.randomUUID().toString(), "line-1", Priority.NORMAL, "MO/1", 2,
-        null, Instant.parse("2026-03-01T08:00:00Z"));
+    Job job =
+        Job.accepted(
+            UUID.randomUUID().toString(),
+            "line-1",
+            Priority.NORMAL,
+            "MO/1",
+            2,
+            null,
+            Instant.parse("2026-03-01T08:00:00Z"));
     given(job);
     return job;
   }

@@ -18,8 +18,16 @@ class DispatchSweepHandlerTest {
   void aScheduledEventRunsOneSweep() {
     Sandbox sandbox = EmbeddedSandbox.newSandbox();
     sandbox.store(aJob().createdAt(Instant.now().minusSeconds(120)).undispatched(0));
-    Map<String, Object> scheduledEvent = Map.of("version", "0", "source", "aws.events",
-        "detail-type", "Scheduled Event", "detail", Map.of());
+    Map<String, Object> scheduledEvent =
+        Map.of(
+            "version",
+            "0",
+            "source",
+            "aws.events",
+            "detail-type",
+            "Scheduled Event",
+            "detail",
+            Map.of());
 
     try (DispatchSweepHandler handler =
         new DispatchSweepHandler(ApplicationContext.builder(sandbox.properties()).build())) {

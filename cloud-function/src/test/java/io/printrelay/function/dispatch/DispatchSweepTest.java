@@ -43,8 +43,8 @@ class DispatchSweepTest {
   @BeforeEach
   void freshSandbox() {
     sandbox = EmbeddedSandbox.newSandbox();
-    PrintrelaySettings settings = new PrintrelaySettings(sandbox.table(),
-        sandbox.queueNames().prefix(), null, null);
+    PrintrelaySettings settings =
+        new PrintrelaySettings(sandbox.table(), sandbox.queueNames().prefix(), null, null);
     store = new DynamoDbDispatchStore(sandbox.dynamoDb(), settings);
     reads = new DynamoDbReads(sandbox.dynamoDb(), settings);
     sqs = new SqsJobQueue(sandbox.sqs(), new QueueLocator(sandbox.sqs(), settings));
@@ -101,10 +101,10 @@ class DispatchSweepTest {
 
   @Test
   void doesNotSendPausedOrFinishedJobsButClearsTheirMark() {
-    Job paused = sandbox.store(
-        aJob().status(JobStatus.PAUSED).createdAt(A_MINUTE_AGO).undispatched(0));
-    Job cancelled = sandbox.store(
-        aJob().status(JobStatus.CANCELLED).createdAt(A_MINUTE_AGO).undispatched(0));
+    Job paused =
+        sandbox.store(aJob().status(JobStatus.PAUSED).createdAt(A_MINUTE_AGO).undispatched(0));
+    Job cancelled =
+        sandbox.store(aJob().status(JobStatus.CANCELLED).createdAt(A_MINUTE_AGO).undispatched(0));
 
     assertThat(sweep(sqs).run()).isZero();
 
@@ -117,9 +117,10 @@ class DispatchSweepTest {
   @Test
   void aFailedSendIsLeftForTheNextSweep() {
     Job job = sandbox.store(aJob().createdAt(A_MINUTE_AGO).undispatched(0));
-    JobQueue down = message -> {
-      throw new DispatchFailed(message.jobId(), new IllegalStateException("SQS is down"));
-    };
+    JobQueue down =
+        message -> {
+          throw new DispatchFailed(message.jobId(), new IllegalStateException("SQS is down"));
+        };
 
     assertThat(sweep(down).run()).isZero();
     assertThat(stored(job).dispatchPending()).isTrue();
@@ -143,10 +144,13 @@ class DispatchSweepTest {
     int sent = sweep(sqs).redispatchAll();
 
     assertThat(sent).isEqualTo(3);
-    assertThat(sandbox.drain(Priority.NORMAL)).extracting(m -> JobMessages.parse(m.body()))
-        .containsExactlyInAnyOrder(new JobMessage(printing.jobId(), "line-1", Priority.NORMAL, 2),
+    assertThat(sandbox.drain(Priority.NORMAL))
+        .extracting(m -> JobMessages.parse(m.body()))
+        .containsExactlyInAnyOrder(
+            new JobMessage(printing.jobId(), "line-1", Priority.NORMAL, 2),
             new JobMessage(other.jobId(), "line-2", Priority.NORMAL, 2));
-    assertThat(sandbox.drain(Priority.HIGH)).extracting(m -> JobMessages.parse(m.body()))
+    assertThat(sandbox.drain(Priority.HIGH))
+        .extracting(m -> JobMessages.parse(m.body()))
         .containsExactly(new JobMessage(queued.jobId(), "line-1", Priority.HIGH, 2));
     assertThat(stored(queued).dispatchPending()).isFalse();
     assertThat(sandbox.messagesWaiting()).isZero();
@@ -163,12 +167,23 @@ class DispatchSweepTest {
   }
 
   private DispatchSweep sweep(JobQueue queue) {
-    return new DispatchSweep(reads, store, new Dispatcher(store, queue), Clock.systemUTC(),
+    return new DispatchSweep(
+        reads,
+        store,
+        new Dispatcher(store, queue),
+        Clock.systemUTC(),
         new DispatchSweepSettings(false, Duration.ofSeconds(10), Duration.ofSeconds(30)));
   }
 
   private Job stored(Job job) {
-    return ItemMapper.job(sandbox.dynamoDb().getItem(b -> b.tableName(sandbox.table())
-        .key(ItemKeys.job(job.jobId())).consistentRead(true)).item());
+    return ItemMapper.job(
+        sandbox
+            .dynamoDb()
+            .getItem(
+                b ->
+                    b.tableName(sandbox.table())
+                        .key(ItemKeys.job(job.jobId()))
+                        .consistentRead(true))
+            .item());
   }
 }

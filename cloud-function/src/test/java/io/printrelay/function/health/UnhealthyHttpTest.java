@@ -23,7 +23,9 @@ class UnhealthyHttpTest {
     properties.put("printrelay.queue-prefix", "no-such-queues");
     try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties);
         HttpClient http = HttpClient.create(server.getURL())) {
-      ApiClient api = new ApiClient(http.toBlocking(), server.getApplicationContext().getBean(JsonMapper.class));
+      ApiClient api =
+          new ApiClient(
+              http.toBlocking(), server.getApplicationContext().getBean(JsonMapper.class));
 
       Reply reply = api.send(HttpRequest.GET("/health"));
       assertProblem(reply, 503);

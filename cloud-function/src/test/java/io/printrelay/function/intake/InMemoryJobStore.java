@@ -84,7 +84,8 @@ public class InMemoryJobStore implements JobStore, DispatchStore {
   public List<String> undispatchedJobIds(Instant createdBefore) {
     return jobs.values().stream()
         .filter(job -> job.dispatchPending() && job.createdAt().isBefore(createdBefore))
-        .map(Job::jobId).toList();
+        .map(Job::jobId)
+        .toList();
   }
 
   @Override

@@ -77,9 +77,13 @@ public abstract class JobStoreContract {
   @Test
   void labelsCanBeStoredAndDeleted() {
     String jobId = UUID.randomUUID().toString();
-    store().putLabels(List.of(NewLabel.submitted(Label.pending(jobId, 1, new byte[] {1})),
-        new NewLabel(Label.pending(jobId, 2, new byte[] {2}), new LabelSource("parent", 7))),
-        NOW);
+    store()
+        .putLabels(
+            List.of(
+                NewLabel.submitted(Label.pending(jobId, 1, new byte[] {1})),
+                new NewLabel(
+                    Label.pending(jobId, 2, new byte[] {2}), new LabelSource("parent", 7))),
+            NOW);
     assertThat(labelCount(jobId)).isEqualTo(2);
 
     store().deleteLabels(jobId, 2);
@@ -87,8 +91,8 @@ public abstract class JobStoreContract {
   }
 
   protected static Job aJob() {
-    return Job.accepted(UUID.randomUUID().toString(), "line-1", Priority.NORMAL, "MO/1", 2, null,
-        NOW);
+    return Job.accepted(
+        UUID.randomUUID().toString(), "line-1", Priority.NORMAL, "MO/1", 2, null, NOW);
   }
 
   private static Optional<IdempotencyClaim> claim(String scope, String key) {

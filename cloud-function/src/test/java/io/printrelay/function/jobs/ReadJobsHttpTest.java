@@ -1,7 +1,7 @@
 package io.printrelay.function.jobs;
 
-import static io.printrelay.testing.Jobs.aJob;
 import static io.printrelay.function.testing.ProblemAssert.assertProblem;
+import static io.printrelay.testing.Jobs.aJob;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.http.HttpRequest;
@@ -27,17 +27,31 @@ class ReadJobsHttpTest extends ApiTestBase {
 
   @BeforeAll
   void storeJobs() {
-    sandbox.store(aJob().id("printing-a").on("line-a").printing(3, T0.plusSeconds(30)).labels(5)
-        .createdAt(T0));
+    sandbox.store(
+        aJob()
+            .id("printing-a")
+            .on("line-a")
+            .printing(3, T0.plusSeconds(30))
+            .labels(5)
+            .createdAt(T0));
     sandbox.store(aJob().id("normal-a").on("line-a").createdAt(T0.plusSeconds(1)));
-    sandbox.store(aJob().id("done-b").on("line-b").status(JobStatus.COMPLETED)
-        .createdAt(T0.plusSeconds(2)));
-    sandbox.store(aJob().id("high-a").on("line-a").priority(Priority.HIGH)
-        .createdAt(T0.plusSeconds(3)));
-    Label printed = new Label("printing-a", 1, LabelStatus.PRINTED, true, 2, "timeout once",
-        T0.plusSeconds(40), "^XA^XZ".getBytes());
-    sandbox.dynamoDb().putItem(b -> b.tableName(sandbox.table())
-        .item(ItemMapper.labelItem(printed, T0)));
+    sandbox.store(
+        aJob().id("done-b").on("line-b").status(JobStatus.COMPLETED).createdAt(T0.plusSeconds(2)));
+    sandbox.store(
+        aJob().id("high-a").on("line-a").priority(Priority.HIGH).createdAt(T0.plusSeconds(3)));
+    Label printed =
+        new Label(
+            "printing-a",
+            1,
+            LabelStatus.PRINTED,
+            true,
+            2,
+            "timeout once",
+            T0.plusSeconds(40),
+            "^XA^XZ".getBytes());
+    sandbox
+        .dynamoDb()
+        .putItem(b -> b.tableName(sandbox.table()).item(ItemMapper.labelItem(printed, T0)));
   }
 
   @Test
@@ -45,13 +59,30 @@ class ReadJobsHttpTest extends ApiTestBase {
     Reply reply = api.get("/v1/jobs/normal-a");
 
     assertThat(reply.status()).isEqualTo(200);
-    assertThat(fieldNames(reply.body())).containsExactlyInAnyOrder("jobId", "printerId",
-        "priority", "status", "reference", "total", "printed", "failed", "uncertain",
-        "currentLabel", "queuePosition", "failedLabels", "uncertainLabels", "parentJobId",
-        "error", "createdAt", "startedAt", "finishedAt");
+    assertThat(fieldNames(reply.body()))
+        .containsExactlyInAnyOrder(
+            "jobId",
+            "printerId",
+            "priority",
+            "status",
+            "reference",
+            "total",
+            "printed",
+            "failed",
+            "uncertain",
+            "currentLabel",
+            "queuePosition",
+            "failedLabels",
+            "uncertainLabels",
+            "parentJobId",
+            "error",
+            "createdAt",
+            "startedAt",
+            "finishedAt");
     assertThat(reply.text("status")).isEqualTo("queued");
     assertThat(reply.body().get("queuePosition").getIntValue())
-        .as("behind the later but higher-priority job").isEqualTo(2);
+        .as("behind the later but higher-priority job")
+        .isEqualTo(2);
     assertThat(reply.body().get("currentLabel").isNull()).isTrue();
     assertThat(reply.body().get("startedAt").isNull()).isTrue();
     assertThat(reply.text("createdAt")).isEqualTo("2026-03-01T08:00:01Z");
@@ -77,14 +108,14 @@ class ReadJobsHttpTest extends ApiTestBase {
 
   @Test
   void listsJobsNewestFirst() {
-    assertThat(jobIds(api.get("/v1/jobs"))).containsExactly("high-a", "done-b", "normal-a",
-        "printing-a");
+    assertThat(jobIds(api.get("/v1/jobs")))
+        .containsExactly("high-a", "done-b", "normal-a", "printing-a");
   }
 
   @Test
   void listsOnePrintersJobsInOneStatusUpToTheLimit() {
-    assertThat(jobIds(api.get("/v1/jobs?printerId=line-a"))).containsExactly("high-a",
-        "normal-a", "printing-a");
+    assertThat(jobIds(api.get("/v1/jobs?printerId=line-a")))
+        .containsExactly("high-a", "normal-a", "printing-a");
     assertThat(jobIds(api.get("/v1/jobs?printerId=line-a&status=queued&limit=1")))
         .containsExactly("high-a");
     assertThat(jobIds(api.get("/v1/jobs?status=completed"))).containsExactly("done-b");
@@ -107,8 +138,9 @@ class ReadJobsHttpTest extends ApiTestBase {
 
     JsonNode first = reply.body().get("labels").get(0);
     assertThat(reply.body().get("labels").size()).isEqualTo(5);
-    assertThat(fieldNames(first)).containsExactlyInAnyOrder(
-        "index", "status", "uncertain", "attempts", "error", "printedAt", "source");
+    assertThat(fieldNames(first))
+        .containsExactlyInAnyOrder(
+            "index", "status", "uncertain", "attempts", "error", "printedAt", "source");
     assertThat(first.get("source").isNull()).as("a submitted label copies none").isTrue();
     assertThat(first.get("status").getStringValue()).isEqualTo("printed");
     assertThat(first.get("uncertain").getBooleanValue()).isTrue();
@@ -138,7 +170,8 @@ class ReadJobsHttpTest extends ApiTestBase {
 
   @Test
   void aViewerKeyMayRead() {
-    Reply reply = api.send(HttpRequest.GET("/v1/jobs/normal-a").bearerAuth(EmbeddedSandbox.VIEWER_KEY));
+    Reply reply =
+        api.send(HttpRequest.GET("/v1/jobs/normal-a").bearerAuth(EmbeddedSandbox.VIEWER_KEY));
 
     assertThat(reply.status()).isEqualTo(200);
   }

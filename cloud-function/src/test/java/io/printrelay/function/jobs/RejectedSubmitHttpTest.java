@@ -1,9 +1,9 @@
 package io.printrelay.function.jobs;
 
+import static io.printrelay.function.testing.ProblemAssert.assertProblem;
 import static io.printrelay.function.testing.Requests.withLabels;
 import static io.printrelay.function.testing.Requests.zplDocument;
 import static io.printrelay.function.testing.Requests.zplLabels;
-import static io.printrelay.function.testing.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.http.HttpRequest;
@@ -54,43 +54,95 @@ class RejectedSubmitHttpTest extends ApiTestBase {
         rejected("no printerId", "{\"labels\":[{\"zpl\":\"^XA^XZ\"}]}", 422, "printerId"),
         rejected("a printerId with a space", zplLabels("line 1", 1), 422, "printerId"),
         rejected("an unregistered printer", zplLabels("line-9", 1), 422, "printerId"),
-        rejected("an unknown priority",
+        rejected(
+            "an unknown priority",
             "{\"printerId\":\"line-1\",\"priority\":\"urgent\",\"labels\":[{\"zpl\":\"^XA^XZ\"}]}",
-            422, "priority"),
-        rejected("a reference over 128 characters", "{\"printerId\":\"line-1\",\"reference\":\""
-            + "r".repeat(129) + "\",\"labels\":[{\"zpl\":\"^XA^XZ\"}]}", 422, "reference"),
+            422,
+            "priority"),
+        rejected(
+            "a reference over 128 characters",
+            "{\"printerId\":\"line-1\",\"reference\":\""
+                + "r".repeat(129)
+                + "\",\"labels\":[{\"zpl\":\"^XA^XZ\"}]}",
+            422,
+            "reference"),
         rejected("neither labels nor zplDocument", "{\"printerId\":\"line-1\"}", 422, "labels"),
-        rejected("both labels and zplDocument", "{\"printerId\":\"line-1\",\"labels\":"
-            + "[{\"zpl\":\"^XA^XZ\"}],\"zplDocument\":\"^XA^XZ\"}", 422, "zplDocument"),
+        rejected(
+            "both labels and zplDocument",
+            "{\"printerId\":\"line-1\",\"labels\":"
+                + "[{\"zpl\":\"^XA^XZ\"}],\"zplDocument\":\"^XA^XZ\"}",
+            422,
+            "zplDocument"),
         rejected("no labels", withLabels("line-1", "[]"), 422, "labels"),
         rejected("501 labels", zplLabels("line-1", 501), 422, "labels"),
-        rejected("a label with zpl and raw",
-            withLabels("line-1", "[{\"zpl\":\"^XA^XZ\",\"raw\":\"AA==\"}]"), 422, "labels[0]"),
+        rejected(
+            "a label with zpl and raw",
+            withLabels("line-1", "[{\"zpl\":\"^XA^XZ\",\"raw\":\"AA==\"}]"),
+            422,
+            "labels[0]"),
         rejected("a label that is not an object", withLabels("line-1", "[42]"), 422, "labels[0]"),
-        rejected("data labels without a template", withLabels("line-1", "[" + data + "]"),
-            422, "template"),
-        rejected("data missing a placeholder's value", "{\"printerId\":\"line-1\"," + template
-            + ",\"labels\":[" + data + ",{\"data\":{\"n\":2,\"total\":2}}]}", 422, "labels[1].data"),
-        rejected("a data value that is an object", "{\"printerId\":\"line-1\"," + template
-            + ",\"labels\":[{\"data\":{\"product\":{},\"n\":1,\"total\":1}}]}",
-            422, "labels[0].data.product"),
-        rejected("a placeholder outside field data", "{\"printerId\":\"line-1\",\"template\":"
-            + "\"^XA^FO{{x}},30^FDa^FS^XZ\",\"labels\":[{\"data\":{\"x\":1}}]}", 422, "template"),
-        rejected("zpl that is not one whole format",
-            withLabels("line-1", "[{\"zpl\":\"^XA^FDa^FS^XZ^XA^FDb^FS^XZ\"}]"), 422, "labels[0].zpl"),
-        rejected("raw that is not base64", withLabels("line-1", "[{\"raw\":\"not base64!\"}]"),
-            422, "labels[0].raw"),
-        rejected("a label over 64 KiB",
+        rejected(
+            "data labels without a template",
+            withLabels("line-1", "[" + data + "]"),
+            422,
+            "template"),
+        rejected(
+            "data missing a placeholder's value",
+            "{\"printerId\":\"line-1\","
+                + template
+                + ",\"labels\":["
+                + data
+                + ",{\"data\":{\"n\":2,\"total\":2}}]}",
+            422,
+            "labels[1].data"),
+        rejected(
+            "a data value that is an object",
+            "{\"printerId\":\"line-1\","
+                + template
+                + ",\"labels\":[{\"data\":{\"product\":{},\"n\":1,\"total\":1}}]}",
+            422,
+            "labels[0].data.product"),
+        rejected(
+            "a placeholder outside field data",
+            "{\"printerId\":\"line-1\",\"template\":"
+                + "\"^XA^FO{{x}},30^FDa^FS^XZ\",\"labels\":[{\"data\":{\"x\":1}}]}",
+            422,
+            "template"),
+        rejected(
+            "zpl that is not one whole format",
+            withLabels("line-1", "[{\"zpl\":\"^XA^FDa^FS^XZ^XA^FDb^FS^XZ\"}]"),
+            422,
+            "labels[0].zpl"),
+        rejected(
+            "raw that is not base64",
+            withLabels("line-1", "[{\"raw\":\"not base64!\"}]"),
+            422,
+            "labels[0].raw"),
+        rejected(
+            "a label over 64 KiB",
             withLabels("line-1", "[{\"zpl\":\"^XA^XZ\"},{\"zpl\":\"" + BIG_ZPL + "\"}]"),
-            422, "labels[1]"),
-        rejected("a zplDocument without formats", zplDocument("line-1", "hello"), 422, "zplDocument"),
-        rejected("an unterminated zplDocument", zplDocument("line-1", "^XA^FDa^FS^XZ^XA^FDb"),
-            422, "zplDocument"),
-        rejected("a zplDocument of 501 formats",
-            zplDocument("line-1", "^XA^FDa^FS^XZ".repeat(501)), 422, "zplDocument"),
-        rejected("several invalid fields at once", "{\"printerId\":\"\",\"priority\":\"asap\","
-            + "\"labels\":[{\"raw\":\"%%\"},{}]}", 422,
-            "printerId", "priority", "labels[0].raw", "labels[1]"));
+            422,
+            "labels[1]"),
+        rejected(
+            "a zplDocument without formats", zplDocument("line-1", "hello"), 422, "zplDocument"),
+        rejected(
+            "an unterminated zplDocument",
+            zplDocument("line-1", "^XA^FDa^FS^XZ^XA^FDb"),
+            422,
+            "zplDocument"),
+        rejected(
+            "a zplDocument of 501 formats",
+            zplDocument("line-1", "^XA^FDa^FS^XZ".repeat(501)),
+            422,
+            "zplDocument"),
+        rejected(
+            "several invalid fields at once",
+            "{\"printerId\":\"\",\"priority\":\"asap\"," + "\"labels\":[{\"raw\":\"%%\"},{}]}",
+            422,
+            "printerId",
+            "priority",
+            "labels[0].raw",
+            "labels[1]"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -111,18 +163,26 @@ class RejectedSubmitHttpTest extends ApiTestBase {
 
   @Test
   void missingTemplateValueNamesTheLabelAndThePlaceholder() {
-    Reply reply = api.submit("{\"printerId\":\"line-1\",\"template\":\"" + Requests.TEMPLATE
-        + "\",\"labels\":[{\"data\":{\"n\":1,\"total\":1}}]}");
+    Reply reply =
+        api.submit(
+            "{\"printerId\":\"line-1\",\"template\":\""
+                + Requests.TEMPLATE
+                + "\",\"labels\":[{\"data\":{\"n\":1,\"total\":1}}]}");
 
     JsonNode error = reply.body().get("errors").get(0);
     assertThat(error.get("field").getStringValue()).isEqualTo("labels[0].data");
-    assertThat(error.get("message").getStringValue()).isEqualTo("label 1: missing value for {{product}}");
+    assertThat(error.get("message").getStringValue())
+        .isEqualTo("label 1: missing value for {{product}}");
   }
 
   @Test
   void rejectsAnIdempotencyKeyOver128Characters() {
-    Reply reply = api.send(ApiClient.withKey(HttpRequest.POST("/v1/jobs", zplLabels("line-1", 1))
-        .contentType(MediaType.APPLICATION_JSON).header("Idempotency-Key", "k".repeat(129))));
+    Reply reply =
+        api.send(
+            ApiClient.withKey(
+                HttpRequest.POST("/v1/jobs", zplLabels("line-1", 1))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .header("Idempotency-Key", "k".repeat(129))));
 
     assertProblem(reply, 422);
     assertThat(reply.body().get("errors").get(0).get("field").getStringValue())
@@ -139,16 +199,21 @@ class RejectedSubmitHttpTest extends ApiTestBase {
 
   @Test
   void rejectsABodyThatIsNotJsonWith415() {
-    Reply reply = api.send(ApiClient.withKey(
-        HttpRequest.POST("/v1/jobs", zplLabels("line-1", 1)).contentType(MediaType.TEXT_PLAIN)));
+    Reply reply =
+        api.send(
+            ApiClient.withKey(
+                HttpRequest.POST("/v1/jobs", zplLabels("line-1", 1))
+                    .contentType(MediaType.TEXT_PLAIN)));
 
     assertProblem(reply, 415);
   }
 
   @Test
   void rejectsARequestWithoutKeyWith401AndABearerChallenge() {
-    Reply reply = api.send(HttpRequest.POST("/v1/jobs", zplLabels("line-1", 1))
-        .contentType(MediaType.APPLICATION_JSON));
+    Reply reply =
+        api.send(
+            HttpRequest.POST("/v1/jobs", zplLabels("line-1", 1))
+                .contentType(MediaType.APPLICATION_JSON));
 
     assertProblem(reply, 401);
     assertThat(reply.header("WWW-Authenticate")).isEqualTo("Bearer realm=\"printrelay\"");
@@ -156,8 +221,11 @@ class RejectedSubmitHttpTest extends ApiTestBase {
 
   @Test
   void rejectsAnUnknownKeyWith401InvalidToken() {
-    Reply reply = api.send(HttpRequest.POST("/v1/jobs", zplLabels("line-1", 1))
-        .contentType(MediaType.APPLICATION_JSON).bearerAuth("not-a-key"));
+    Reply reply =
+        api.send(
+            HttpRequest.POST("/v1/jobs", zplLabels("line-1", 1))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bearerAuth("not-a-key"));
 
     assertProblem(reply, 401);
     assertThat(reply.header("WWW-Authenticate")).contains("error=\"invalid_token\"");
@@ -165,8 +233,11 @@ class RejectedSubmitHttpTest extends ApiTestBase {
 
   @Test
   void rejectsAViewerKeySubmittingWith403() {
-    Reply reply = api.send(HttpRequest.POST("/v1/jobs", zplLabels("line-1", 1))
-        .contentType(MediaType.APPLICATION_JSON).bearerAuth(EmbeddedSandbox.VIEWER_KEY));
+    Reply reply =
+        api.send(
+            HttpRequest.POST("/v1/jobs", zplLabels("line-1", 1))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bearerAuth(EmbeddedSandbox.VIEWER_KEY));
 
     assertProblem(reply, 403);
   }
@@ -174,5 +245,4 @@ class RejectedSubmitHttpTest extends ApiTestBase {
   private static Arguments rejected(String what, String body, int status, String... fields) {
     return Arguments.of(what, body, status, List.of(fields));
   }
-
 }

@@ -39,7 +39,9 @@ class SubmitJobHttpTest extends ApiTestBase {
 
   @Test
   void submitStoresJobAndLabelsAndSendsMessageToTheTierQueue() {
-    Reply reply = api.submit("""
+    Reply reply =
+        api.submit(
+            """
         {"printerId":"line-1","priority":"normal","reference":"MO/00042",
          "template":"^XA^FO30,30^A0N,40^FD{{product}}^FS^FO30,90^FDBox {{n}} of {{total}}^FS^XZ",
          "labels":[{"data":{"product":"Tomato soup","n":1,"total":2}},
@@ -63,14 +65,16 @@ class SubmitJobHttpTest extends ApiTestBase {
     assertThat(messages.get(0).attributes())
         .containsEntry(MessageSystemAttributeName.MESSAGE_GROUP_ID, "line-1")
         .containsEntry(MessageSystemAttributeName.MESSAGE_DEDUPLICATION_ID, jobId + "-1");
-    assertThat(label(jobId, 2)).isEqualTo(
-        "^XA^FO30,30^A0N,40^FH_^FDTomato _5EXZ soup^FS^FO30,90^FH_^FDBox 2 of 2^FS^XZ");
+    assertThat(label(jobId, 2))
+        .isEqualTo("^XA^FO30,30^A0N,40^FH_^FDTomato _5EXZ soup^FS^FO30,90^FH_^FDBox 2 of 2^FS^XZ");
   }
 
   @Test
   void aZplDocumentOfThreeFormatsBecomesThreeLabelsInOrder() {
-    Reply reply = api.submit(Requests.zplDocument("line-2",
-        "^XA^FDone^FS^XZ\\n^XA^FDtwo^FS^XZ\\n^XA^FDthree^FS^XZ\\n"));
+    Reply reply =
+        api.submit(
+            Requests.zplDocument(
+                "line-2", "^XA^FDone^FS^XZ\\n^XA^FDtwo^FS^XZ\\n^XA^FDthree^FS^XZ\\n"));
 
     String jobId = reply.text("jobId");
     assertThat(reply.status()).isEqualTo(201);
@@ -96,8 +100,10 @@ class SubmitJobHttpTest extends ApiTestBase {
   void eightParallelSubmitsWithOneKeyMakeOneJobAndOneMessage() throws Exception {
     String body = Requests.zplLabels("line-3", 30);
     long keysBefore = sandbox.countItems("idempotency");
-    List<Callable<Reply>> calls = IntStream.range(0, 8)
-        .<Callable<Reply>>mapToObj(i -> () -> submitWithKey(body, "parallel-key")).toList();
+    List<Callable<Reply>> calls =
+        IntStream.range(0, 8)
+            .<Callable<Reply>>mapToObj(i -> () -> submitWithKey(body, "parallel-key"))
+            .toList();
 
     List<Reply> replies;
     try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
@@ -105,14 +111,17 @@ class SubmitJobHttpTest extends ApiTestBase {
     }
 
     assertThat(replies).extracting(Reply::status).containsOnly(200, 201).containsOnlyOnce(201);
-    assertThat(replies).extracting(reply -> reply.text("jobId")).containsOnly(
-        replies.get(0).text("jobId"));
+    assertThat(replies)
+        .extracting(reply -> reply.text("jobId"))
+        .containsOnly(replies.get(0).text("jobId"));
     assertThat(sandbox.drain(Priority.NORMAL)).hasSize(1);
     assertThat(sandbox.countItems("idempotency")).isEqualTo(keysBefore + 1);
     Reply jobs = api.get("/v1/jobs?printerId=line-3&limit=200");
     assertThat(jobs.body().get("jobs").values())
-        .filteredOn(job -> job.get("total").getIntValue() == 30).hasSize(1);
-    assertThat(sandbox.countItems("label")).as("the losers' labels are deleted")
+        .filteredOn(job -> job.get("total").getIntValue() == 30)
+        .hasSize(1);
+    assertThat(sandbox.countItems("label"))
+        .as("the losers' labels are deleted")
         .isEqualTo(sandbox.countItems("job") == 0 ? 0 : labelsOfStoredJobs());
   }
 
@@ -126,13 +135,20 @@ class SubmitJobHttpTest extends ApiTestBase {
   }
 
   private Reply submitWithKey(String body, String key) {
-    return api.send(ApiClient.withKey(HttpRequest.POST("/v1/jobs", body)
-        .contentType(MediaType.APPLICATION_JSON).header("Idempotency-Key", key)));
+    return api.send(
+        ApiClient.withKey(
+            HttpRequest.POST("/v1/jobs", body)
+                .contentType(MediaType.APPLICATION_JSON)
+                .header("Idempotency-Key", key)));
   }
 
   private String label(String jobId, int index) {
-    Label label = ItemMapper.label(sandbox.dynamoDb()
-        .getItem(b -> b.tableName(sandbox.table()).key(ItemKeys.label(jobId, index))).item());
+    Label label =
+        ItemMapper.label(
+            sandbox
+                .dynamoDb()
+                .getItem(b -> b.tableName(sandbox.table()).key(ItemKeys.label(jobId, index)))
+                .item());
     return new String(label.content(), StandardCharsets.UTF_8);
   }
 

@@ -17,8 +17,8 @@ import java.util.Map;
  * first.
  */
 final class ApiGatewayEvents {
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   private ApiGatewayEvents() {}
 

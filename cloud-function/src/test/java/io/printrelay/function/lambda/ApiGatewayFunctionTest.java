@@ -27,9 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The handler AWS Lambda runs ({@link ApiGatewayHandler}),
- * fed real API Gateway HTTP API payload 2.0 events: the same controllers, security and problems
- * as on Netty, without a server.
+ * The handler AWS Lambda runs ({@link ApiGatewayHandler}), fed real API Gateway HTTP API payload
+ * 2.0 events: the same controllers, security and problems as on Netty, without a server.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ApiGatewayFunctionTest {
@@ -41,8 +40,9 @@ class ApiGatewayFunctionTest {
   @BeforeAll
   void startFunction() {
     sandbox.registerPrinter("line-1");
-    function = new ApiGatewayHandler(
-        ApplicationContext.builder().properties(sandbox.properties()).build());
+    function =
+        new ApiGatewayHandler(
+            ApplicationContext.builder().properties(sandbox.properties()).build());
   }
 
   @AfterAll
@@ -60,9 +60,14 @@ class ApiGatewayFunctionTest {
     assertThat(header(created, "Location")).isEqualTo("/v1/jobs/" + jobId);
     assertThat(job.get("reference").asText()).isEqualTo("SO/0042");
     assertThat(job.get("total").asInt()).isEqualTo(2);
-    assertThat(sandbox.dynamoDb().getItem(b -> b.tableName(sandbox.table())
-        .key(ItemKeys.label(jobId, 2))).item()).containsKey("content");
-    assertThat(sandbox.drain(Priority.HIGH)).extracting(m -> JobMessages.parse(m.body()).jobId())
+    assertThat(
+            sandbox
+                .dynamoDb()
+                .getItem(b -> b.tableName(sandbox.table()).key(ItemKeys.label(jobId, 2)))
+                .item())
+        .containsKey("content");
+    assertThat(sandbox.drain(Priority.HIGH))
+        .extracting(m -> JobMessages.parse(m.body()).jobId())
         .containsExactly(jobId);
 
     APIGatewayV2HTTPResponse again = handle(load("post-job.json"));
@@ -124,14 +129,25 @@ class ApiGatewayFunctionTest {
     APIGatewayV2HTTPResponse login = handle(load("login.json"));
 
     assertThat(login.getStatusCode()).isEqualTo(200);
-    assertThat(login.getCookies()).as("payload 2.0 takes response cookies from 'cookies'")
-        .hasSize(2).allSatisfy(cookie -> assertThat(cookie).contains("Secure")
-            .containsIgnoringCase("SameSite=Strict"));
+    assertThat(login.getCookies())
+        .as("payload 2.0 takes response cookies from 'cookies'")
+        .hasSize(2)
+        .allSatisfy(
+            cookie ->
+                assertThat(cookie).contains("Secure").containsIgnoringCase("SameSite=Strict"));
     assertThat(header(login, "Set-Cookie")).isNull();
     String session = cookieValue(login, "printrelay_session");
     String csrf = cookieValue(login, "printrelay_csrf");
-    Map<String, String> tokens = Map.of("JOB_ID", job.jobId(), "SESSION_COOKIE", session,
-        "CSRF_COOKIE", csrf, "CSRF_HEADER", csrf);
+    Map<String, String> tokens =
+        Map.of(
+            "JOB_ID",
+            job.jobId(),
+            "SESSION_COOKIE",
+            session,
+            "CSRF_COOKIE",
+            csrf,
+            "CSRF_HEADER",
+            csrf);
 
     APIGatewayV2HTTPResponse paused = handle(load("pause-job-with-session.json", tokens));
 
@@ -146,9 +162,19 @@ class ApiGatewayFunctionTest {
     APIGatewayV2HTTPResponse login = handle(load("login.json"));
     String session = cookieValue(login, "printrelay_session");
 
-    APIGatewayV2HTTPResponse refused = handle(load("pause-job-with-session.json", Map.of(
-        "JOB_ID", job.jobId(), "SESSION_COOKIE", session,
-        "CSRF_COOKIE", cookieValue(login, "printrelay_csrf"), "CSRF_HEADER", "forged")));
+    APIGatewayV2HTTPResponse refused =
+        handle(
+            load(
+                "pause-job-with-session.json",
+                Map.of(
+                    "JOB_ID",
+                    job.jobId(),
+                    "SESSION_COOKIE",
+                    session,
+                    "CSRF_COOKIE",
+                    cookieValue(login, "printrelay_csrf"),
+                    "CSRF_HEADER",
+                    "forged")));
 
     assertProblem(refused, 403);
     assertThat(sandbox.job(job.jobId())).isEqualTo(job);
@@ -163,9 +189,11 @@ class ApiGatewayFunctionTest {
   }
 
   private static String cookieValue(APIGatewayV2HTTPResponse response, String name) {
-    return response.getCookies().stream().filter(cookie -> cookie.startsWith(name + "="))
+    return response.getCookies().stream()
+        .filter(cookie -> cookie.startsWith(name + "="))
         .map(cookie -> cookie.substring(name.length() + 1, cookie.indexOf(';')))
-        .findFirst().orElseThrow(() -> new AssertionError("no " + name + " cookie"));
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + name + " cookie"));
   }
 
   private APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {

@@ -8,10 +8,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Runs in a child JVM whose classpath is the shaded Lambda jar plus this class only: constructs
- * the handler the way the Lambda runtime does (no-argument constructor, configuration from the
- * environment) and prints one line per request: {@code STATUS <code> <method> <path>}.
- * Arguments: {@code METHOD PATH [KEY [BODY]]}, repeated in groups of four ("-" for none).
+ * Runs in a child JVM whose classpath is the shaded Lambda jar plus this class only: constructs the
+ * handler the way the Lambda runtime does (no-argument constructor, configuration from the
+ * environment) and prints one line per request: {@code STATUS <code> <method> <path>}. Arguments:
+ * {@code METHOD PATH [KEY [BODY]]}, repeated in groups of four ("-" for none).
  */
 public final class LambdaJarSmoke {
   private LambdaJarSmoke() {}
@@ -26,8 +26,8 @@ public final class LambdaJarSmoke {
     ApiGatewayHandler function = new ApiGatewayHandler();
     for (int i = 0; i + 3 < args.length; i += 4) {
       APIGatewayV2HTTPResponse response =
-          function.handleRequest(event(args[i], args[i + 1], args[i + 2], args[i + 3]),
-              new MockLambdaContext());
+          function.handleRequest(
+              event(args[i], args[i + 1], args[i + 2], args[i + 3]), new MockLambdaContext());
       System.out.println("STATUS " + response.getStatusCode() + " " + args[i] + " " + args[i + 1]);
     }
     function.close();
@@ -50,13 +50,18 @@ public final class LambdaJarSmoke {
         .withHeaders(headers)
         .withBody(body.equals("-") ? null : body)
         .withIsBase64Encoded(false)
-        .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-            .withStage("$default")
-            .withRequestId("smoke")
-            .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-                .withMethod(method).withPath(path).withProtocol("HTTP/1.1")
-                .withSourceIp("203.0.113.7").build())
-            .build())
+        .withRequestContext(
+            APIGatewayV2HTTPEvent.RequestContext.builder()
+                .withStage("$default")
+                .withRequestId("smoke")
+                .withHttp(
+                    APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                        .withMethod(method)
+                        .withPath(path)
+                        .withProtocol("HTTP/1.1")
+                        .withSourceIp("203.0.113.7")
+                        .build())
+                .build())
         .build();
   }
 }

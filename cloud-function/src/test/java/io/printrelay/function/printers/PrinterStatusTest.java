@@ -19,20 +19,29 @@ class PrinterStatusTest {
   static Stream<Arguments> printers() {
     return Stream.of(
         Arguments.of(aPrinter("a").seen(NOW).build(), "ready", null),
-        Arguments.of(aPrinter("a").seen(NOW.minusSeconds(45)).printing("j").build(),
-            "printing", null),
-        Arguments.of(aPrinter("a").seen(NOW.minusSeconds(46)).build(), "offline",
+        Arguments.of(
+            aPrinter("a").seen(NOW.minusSeconds(45)).printing("j").build(), "printing", null),
+        Arguments.of(
+            aPrinter("a").seen(NOW.minusSeconds(46)).build(),
+            "offline",
             "agent silent since 2026-03-01T07:59:14Z"),
-        Arguments.of(aPrinter("a").seen(null).build(), "offline",
-            "its agent has not reported yet"),
-        Arguments.of(aPrinter("a").seen(NOW).state(PrinterState.OFFLINE, "no route").build(),
-            "offline", "no route"),
-        Arguments.of(aPrinter("a").seen(NOW).state(PrinterState.ERROR, "head open").build(),
-            "error", "head open"),
-        Arguments.of(aPrinter("a").seen(NOW.minusSeconds(600)).paused().build(), "paused",
+        Arguments.of(aPrinter("a").seen(null).build(), "offline", "its agent has not reported yet"),
+        Arguments.of(
+            aPrinter("a").seen(NOW).state(PrinterState.OFFLINE, "no route").build(),
+            "offline",
+            "no route"),
+        Arguments.of(
+            aPrinter("a").seen(NOW).state(PrinterState.ERROR, "head open").build(),
+            "error",
+            "head open"),
+        Arguments.of(
+            aPrinter("a").seen(NOW.minusSeconds(600)).paused().build(),
+            "paused",
             "paused by an operator"),
-        Arguments.of(aPrinter("a").seen(NOW).state(PrinterState.ERROR, "paper out").paused()
-            .build(), "paused", "paused by an operator (agent: paper out)"));
+        Arguments.of(
+            aPrinter("a").seen(NOW).state(PrinterState.ERROR, "paper out").paused().build(),
+            "paused",
+            "paused by an operator (agent: paper out)"));
   }
 
   @ParameterizedTest

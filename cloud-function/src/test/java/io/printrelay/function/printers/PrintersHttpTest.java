@@ -1,8 +1,8 @@
 package io.printrelay.function.printers;
 
-import static io.printrelay.testing.Jobs.aJob;
 import static io.printrelay.function.testing.Printers.aPrinter;
 import static io.printrelay.function.testing.ProblemAssert.assertProblem;
+import static io.printrelay.testing.Jobs.aJob;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.json.tree.JsonNode;
@@ -54,14 +54,18 @@ class PrintersHttpTest extends ApiTestBase {
 
     assertThat(reply.status()).isEqualTo(200);
     List<String> ids = new ArrayList<>();
-    reply.body().get("printers").values()
+    reply
+        .body()
+        .get("printers")
+        .values()
         .forEach(printer -> ids.add(printer.get("printerId").getStringValue()));
     assertThat(ids).contains("busy-1", "error-1", "held-1", "silent-1");
     JsonNode busy = reply.body().get("printers").get(0);
     List<String> fields = new ArrayList<>();
     busy.entries().forEach(entry -> fields.add(entry.getKey()));
-    assertThat(fields).containsExactlyInAnyOrder("printerId", "status", "detail", "agentId",
-        "lastSeen", "currentJobId", "queued");
+    assertThat(fields)
+        .containsExactlyInAnyOrder(
+            "printerId", "status", "detail", "agentId", "lastSeen", "currentJobId", "queued");
   }
 
   @Test
@@ -105,8 +109,13 @@ class PrintersHttpTest extends ApiTestBase {
     assertProblem(api.act("/v1/printers/nobody/pause"), 404);
     assertProblem(api.act("/v1/printers/nobody/resume"), 404);
     assertProblem(api.act("/v1/printers/nobody/clear"), 404);
-    assertThat(sandbox.dynamoDb().getItem(b -> b.tableName(sandbox.table())
-        .key(ItemKeys.printer("nobody"))).hasItem()).as("a pause registers no printer").isFalse();
+    assertThat(
+            sandbox
+                .dynamoDb()
+                .getItem(b -> b.tableName(sandbox.table()).key(ItemKeys.printer("nobody")))
+                .hasItem())
+        .as("a pause registers no printer")
+        .isFalse();
   }
 
   @Test

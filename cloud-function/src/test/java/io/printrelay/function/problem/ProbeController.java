@@ -12,9 +12,9 @@ import io.printrelay.model.JobEvent;
 import io.printrelay.model.JobStatus;
 
 /**
- * Test-only routes that make Micronaut itself fail (a typed JSON body it cannot read) or throw
- * what production code might, to see every such error leave as a problem: here a refusal of the
- * state machine that names no job.
+ * Test-only routes that make Micronaut itself fail (a typed JSON body it cannot read) or throw what
+ * production code might, to see every such error leave as a problem: here a refusal of the state
+ * machine that names no job.
  */
 @Controller("/probe")
 @Secured(SecurityRule.IS_ANONYMOUS)

@@ -42,23 +42,28 @@ class ProblemHttpTest extends ApiTestBase {
 
   @Test
   void aBodyMicronautCannotReadIs400() {
-    Reply reply = api.send(HttpRequest.POST("/probe/typed", "{\"count\": ")
-        .contentType(MediaType.APPLICATION_JSON));
+    Reply reply =
+        api.send(
+            HttpRequest.POST("/probe/typed", "{\"count\": ")
+                .contentType(MediaType.APPLICATION_JSON));
 
     assertProblem(reply, 400);
   }
 
   @Test
   void aSubmitWithoutContentTypeIs415() throws Exception {
-    HttpResponse<String> response = HttpClient.newHttpClient().send(
-        java.net.http.HttpRequest.newBuilder(URI.create(server.getURL() + "/v1/jobs"))
-            .header("Authorization", "Bearer test-integration-key")
-            .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(URI.create(server.getURL() + "/v1/jobs"))
+                    .header("Authorization", "Bearer test-integration-key")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
 
     assertThat(response.statusCode()).isEqualTo(415);
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-        type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
   }
 
   @Test

@@ -9,10 +9,15 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ApiKeyRegistryTest {
-  private final ApiKeyRegistry registry = new ApiKeyRegistry(
-      List.of(new ApiKeySettings("odoo", ApiKeyRegistry.sha256Hex("secret-1"), List.of("integration")),
-          new ApiKeySettings("screen", ApiKeyRegistry.sha256Hex("secret-2"), List.of("viewer"))),
-      new PrintrelaySettings("t", "p", ApiKeyRegistry.sha256Hex("secret-3").toUpperCase(), null));
+  private final ApiKeyRegistry registry =
+      new ApiKeyRegistry(
+          List.of(
+              new ApiKeySettings(
+                  "odoo", ApiKeyRegistry.sha256Hex("secret-1"), List.of("integration")),
+              new ApiKeySettings(
+                  "screen", ApiKeyRegistry.sha256Hex("secret-2"), List.of("viewer"))),
+          new PrintrelaySettings(
+              "t", "p", ApiKeyRegistry.sha256Hex("secret-3").toUpperCase(), null));
 
   @Test
   void matchesAPresentedKeyByItsHash() {
@@ -40,7 +45,8 @@ class ApiKeyRegistryTest {
 
   @Test
   void refusesSomethingThatIsNotAHash() {
-    assertThatThrownBy(() -> new ApiKeyRegistry(List.of(), new PrintrelaySettings("t", "p", "abc", null)))
+    assertThatThrownBy(
+            () -> new ApiKeyRegistry(List.of(), new PrintrelaySettings("t", "p", "abc", null)))
         .hasMessageContaining("64 hex digits");
   }
 }

@@ -26,9 +26,15 @@ class PasswordHashesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "plain-password", "bcrypt$10$abc$def",
-      "pbkdf2-sha256$1000$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
-      "pbkdf2-sha256$many$AAAA$AAAA", "pbkdf2-sha256$210000$AAAA$AAAA"})
+  @ValueSource(
+      strings = {
+        "",
+        "plain-password",
+        "bcrypt$10$abc$def",
+        "pbkdf2-sha256$1000$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+        "pbkdf2-sha256$many$AAAA$AAAA",
+        "pbkdf2-sha256$210000$AAAA$AAAA"
+      })
   void refusesHashesThatAreMalformedOrTooWeak(String configured) {
     assertThatThrownBy(() -> PasswordHashes.parse(configured))
         .isInstanceOf(IllegalArgumentException.class);

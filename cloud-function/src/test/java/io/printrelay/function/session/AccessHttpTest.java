@@ -6,8 +6,8 @@ import static io.printrelay.function.testing.EmbeddedSandbox.OPERATOR_KEY;
 import static io.printrelay.function.testing.EmbeddedSandbox.PASSWORD;
 import static io.printrelay.function.testing.EmbeddedSandbox.VIEWER;
 import static io.printrelay.function.testing.EmbeddedSandbox.VIEWER_KEY;
-import static io.printrelay.testing.Jobs.aJob;
 import static io.printrelay.function.testing.ProblemAssert.assertProblem;
+import static io.printrelay.testing.Jobs.aJob;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.http.HttpRequest;
@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Who may do what: integration keys submit and read, operators read and act, viewers read; every
- * refusal is a 401 or 403 problem and changes nothing. Browser sessions must echo their CSRF
- * token on every change.
+ * refusal is a 401 or 403 problem and changes nothing. Browser sessions must echo their CSRF token
+ * on every change.
  */
 @MicronautTest
 class AccessHttpTest extends ApiTestBase {
@@ -68,10 +68,8 @@ class AccessHttpTest extends ApiTestBase {
 
     assertThat(api.send(HttpRequest.GET("/v1/printers").bearerAuth(VIEWER_KEY)).status())
         .isEqualTo(200);
-    assertThat(api.send(viewer().withSession(HttpRequest.GET("/v1/jobs"))).status())
-        .isEqualTo(200);
-    assertProblem(api.send(post("/v1/jobs/" + job.jobId() + "/pause").bearerAuth(VIEWER_KEY)),
-        403);
+    assertThat(api.send(viewer().withSession(HttpRequest.GET("/v1/jobs"))).status()).isEqualTo(200);
+    assertProblem(api.send(post("/v1/jobs/" + job.jobId() + "/pause").bearerAuth(VIEWER_KEY)), 403);
     assertProblem(api.send(viewer().changing(post("/v1/jobs/" + job.jobId() + "/pause"))), 403);
     assertProblem(api.send(viewer().changing(post("/v1/printers/line-1/pause"))), 403);
     assertThat(sandbox.job(job.jobId())).isEqualTo(job);
@@ -83,13 +81,22 @@ class AccessHttpTest extends ApiTestBase {
     Job job = sandbox.store(aJob());
     long jobsBefore = sandbox.countItems("job");
 
-    assertThat(api.send(operator().changing(post("/v1/jobs/" + job.jobId() + "/pause")))
-        .status()).isEqualTo(200);
+    assertThat(api.send(operator().changing(post("/v1/jobs/" + job.jobId() + "/pause"))).status())
+        .isEqualTo(200);
     assertThat(sandbox.job(job.jobId()).status()).isEqualTo(JobStatus.PAUSED);
-    assertProblem(api.send(operator().changing(HttpRequest.POST("/v1/jobs",
-        Requests.zplLabels("line-1", 1)).contentType(MediaType.APPLICATION_JSON))), 403);
-    assertProblem(api.send(HttpRequest.POST("/v1/jobs", Requests.zplLabels("line-1", 1))
-        .contentType(MediaType.APPLICATION_JSON).bearerAuth(OPERATOR_KEY)), 403);
+    assertProblem(
+        api.send(
+            operator()
+                .changing(
+                    HttpRequest.POST("/v1/jobs", Requests.zplLabels("line-1", 1))
+                        .contentType(MediaType.APPLICATION_JSON))),
+        403);
+    assertProblem(
+        api.send(
+            HttpRequest.POST("/v1/jobs", Requests.zplLabels("line-1", 1))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bearerAuth(OPERATOR_KEY)),
+        403);
     assertThat(sandbox.countItems("job")).isEqualTo(jobsBefore);
   }
 
@@ -100,8 +107,8 @@ class AccessHttpTest extends ApiTestBase {
 
     Reply missing = api.send(operator().withSession(post(cancel)));
     Reply wrong = api.send(operator().withSession(post(cancel)).header("X-CSRF-Token", "guess"));
-    Reply otherSessions = api.send(operator().withSession(post(cancel))
-        .header("X-CSRF-Token", viewer().csrf()));
+    Reply otherSessions =
+        api.send(operator().withSession(post(cancel)).header("X-CSRF-Token", viewer().csrf()));
 
     for (Reply refused : new Reply[] {missing, wrong, otherSessions}) {
       assertProblem(refused, 403);
@@ -115,12 +122,16 @@ class AccessHttpTest extends ApiTestBase {
   void aKeyNeedsNoCsrfTokenAndWinsOverASessionCookie() {
     Job job = sandbox.store(aJob());
 
-    Reply reply = api.send(operator().changing(post("/v1/jobs/" + job.jobId() + "/pause"))
-        .bearerAuth(INTEGRATION_KEY));
+    Reply reply =
+        api.send(
+            operator()
+                .changing(post("/v1/jobs/" + job.jobId() + "/pause"))
+                .bearerAuth(INTEGRATION_KEY));
 
     assertProblem(reply, 403);
-    assertThat(api.send(post("/v1/jobs/" + job.jobId() + "/pause").bearerAuth(OPERATOR_KEY))
-        .status()).isEqualTo(200);
+    assertThat(
+            api.send(post("/v1/jobs/" + job.jobId() + "/pause").bearerAuth(OPERATOR_KEY)).status())
+        .isEqualTo(200);
   }
 
   @Test
@@ -140,10 +151,13 @@ class AccessHttpTest extends ApiTestBase {
     String[] parts = token.split("\\.");
     String forged = parts[0].substring(0, parts[0].length() - 2) + "xx." + parts[1];
 
-    assertProblem(api.send(HttpRequest.GET("/v1/me")
-        .header("Cookie", SessionCookies.SESSION + "=" + forged)), 401);
-    assertProblem(api.send(HttpRequest.GET("/v1/me")
-        .header("Cookie", SessionCookies.SESSION + "=" + parts[0])), 401);
+    assertProblem(
+        api.send(HttpRequest.GET("/v1/me").header("Cookie", SessionCookies.SESSION + "=" + forged)),
+        401);
+    assertProblem(
+        api.send(
+            HttpRequest.GET("/v1/me").header("Cookie", SessionCookies.SESSION + "=" + parts[0])),
+        401);
   }
 
   private SignedInBrowser operator() {

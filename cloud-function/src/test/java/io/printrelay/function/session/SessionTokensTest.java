@@ -13,8 +13,9 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SessionTokensTest {
   private static final Instant NOW = Instant.parse("2026-03-01T08:00:00Z");
-  private final ApplicationContext context = ApplicationContext.run(Map.of(
-      "printrelay.session.secret", "a-session-secret-of-32-characters-or-more"));
+  private final ApplicationContext context =
+      ApplicationContext.run(
+          Map.of("printrelay.session.secret", "a-session-secret-of-32-characters-or-more"));
   private final SessionTokens tokens = context.getBean(SessionTokens.class);
 
   @AfterAll
@@ -36,16 +37,20 @@ class SessionTokensTest {
   void eachSessionHasItsOwnCsrfToken() {
     Operator ana = new Operator("ana", "operator");
 
-    assertThat(tokens.open(ana, NOW).csrfToken()).isNotEqualTo(tokens.open(ana, NOW).csrfToken())
+    assertThat(tokens.open(ana, NOW).csrfToken())
+        .isNotEqualTo(tokens.open(ana, NOW).csrfToken())
         .hasSizeGreaterThanOrEqualTo(43);
   }
 
   @Test
   void aTokenSignedWithAnotherSecretIsNotASession() {
-    try (ApplicationContext other = ApplicationContext.run(Map.of(
-        "printrelay.session.secret", "another-secret-of-32-characters-or-more"))) {
-      String foreign = other.getBean(SessionTokens.class)
-          .encode(tokens.open(new Operator("ana", "operator"), NOW));
+    try (ApplicationContext other =
+        ApplicationContext.run(
+            Map.of("printrelay.session.secret", "another-secret-of-32-characters-or-more"))) {
+      String foreign =
+          other
+              .getBean(SessionTokens.class)
+              .encode(tokens.open(new Operator("ana", "operator"), NOW));
 
       assertThat(tokens.decode(foreign, NOW)).isEmpty();
     }

@@ -27,9 +27,15 @@ class SignInHttpTest extends ApiTestBase {
     assertThat(reply.body().get("roles").get(0).getStringValue()).isEqualTo("operator");
     String session = setCookie(reply, SessionCookies.SESSION);
     String csrf = setCookie(reply, SessionCookies.CSRF);
-    assertThat(session).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Strict")
-        .contains("Path=/").contains("Max-Age=43200").doesNotContain("Secure");
-    assertThat(csrf).doesNotContainIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Strict")
+    assertThat(session)
+        .containsIgnoringCase("HttpOnly")
+        .containsIgnoringCase("SameSite=Strict")
+        .contains("Path=/")
+        .contains("Max-Age=43200")
+        .doesNotContain("Secure");
+    assertThat(csrf)
+        .doesNotContainIgnoringCase("HttpOnly")
+        .containsIgnoringCase("SameSite=Strict")
         .contains("Path=/");
     assertThat(reply.header("Cache-Control")).isEqualTo("no-store");
   }
@@ -44,8 +50,8 @@ class SignInHttpTest extends ApiTestBase {
 
   @Test
   void aWrongPasswordOrUnknownUserIs401AndSetsNoCookie() {
-    for (Reply refused : new Reply[] {api.send(login(OPERATOR, "wrong")),
-        api.send(login("nobody", PASSWORD))}) {
+    for (Reply refused :
+        new Reply[] {api.send(login(OPERATOR, "wrong")), api.send(login("nobody", PASSWORD))}) {
       assertProblem(refused, 401);
       assertThat(refused.text("detail")).isEqualTo("Wrong user name or password.");
       assertThat(refused.headers("Set-Cookie")).isEmpty();
@@ -54,12 +60,20 @@ class SignInHttpTest extends ApiTestBase {
 
   @Test
   void credentialsMustBeAJsonObjectWithBothFields() {
-    assertProblem(api.send(HttpRequest.POST("/login", "{\"username\":\"operator\"}")
-        .contentType(MediaType.APPLICATION_JSON)), 422);
-    assertProblem(api.send(HttpRequest.POST("/login", "{\"username\":")
-        .contentType(MediaType.APPLICATION_JSON)), 400);
-    assertProblem(api.send(HttpRequest.POST("/login", "username=operator")
-        .contentType(MediaType.APPLICATION_FORM_URLENCODED)), 415);
+    assertProblem(
+        api.send(
+            HttpRequest.POST("/login", "{\"username\":\"operator\"}")
+                .contentType(MediaType.APPLICATION_JSON)),
+        422);
+    assertProblem(
+        api.send(
+            HttpRequest.POST("/login", "{\"username\":").contentType(MediaType.APPLICATION_JSON)),
+        400);
+    assertProblem(
+        api.send(
+            HttpRequest.POST("/login", "username=operator")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)),
+        415);
   }
 
   @Test

@@ -14,20 +14,22 @@ record SignedInBrowser(String session, String csrf) {
   static SignedInBrowser signIn(ApiClient api, String username, String password) {
     Reply reply = api.send(login(username, password));
     assertThat(reply.status()).as("sign-in of " + username).isEqualTo(200);
-    return new SignedInBrowser(cookie(reply, SessionCookies.SESSION),
-        cookie(reply, SessionCookies.CSRF));
+    return new SignedInBrowser(
+        cookie(reply, SessionCookies.SESSION), cookie(reply, SessionCookies.CSRF));
   }
 
   static MutableHttpRequest<?> login(String username, String password) {
-    return HttpRequest.POST("/login",
-            "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}")
+    return HttpRequest.POST(
+            "/login", "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}")
         .contentType(MediaType.APPLICATION_JSON);
   }
 
   /** The Set-Cookie header that sets this cookie. */
   static String setCookie(Reply reply, String name) {
     List<String> all = reply.headers("Set-Cookie");
-    return all.stream().filter(header -> header.startsWith(name + "=")).findFirst()
+    return all.stream()
+        .filter(header -> header.startsWith(name + "="))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no " + name + " cookie in " + all));
   }
 
@@ -38,8 +40,8 @@ record SignedInBrowser(String session, String csrf) {
 
   /** The request with the cookies, as for a read. */
   <T> MutableHttpRequest<T> withSession(MutableHttpRequest<T> request) {
-    return request.header("Cookie",
-        SessionCookies.SESSION + "=" + session + "; " + SessionCookies.CSRF + "=" + csrf);
+    return request.header(
+        "Cookie", SessionCookies.SESSION + "=" + session + "; " + SessionCookies.CSRF + "=" + csrf);
   }
 
   /** The request as the web view sends a change: cookies and the CSRF header. */

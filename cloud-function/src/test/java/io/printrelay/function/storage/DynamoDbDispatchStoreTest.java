@@ -10,8 +10,9 @@ import io.printrelay.table.ItemMapper;
 
 class DynamoDbDispatchStoreTest extends DispatchStoreContract {
   private static final Sandbox SANDBOX = EmbeddedSandbox.newSandbox();
-  private final DispatchStore store = new DynamoDbDispatchStore(
-      SANDBOX.dynamoDb(), new PrintrelaySettings(SANDBOX.table(), "unused", null, null));
+  private final DispatchStore store =
+      new DynamoDbDispatchStore(
+          SANDBOX.dynamoDb(), new PrintrelaySettings(SANDBOX.table(), "unused", null, null));
 
   @Override
   protected DispatchStore store() {

@@ -15,8 +15,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 class DynamoDbJobStoreTest extends JobStoreContract {
   private static final Sandbox SANDBOX = EmbeddedSandbox.newSandbox();
-  private final JobStore store = new DynamoDbJobStore(
-      SANDBOX.dynamoDb(), new PrintrelaySettings(SANDBOX.table(), "unused", null, null));
+  private final JobStore store =
+      new DynamoDbJobStore(
+          SANDBOX.dynamoDb(), new PrintrelaySettings(SANDBOX.table(), "unused", null, null));
 
   @Override
   protected JobStore store() {
@@ -30,17 +31,25 @@ class DynamoDbJobStoreTest extends JobStoreContract {
 
   @Override
   protected int labelCount(String jobId) {
-    return SANDBOX.dynamoDb().query(b -> b.tableName(SANDBOX.table())
-            .keyConditionExpression("pk = :pk")
-            .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(ItemKeys.jobPk(jobId)))))
-        .items().stream()
+    return SANDBOX
+        .dynamoDb()
+        .query(
+            b ->
+                b.tableName(SANDBOX.table())
+                    .keyConditionExpression("pk = :pk")
+                    .expressionAttributeValues(
+                        Map.of(":pk", AttributeValue.fromS(ItemKeys.jobPk(jobId)))))
+        .items()
+        .stream()
         .filter(item -> item.get(JobTable.SK).s().startsWith(JobTable.LABEL_SK_PREFIX))
-        .toList().size();
+        .toList()
+        .size();
   }
 
   @Override
   protected Optional<Job> stored(String jobId) {
-    return Optional.ofNullable(SANDBOX.item(jobId)).filter(item -> !item.isEmpty())
+    return Optional.ofNullable(SANDBOX.item(jobId))
+        .filter(item -> !item.isEmpty())
         .map(ItemMapper::job);
   }
 }

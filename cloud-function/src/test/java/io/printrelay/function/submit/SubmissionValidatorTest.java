@@ -41,7 +41,8 @@ class SubmissionValidatorTest {
   @ParameterizedTest(name = "{0} labels -> {1}")
   @CsvSource({"1,HIGH", "9,HIGH", "10,NORMAL", "200,NORMAL", "201,LOW", "500,LOW"})
   void priorityDefaultsByLabelCount(int labels, Priority expected) {
-    String body = "{\"printerId\":\"p\",\"zplDocument\":\"" + "^XA^FDa^FS^XZ".repeat(labels) + "\"}";
+    String body =
+        "{\"printerId\":\"p\",\"zplDocument\":\"" + "^XA^FDa^FS^XZ".repeat(labels) + "\"}";
 
     assertThat(valid(body).priority()).isEqualTo(expected);
   }
@@ -67,19 +68,32 @@ class SubmissionValidatorTest {
 
   @Test
   void printerMustBeRegistered() {
-    InvalidInput invalid = catchThrowableOfType(InvalidInput.class, () -> validator.validate(
-        json("{\"printerId\":\"ghost\"," + ONE_LABEL + "}"), null, id -> false));
+    InvalidInput invalid =
+        catchThrowableOfType(
+            InvalidInput.class,
+            () ->
+                validator.validate(
+                    json("{\"printerId\":\"ghost\"," + ONE_LABEL + "}"), null, id -> false));
 
-    assertThat(invalid.errors()).containsExactly(
-        new FieldError("printerId", "no printer ghost is registered by any agent"));
+    assertThat(invalid.errors())
+        .containsExactly(
+            new FieldError("printerId", "no printer ghost is registered by any agent"));
   }
 
   @Test
   void referenceIsAtMost128Characters() {
-    assertThat(valid("{\"printerId\":\"p\",\"reference\":\"" + "é".repeat(128) + "\"," + ONE_LABEL
-        + "}").reference()).hasSize(128);
-    assertInvalid("{\"printerId\":\"p\",\"reference\":\"" + "r".repeat(129) + "\"," + ONE_LABEL
-        + "}", "reference");
+    assertThat(
+            valid(
+                    "{\"printerId\":\"p\",\"reference\":\""
+                        + "é".repeat(128)
+                        + "\","
+                        + ONE_LABEL
+                        + "}")
+                .reference())
+        .hasSize(128);
+    assertInvalid(
+        "{\"printerId\":\"p\",\"reference\":\"" + "r".repeat(129) + "\"," + ONE_LABEL + "}",
+        "reference");
   }
 
   @ParameterizedTest
@@ -90,8 +104,10 @@ class SubmissionValidatorTest {
 
   @Test
   void rendersDataLabelsWithStringsNumbersAndBooleans() {
-    JobDraft draft = valid("{\"printerId\":\"p\",\"template\":\"^XA^FD{{a}} {{b}} {{c}} {{d}}^FS^XZ\","
-        + "\"labels\":[{\"data\":{\"a\":\"x\",\"b\":2,\"c\":1.50,\"d\":true,\"unused\":[]}}]}");
+    JobDraft draft =
+        valid(
+            "{\"printerId\":\"p\",\"template\":\"^XA^FD{{a}} {{b}} {{c}} {{d}}^FS^XZ\","
+                + "\"labels\":[{\"data\":{\"a\":\"x\",\"b\":2,\"c\":1.50,\"d\":true,\"unused\":[]}}]}");
 
     assertThat(text(draft.labels().get(0))).isEqualTo("^XA^FH_^FDx 2 1.5 true^FS^XZ");
   }
@@ -99,8 +115,12 @@ class SubmissionValidatorTest {
   @Test
   void mixesDataZplAndRawLabelsInOrder() {
     String raw = Base64.getEncoder().encodeToString(new byte[] {1, 2, 3});
-    JobDraft draft = valid("{\"printerId\":\"p\",\"template\":\"^XA^FD{{a}}^FS^XZ\",\"labels\":["
-        + "{\"data\":{\"a\":\"one\"}},{\"zpl\":\"^XA^FDtwo^FS^XZ\"},{\"raw\":\"" + raw + "\"}]}");
+    JobDraft draft =
+        valid(
+            "{\"printerId\":\"p\",\"template\":\"^XA^FD{{a}}^FS^XZ\",\"labels\":["
+                + "{\"data\":{\"a\":\"one\"}},{\"zpl\":\"^XA^FDtwo^FS^XZ\"},{\"raw\":\""
+                + raw
+                + "\"}]}");
 
     assertThat(draft.labels()).hasSize(3);
     assertThat(text(draft.labels().get(0))).isEqualTo("^XA^FH_^FDone^FS^XZ");
@@ -110,10 +130,13 @@ class SubmissionValidatorTest {
 
   @Test
   void splitsAZplDocumentIntoOneLabelPerFormat() {
-    JobDraft draft = valid("{\"printerId\":\"p\",\"zplDocument\":"
-        + "\"~SD15\\n^XA^FD1^FS^XZ\\n^XA^FD2^FS^XZ\\r\\n^XA^FD3^FS^XZ\\n\"}");
+    JobDraft draft =
+        valid(
+            "{\"printerId\":\"p\",\"zplDocument\":"
+                + "\"~SD15\\n^XA^FD1^FS^XZ\\n^XA^FD2^FS^XZ\\r\\n^XA^FD3^FS^XZ\\n\"}");
 
-    assertThat(draft.labels()).extracting(SubmissionValidatorTest::text)
+    assertThat(draft.labels())
+        .extracting(SubmissionValidatorTest::text)
         .containsExactly("^XA^FD1^FS^XZ", "^XA^FD2^FS^XZ", "^XA^FD3^FS^XZ");
   }
 
@@ -132,24 +155,47 @@ class SubmissionValidatorTest {
 
   @Test
   void collectsEveryInvalidFieldAtOnce() {
-    InvalidInput invalid = catchThrowableOfType(InvalidInput.class, () -> validator.validate(
-        json("{\"printerId\":\"a b\",\"priority\":\"asap\",\"reference\":7,\"labels\":["
-            + "{\"zpl\":\"nope\"},{\"raw\":\"@@\"},{\"data\":{}},{}]}"), "", id -> true));
+    InvalidInput invalid =
+        catchThrowableOfType(
+            InvalidInput.class,
+            () ->
+                validator.validate(
+                    json(
+                        "{\"printerId\":\"a b\",\"priority\":\"asap\",\"reference\":7,\"labels\":["
+                            + "{\"zpl\":\"nope\"},{\"raw\":\"@@\"},{\"data\":{}},{}]}"),
+                    "",
+                    id -> true));
 
-    assertThat(invalid.errors()).extracting(FieldError::field).containsExactly(
-        "Idempotency-Key", "printerId", "priority", "reference", "template", "labels[0].zpl",
-        "labels[1].raw", "labels[3]");
+    assertThat(invalid.errors())
+        .extracting(FieldError::field)
+        .containsExactly(
+            "Idempotency-Key",
+            "printerId",
+            "priority",
+            "reference",
+            "template",
+            "labels[0].zpl",
+            "labels[1].raw",
+            "labels[3]");
   }
 
   @Test
   void reportsEachMissingPlaceholderOfEachLabel() {
-    InvalidInput invalid = catchThrowableOfType(InvalidInput.class, () -> validator.validate(
-        json("{\"printerId\":\"p\",\"template\":\"^XA^FD{{a}}{{b}}^FS^XZ\",\"labels\":["
-            + "{\"data\":{\"a\":1,\"b\":2}},{\"data\":{\"a\":null}}]}"), null, id -> true));
+    InvalidInput invalid =
+        catchThrowableOfType(
+            InvalidInput.class,
+            () ->
+                validator.validate(
+                    json(
+                        "{\"printerId\":\"p\",\"template\":\"^XA^FD{{a}}{{b}}^FS^XZ\",\"labels\":["
+                            + "{\"data\":{\"a\":1,\"b\":2}},{\"data\":{\"a\":null}}]}"),
+                    null,
+                    id -> true));
 
-    assertThat(invalid.errors()).containsExactly(
-        new FieldError("labels[1].data", "label 2: missing value for {{a}}"),
-        new FieldError("labels[1].data", "label 2: missing value for {{b}}"));
+    assertThat(invalid.errors())
+        .containsExactly(
+            new FieldError("labels[1].data", "label 2: missing value for {{a}}"),
+            new FieldError("labels[1].data", "label 2: missing value for {{b}}"));
   }
 
   @Test
@@ -167,8 +213,9 @@ class SubmissionValidatorTest {
   }
 
   private void assertInvalid(String body, String key, String field) {
-    InvalidInput invalid = catchThrowableOfType(
-        InvalidInput.class, () -> validator.validate(json(body), key, id -> true));
+    InvalidInput invalid =
+        catchThrowableOfType(
+            InvalidInput.class, () -> validator.validate(json(body), key, id -> true));
     assertThat(invalid).as("expected %s to be invalid", field).isNotNull();
     assertThat(invalid.errors()).extracting(FieldError::field).containsExactly(field);
   }
@@ -189,5 +236,4 @@ class SubmissionValidatorTest {
   private static String text(byte[] bytes) {
     return new String(bytes, StandardCharsets.UTF_8);
   }
-
 }

@@ -34,8 +34,8 @@ import org.junit.jupiter.api.Test;
 class SubmitJobTest {
   private static final JsonBody BODY = new JsonBody(JsonMapper.createDefault());
   private static final Instant NOW = Instant.parse("2026-03-01T08:00:00.000Z");
-  private static final SubmitRequest TWO_LABELS = json(
-      "{\"printerId\":\"line-1\",\"labels\":[{\"zpl\":\"^XA^XZ\"},{\"raw\":\"AQI=\"}]}");
+  private static final SubmitRequest TWO_LABELS =
+      json("{\"printerId\":\"line-1\",\"labels\":[{\"zpl\":\"^XA^XZ\"},{\"raw\":\"AQI=\"}]}");
 
   private final InMemoryJobStore store = new InMemoryJobStore();
   private final RecordingQueue queue = new RecordingQueue();
@@ -69,7 +69,8 @@ class SubmitJobTest {
     assertThat(outcome.created()).isTrue();
     Job stored = store.job(outcome.job().jobId()).orElseThrow();
     assertThat(stored.dispatchPending()).isTrue();
-    assertThat(stored.dispatchCount()).as("Job.accepted claims dispatch 1, never confirmed")
+    assertThat(stored.dispatchCount())
+        .as("Job.accepted claims dispatch 1, never confirmed")
         .isEqualTo(1);
   }
 
@@ -88,17 +89,18 @@ class SubmitJobTest {
   @Test
   void losingTheRaceForAKeyDeletesTheLabelsJustWrittenAndReturnsTheWinner() {
     Job winner = submitJob.submit("odoo", TWO_LABELS, "order-8").job();
-    JobStore blindToClaims = new ForwardingStore(store) {
-      private boolean looked;
+    JobStore blindToClaims =
+        new ForwardingStore(store) {
+          private boolean looked;
 
-      // The twin's claim committed after this request first looked; later looks see it.
-      @Override
-      public Optional<Job> jobFor(String scope, String key) {
-        boolean first = !looked;
-        looked = true;
-        return first ? Optional.empty() : super.jobFor(scope, key);
-      }
-    };
+          // The twin's claim committed after this request first looked; later looks see it.
+          @Override
+          public Optional<Job> jobFor(String scope, String key) {
+            boolean first = !looked;
+            looked = true;
+            return first ? Optional.empty() : super.jobFor(scope, key);
+          }
+        };
 
     SubmitOutcome loser = submitJob(blindToClaims).submit("odoo", TWO_LABELS, "order-8");
 
@@ -111,22 +113,30 @@ class SubmitJobTest {
 
   @Test
   void anInvalidRequestWritesAndSendsNothing() {
-    assertThatThrownBy(() -> submitJob.submit("odoo", json("{\"printerId\":\"line-2\","
-        + "\"labels\":[{\"zpl\":\"^XA^XZ\"}]}"), null)).isInstanceOf(InvalidInput.class);
+    assertThatThrownBy(
+            () ->
+                submitJob.submit(
+                    "odoo",
+                    json("{\"printerId\":\"line-2\"," + "\"labels\":[{\"zpl\":\"^XA^XZ\"}]}"),
+                    null))
+        .isInstanceOf(InvalidInput.class);
 
     assertThat(store.writes).isEmpty();
     assertThat(queue.sent).isEmpty();
   }
 
   private SubmitJob submitJob(JobStore jobStore) {
-    return new SubmitJob(jobStore, new JobIntake(jobStore, new Dispatcher(store, queue)), BODY,
+    return new SubmitJob(
+        jobStore,
+        new JobIntake(jobStore, new Dispatcher(store, queue)),
+        BODY,
         Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
   private static SubmitRequest json(String text) {
     try {
-      return BODY.bind(JsonMapper.createDefault().readValue(text, JsonNode.class),
-          SubmitRequest.class);
+      return BODY.bind(
+          JsonMapper.createDefault().readValue(text, JsonNode.class), SubmitRequest.class);
     } catch (IOException e) {
       throw new IllegalArgumentException(e);
     }

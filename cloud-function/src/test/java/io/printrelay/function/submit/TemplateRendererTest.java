@@ -6,13 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class TemplateRendererTest {
-  private static final TemplateRenderer NAME = TemplateRenderer.parse("^XA^FO30,30^A0N,40^FD{{name}}^FS^XZ");
+  private static final TemplateRenderer NAME =
+      TemplateRenderer.parse("^XA^FO30,30^A0N,40^FD{{name}}^FS^XZ");
 
   @Test
   void insertsHexModeBeforeEachFieldWithAPlaceholder() {
@@ -25,13 +26,16 @@ class TemplateRendererTest {
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
-  @CsvSource(delimiter = '|', value = {
-      "^XZ^XA^FDPWNED|_5EXZ_5EXA_5EFDPWNED",
-      "~JR|_7EJR",
-      "_5E|_5F5E",
-      "a^FS^XZ|a_5EFS_5EXZ",
-      "Tomato soup|Tomato soup",
-      "Grüße 東京 ✓|Grüße 東京 ✓"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "^XZ^XA^FDPWNED|_5EXZ_5EXA_5EFDPWNED",
+        "~JR|_7EJR",
+        "_5E|_5F5E",
+        "a^FS^XZ|a_5EFS_5EXZ",
+        "Tomato soup|Tomato soup",
+        "Grüße 東京 ✓|Grüße 東京 ✓"
+      })
   void escapesCaretTildeAndUnderscoreSoNoValueStartsACommand(String value, String escaped) {
     String label = NAME.render(Map.of("name", value));
 
@@ -57,7 +61,8 @@ class TemplateRendererTest {
   void usesTheFieldsOwnHexIndicatorWhenItHasOne() {
     TemplateRenderer template = TemplateRenderer.parse("^XA^FO1,1^FH\\^FD\\41{{v}}^FS^XZ");
 
-    assertThat(template.render(Map.of("v", "^\\_"))).isEqualTo("^XA^FO1,1^FH\\^FD\\41\\5E\\5C_^FS^XZ");
+    assertThat(template.render(Map.of("v", "^\\_")))
+        .isEqualTo("^XA^FO1,1^FH\\^FD\\41\\5E\\5C_^FS^XZ");
   }
 
   @Test
@@ -74,7 +79,13 @@ class TemplateRendererTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"^XA^FO{{x}},10^FDa^FS^XZ", "^XA{{x}}^FDa^FS^XZ", "^XA^FH{{x}}^FDa^FS^XZ", "^XA^A0N,{{x}}^FDa^FS^XZ"})
+  @ValueSource(
+      strings = {
+        "^XA^FO{{x}},10^FDa^FS^XZ",
+        "^XA{{x}}^FDa^FS^XZ",
+        "^XA^FH{{x}}^FDa^FS^XZ",
+        "^XA^A0N,{{x}}^FDa^FS^XZ"
+      })
   void refusesAPlaceholderOutsideFieldData(String template) {
     assertThatThrownBy(() -> TemplateRenderer.parse(template))
         .isInstanceOf(IllegalArgumentException.class)

@@ -26,7 +26,8 @@ public final class ApiClient {
   }
 
   public Reply submit(String body) {
-    return send(withKey(HttpRequest.POST("/v1/jobs", body).contentType(MediaType.APPLICATION_JSON)));
+    return send(
+        withKey(HttpRequest.POST("/v1/jobs", body).contentType(MediaType.APPLICATION_JSON)));
   }
 
   public Reply get(String path) {
@@ -40,8 +41,10 @@ public final class ApiClient {
 
   /** An action with a JSON body, as an operator's API key. */
   public Reply act(String path, String json) {
-    return send(HttpRequest.POST(path, json).contentType(MediaType.APPLICATION_JSON)
-        .bearerAuth(EmbeddedSandbox.OPERATOR_KEY));
+    return send(
+        HttpRequest.POST(path, json)
+            .contentType(MediaType.APPLICATION_JSON)
+            .bearerAuth(EmbeddedSandbox.OPERATOR_KEY));
   }
 
   public static <T> MutableHttpRequest<T> withKey(MutableHttpRequest<T> request) {

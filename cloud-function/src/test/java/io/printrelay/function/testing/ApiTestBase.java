@@ -44,7 +44,8 @@ public abstract class ApiTestBase implements TestPropertyProvider {
   private static void flatten(String prefix, Object value, Map<String, String> out) {
     if (value instanceof Map<?, ?> map) {
       map.forEach((k, v) -> flatten(prefix.isEmpty() ? k.toString() : prefix + "." + k, v, out));
-    } else if (value instanceof java.util.List<?> list && !list.isEmpty()
+    } else if (value instanceof java.util.List<?> list
+        && !list.isEmpty()
         && !(list.get(0) instanceof Map)) {
       // Indexed scalars (roles[0]) do not bind into @EachProperty lists; comma-separated does.
       out.put(prefix, String.join(",", list.stream().map(String::valueOf).toList()));

@@ -11,13 +11,11 @@ import io.printrelay.model.Priority;
 import io.printrelay.queue.JobMessage;
 import io.printrelay.queue.JobMessages;
 import io.printrelay.queue.QueueNames;
-import io.printrelay.queue.QueueProvisioner;
 import io.printrelay.queue.QueueUrls;
 import io.printrelay.table.ItemKeys;
 import io.printrelay.table.ItemMapper;
 import io.printrelay.table.JobTable;
 import io.printrelay.table.PrinterItems;
-import io.printrelay.table.TableProvisioner;
 import io.printrelay.testing.Jobs;
 import io.printrelay.testing.SharedEmbeddedAws;
 import java.time.Instant;
@@ -25,7 +23,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -34,8 +31,8 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * A fresh table and queues per test class on job-model's shared embedded SQS and DynamoDB
- * ({@link SharedEmbeddedAws}), with the API properties and checks the function's tests use.
+ * A fresh table and queues per test class on job-model's shared embedded SQS and DynamoDB ({@link
+ * SharedEmbeddedAws}), with the API properties and checks the function's tests use.
  */
 public final class EmbeddedSandbox {
   public static final String INTEGRATION_KEY = "test-integration-key";
@@ -44,6 +41,7 @@ public final class EmbeddedSandbox {
 
   /** Signs in with role operator; {@link #VIEWER} with role viewer. Same password for both. */
   public static final String OPERATOR = "operator";
+
   public static final String VIEWER = "viewer";
   public static final String PASSWORD = "correct horse battery staple";
 
@@ -58,8 +56,13 @@ public final class EmbeddedSandbox {
 
   public static Sandbox newSandbox() {
     SharedEmbeddedAws.Sandbox shared = SharedEmbeddedAws.newSandbox();
-    return new Sandbox(shared.aws(), shared.table(), shared.queueNames(), shared.queueUrls(),
-        shared.dynamoDb(), shared.sqs());
+    return new Sandbox(
+        shared.aws(),
+        shared.table(),
+        shared.queueNames(),
+        shared.queueUrls(),
+        shared.dynamoDb(),
+        shared.sqs());
   }
 
   /** One test class's table and queues, with clients and checks. */
@@ -79,15 +82,29 @@ public final class EmbeddedSandbox {
       properties.put("printrelay.aws.region", "us-east-1");
       properties.put("printrelay.aws.sqs-endpoint", aws.sqsEndpoint().toString());
       properties.put("printrelay.aws.dynamodb-endpoint", aws.dynamoDbEndpoint().toString());
-      properties.put("printrelay.api-keys", List.of(
-          Map.of("name", "odoo", "sha256", ApiKeyRegistry.sha256Hex(INTEGRATION_KEY)),
-          Map.of("name", "wall-screen", "sha256", ApiKeyRegistry.sha256Hex(VIEWER_KEY),
-              "roles", List.of("viewer")),
-          Map.of("name", "shift-lead", "sha256", ApiKeyRegistry.sha256Hex(OPERATOR_KEY),
-              "roles", List.of("operator"))));
-      properties.put("printrelay.operators", List.of(
-          Map.of("username", OPERATOR, "password-hash", PASSWORD_HASH, "role", "operator"),
-          Map.of("username", VIEWER, "password-hash", PASSWORD_HASH, "role", "viewer")));
+      properties.put(
+          "printrelay.api-keys",
+          List.of(
+              Map.of("name", "odoo", "sha256", ApiKeyRegistry.sha256Hex(INTEGRATION_KEY)),
+              Map.of(
+                  "name",
+                  "wall-screen",
+                  "sha256",
+                  ApiKeyRegistry.sha256Hex(VIEWER_KEY),
+                  "roles",
+                  List.of("viewer")),
+              Map.of(
+                  "name",
+                  "shift-lead",
+                  "sha256",
+                  ApiKeyRegistry.sha256Hex(OPERATOR_KEY),
+                  "roles",
+                  List.of("operator"))));
+      properties.put(
+          "printrelay.operators",
+          List.of(
+              Map.of("username", OPERATOR, "password-hash", PASSWORD_HASH, "role", "operator"),
+              Map.of("username", VIEWER, "password-hash", PASSWORD_HASH, "role", "viewer")));
       return properties;
     }
 
@@ -110,8 +127,9 @@ public final class EmbeddedSandbox {
 
     /** The job's item as stored now, every attribute. */
     public Map<String, AttributeValue> item(String jobId) {
-      return dynamoDb.getItem(b -> b.tableName(table).key(ItemKeys.job(jobId))
-          .consistentRead(true)).item();
+      return dynamoDb
+          .getItem(b -> b.tableName(table).key(ItemKeys.job(jobId)).consistentRead(true))
+          .item();
     }
 
     public void put(Label label, Instant jobCreatedAt) {
@@ -119,17 +137,28 @@ public final class EmbeddedSandbox {
     }
 
     public void put(Printer printer) {
-      dynamoDb.updateItem(PrinterItems.report(printer.printerId(), printer.host(),
-          printer.port(), printer.agentId(), printer.state(), printer.detail(),
-          printer.currentJobId(), printer.lastSeen()).request(table));
+      dynamoDb.updateItem(
+          PrinterItems.report(
+                  printer.printerId(),
+                  printer.host(),
+                  printer.port(),
+                  printer.agentId(),
+                  printer.state(),
+                  printer.detail(),
+                  printer.currentJobId(),
+                  printer.lastSeen())
+              .request(table));
       if (printer.paused()) {
         dynamoDb.updateItem(PrinterItems.setPaused(printer.printerId(), true).request(table));
       }
     }
 
     public Printer printer(String printerId) {
-      return ItemMapper.printer(dynamoDb.getItem(b -> b.tableName(table)
-          .key(ItemKeys.printer(printerId)).consistentRead(true)).item());
+      return ItemMapper.printer(
+          dynamoDb
+              .getItem(
+                  b -> b.tableName(table).key(ItemKeys.printer(printerId)).consistentRead(true))
+              .item());
     }
 
     /** The messages waiting in one queue, taken off it. */
@@ -138,25 +167,47 @@ public final class EmbeddedSandbox {
     }
 
     public void registerPrinter(String printerId) {
-      Printer printer = new Printer(printerId, "127.0.0.1", 9100, "agent-1", Instant.now(),
-          PrinterState.READY, null, null, false);
+      Printer printer =
+          new Printer(
+              printerId,
+              "127.0.0.1",
+              9100,
+              "agent-1",
+              Instant.now(),
+              PrinterState.READY,
+              null,
+              null,
+              false);
       put(printer);
     }
 
     /** Items of a type (job, label, idempotency), by a scan: fine for a test-sized table. */
     public long countItems(String type) {
-      return dynamoDb.scanPaginator(b -> b.tableName(table)
-              .filterExpression("#t = :t")
-              .expressionAttributeNames(Map.of("#t", JobTable.TYPE))
-              .expressionAttributeValues(Map.of(":t", AttributeValue.fromS(type))))
-          .items().stream().count();
+      return dynamoDb
+          .scanPaginator(
+              b ->
+                  b.tableName(table)
+                      .filterExpression("#t = :t")
+                      .expressionAttributeNames(Map.of("#t", JobTable.TYPE))
+                      .expressionAttributeValues(Map.of(":t", AttributeValue.fromS(type))))
+          .items()
+          .stream()
+          .count();
     }
 
     public int messagesWaiting(Priority priority) {
-      return sqs.getQueueAttributes(b -> b.queueUrl(queueUrls.of(priority))
-              .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                  QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
-          .attributes().values().stream().mapToInt(Integer::parseInt).sum();
+      return sqs
+          .getQueueAttributes(
+              b ->
+                  b.queueUrl(queueUrls.of(priority))
+                      .attributeNames(
+                          QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                          QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+          .attributes()
+          .values()
+          .stream()
+          .mapToInt(Integer::parseInt)
+          .sum();
     }
 
     public int messagesWaiting() {
@@ -171,18 +222,23 @@ public final class EmbeddedSandbox {
     public List<Message> drain(Priority priority) {
       List<Message> all = new ArrayList<>();
       while (true) {
-        List<Message> batch = sqs.receiveMessage(b -> b.queueUrl(queueUrls.of(priority))
-                .maxNumberOfMessages(10).waitTimeSeconds(0)
-                .messageSystemAttributeNames(MessageSystemAttributeName.MESSAGE_GROUP_ID,
-                    MessageSystemAttributeName.MESSAGE_DEDUPLICATION_ID))
-            .messages();
+        List<Message> batch =
+            sqs.receiveMessage(
+                    b ->
+                        b.queueUrl(queueUrls.of(priority))
+                            .maxNumberOfMessages(10)
+                            .waitTimeSeconds(0)
+                            .messageSystemAttributeNames(
+                                MessageSystemAttributeName.MESSAGE_GROUP_ID,
+                                MessageSystemAttributeName.MESSAGE_DEDUPLICATION_ID))
+                .messages();
         if (batch.isEmpty()) {
           return all;
         }
         all.addAll(batch);
         for (Message message : batch) {
-          sqs.deleteMessage(b -> b.queueUrl(queueUrls.of(priority))
-              .receiptHandle(message.receiptHandle()));
+          sqs.deleteMessage(
+              b -> b.queueUrl(queueUrls.of(priority)).receiptHandle(message.receiptHandle()));
         }
       }
     }

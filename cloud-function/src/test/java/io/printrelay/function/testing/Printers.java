@@ -44,7 +44,7 @@ public final class Printers {
   }
 
   public Printer build() {
-    return new Printer(printerId, "10.0.0.7", 9100, "agent-1", lastSeen, state, detail,
-        currentJobId, paused);
+    return new Printer(
+        printerId, "10.0.0.7", 9100, "agent-1", lastSeen, state, detail, currentJobId, paused);
   }
 }

@@ -21,9 +21,11 @@ class WebHttpTest extends ApiTestBase {
 
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.header("Content-Type")).startsWith("text/html");
-    assertThat(page.body().getStringValue()).contains("<title>Printrelay</title>")
+    assertThat(page.body().getStringValue())
+        .contains("<title>Printrelay</title>")
         .contains("/assets/app.js");
-    assertThat(page.header("Content-Security-Policy")).contains("default-src 'self'")
+    assertThat(page.header("Content-Security-Policy"))
+        .contains("default-src 'self'")
         .contains("frame-ancestors 'none'");
     assertThat(page.header("X-Content-Type-Options")).isEqualTo("nosniff");
     assertThat(page.header("Cache-Control")).isEqualTo("no-store");
@@ -42,8 +44,13 @@ class WebHttpTest extends ApiTestBase {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"/assets/index.html", "/assets/..%2Fapplication.yml",
-      "/assets/%2e%2e%2f%2e%2e%2fMETA-INF%2Fswagger%2Fprintrelay.yml", "/assets/app.js%00.css"})
+  @ValueSource(
+      strings = {
+        "/assets/index.html",
+        "/assets/..%2Fapplication.yml",
+        "/assets/%2e%2e%2f%2e%2e%2fMETA-INF%2Fswagger%2Fprintrelay.yml",
+        "/assets/app.js%00.css"
+      })
   void nothingButTheTwoAssetsIsServedUnderAssets(String path) {
     assertProblem(api.send(HttpRequest.GET(path)), 404);
   }
@@ -55,11 +62,21 @@ class WebHttpTest extends ApiTestBase {
     assertThat(document.status()).isEqualTo(200);
     assertThat(document.header("Content-Type")).startsWith("application/yaml");
     String yaml = document.body().getStringValue();
-    assertThat(yaml).contains("title: Printrelay API", "/v1/jobs:", "/v1/jobs/{jobId}:",
-        "/v1/jobs/{jobId}/pause:", "/v1/jobs/{jobId}/resume:", "/v1/jobs/{jobId}/cancel:",
-        "/v1/jobs/{jobId}/reprint:", "/v1/jobs/{jobId}/priority:", "/v1/printers:",
-        "/v1/printers/{printerId}/clear:", "/v1/me:", "scheme: bearer",
-        "application/problem+json");
+    assertThat(yaml)
+        .contains(
+            "title: Printrelay API",
+            "/v1/jobs:",
+            "/v1/jobs/{jobId}:",
+            "/v1/jobs/{jobId}/pause:",
+            "/v1/jobs/{jobId}/resume:",
+            "/v1/jobs/{jobId}/cancel:",
+            "/v1/jobs/{jobId}/reprint:",
+            "/v1/jobs/{jobId}/priority:",
+            "/v1/printers:",
+            "/v1/printers/{printerId}/clear:",
+            "/v1/me:",
+            "scheme: bearer",
+            "application/problem+json");
     assertThat(yaml).doesNotContain("/assets/{file}", "/openapi.yml:");
   }
 }

@@ -1,7 +1,7 @@
 package io.printrelay.function.web;
 
-import static io.printrelay.testing.Jobs.aJob;
 import static io.printrelay.function.testing.Printers.aPrinter;
+import static io.printrelay.testing.Jobs.aJob;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -44,10 +44,17 @@ class WebViewBrowserTest extends ApiTestBase {
   void startBrowser() throws Exception {
     Assumptions.assumeTrue(Files.isExecutable(CHROMEDRIVER), "needs chromium-driver");
     System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-    ChromeOptions options = new ChromeOptions().addArguments("--headless=new", "--no-sandbox",
-        "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run",
-        "--user-data-dir=" + Files.createTempDirectory("chromium"));
+    ChromeOptions options =
+        new ChromeOptions()
+            .addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+                "--user-data-dir=" + Files.createTempDirectory("chromium"));
     browser = new ChromeDriver(options);
     wait = new WebDriverWait(browser, Duration.ofSeconds(10));
   }
@@ -65,17 +72,20 @@ class WebViewBrowserTest extends ApiTestBase {
     Job job = sandbox.store(aJob().on("line-1").reference("MO/BROWSER"));
 
     signIn(EmbeddedSandbox.OPERATOR);
-    WebElement card = wait.until(ExpectedConditions.visibilityOfElementLocated(
-        By.id("job-" + job.jobId())));
+    WebElement card =
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("job-" + job.jobId())));
     assertThat(card.findElement(By.className("job-reference")).getText()).isEqualTo("MO/BROWSER");
     assertThat(browser.findElement(By.id("printer-line-1")).getText()).contains("1 normal");
     card.findElement(By.cssSelector("[data-job-action=pause]")).click();
 
-    await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-        assertThat(sandbox.job(job.jobId()).status()).isEqualTo(JobStatus.PAUSED));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> assertThat(sandbox.job(job.jobId()).status()).isEqualTo(JobStatus.PAUSED));
     // Shown upper-case by the style sheet.
-    wait.until(ExpectedConditions.textMatches(
-        By.cssSelector("#job-" + job.jobId() + " .job-status"), Pattern.compile("(?i)paused")));
+    wait.until(
+        ExpectedConditions.textMatches(
+            By.cssSelector("#job-" + job.jobId() + " .job-status"), Pattern.compile("(?i)paused")));
     signOut();
   }
 
@@ -85,20 +95,19 @@ class WebViewBrowserTest extends ApiTestBase {
     Job job = sandbox.store(aJob().on("line-v"));
 
     signIn(EmbeddedSandbox.VIEWER);
-    WebElement card = wait.until(ExpectedConditions.visibilityOfElementLocated(
-        By.id("job-" + job.jobId())));
+    WebElement card =
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("job-" + job.jobId())));
 
-    assertThat(card.findElements(By.cssSelector("button")))
+    assertThat(card.findElements(By.cssSelector("button"))).noneMatch(WebElement::isDisplayed);
+    assertThat(browser.findElement(By.id("printer-line-v")).findElements(By.cssSelector("button")))
         .noneMatch(WebElement::isDisplayed);
-    assertThat(browser.findElement(By.id("printer-line-v"))
-        .findElements(By.cssSelector("button"))).noneMatch(WebElement::isDisplayed);
     signOut();
   }
 
   private void signIn(String username) {
     browser.get(server.getURL() + "/");
-    WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(
-        By.id("sign-in-form")));
+    WebElement form =
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-form")));
     WebElement user = form.findElement(By.id("username"));
     user.clear();
     user.sendKeys(username);

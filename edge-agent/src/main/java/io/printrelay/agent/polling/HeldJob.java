@@ -8,10 +8,10 @@ import java.time.Duration;
  * The table says what to do with the job; the message only has to be kept out of other consumers'
  * sight while the job waits or prints, then deleted or given back.
  *
- * <p>At most one is held per job: a redelivery or a re-send of the same job is merged into it
- * (see {@link HeldMessages}), so a job is never handed to a printer twice. When a re-send with a
- * higher dispatch number arrives (a resume or a priority change), the held job takes over its tier
- * and arrival, and the older message is deleted.
+ * <p>At most one is held per job: a redelivery or a re-send of the same job is merged into it (see
+ * {@link HeldMessages}), so a job is never handed to a printer twice. When a re-send with a higher
+ * dispatch number arrives (a resume or a priority change), the held job takes over its tier and
+ * arrival, and the older message is deleted.
  */
 public interface HeldJob {
   String jobId();

@@ -5,8 +5,8 @@ import java.time.Duration;
 
 /**
  * A {@link HeldJob} backed by one SQS message. Its fields change only under {@link HeldMessages}'s
- * lock (a redelivery brings a new receipt handle, a re-send a new message); they are volatile so
- * a worker reading the tier or arrival sees the latest.
+ * lock (a redelivery brings a new receipt handle, a re-send a new message); they are volatile so a
+ * worker reading the tier or arrival sees the latest.
  */
 final class HeldMessage implements HeldJob {
   private final HeldMessages owner;

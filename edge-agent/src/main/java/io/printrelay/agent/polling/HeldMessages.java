@@ -111,29 +111,40 @@ public final class HeldMessages {
     synchronized (this) {
       byQueue = byJob.values().stream().collect(Collectors.groupingBy(HeldMessage::queueUrl));
     }
-    byQueue.forEach((queueUrl, messages) -> {
-      for (int from = 0; from < messages.size(); from += BATCH) {
-        extend(queueUrl, messages.subList(from, Math.min(from + BATCH, messages.size())), duration);
-      }
-    });
+    byQueue.forEach(
+        (queueUrl, messages) -> {
+          for (int from = 0; from < messages.size(); from += BATCH) {
+            extend(
+                queueUrl,
+                messages.subList(from, Math.min(from + BATCH, messages.size())),
+                duration);
+          }
+        });
   }
 
   private void extend(String queueUrl, List<HeldMessage> messages, Duration duration) {
     List<ChangeMessageVisibilityBatchRequestEntry> entries = new ArrayList<>();
     for (int i = 0; i < messages.size(); i++) {
-      entries.add(ChangeMessageVisibilityBatchRequestEntry.builder()
-          .id(Integer.toString(i))
-          .receiptHandle(messages.get(i).receiptHandle())
-          .visibilityTimeout((int) duration.toSeconds())
-          .build());
+      entries.add(
+          ChangeMessageVisibilityBatchRequestEntry.builder()
+              .id(Integer.toString(i))
+              .receiptHandle(messages.get(i).receiptHandle())
+              .visibilityTimeout((int) duration.toSeconds())
+              .build());
     }
     try {
       sqs.changeMessageVisibilityBatch(b -> b.queueUrl(queueUrl).entries(entries))
           .failed()
-          .forEach(f -> log.debug("visibility not extended for {}: {}",
-              messages.get(Integer.parseInt(f.id())), f.message()));
+          .forEach(
+              f ->
+                  log.debug(
+                      "visibility not extended for {}: {}",
+                      messages.get(Integer.parseInt(f.id())),
+                      f.message()));
     } catch (SdkException e) {
-      log.warn("could not extend the visibility of {} held messages: {}", entries.size(),
+      log.warn(
+          "could not extend the visibility of {} held messages: {}",
+          entries.size(),
           e.getMessage());
     }
   }
@@ -150,8 +161,10 @@ public final class HeldMessages {
   private void changeVisibility(String queueUrl, String receiptHandle, Duration duration) {
     try {
       sqs.changeMessageVisibility(
-          b -> b.queueUrl(queueUrl).receiptHandle(receiptHandle)
-              .visibilityTimeout((int) duration.toSeconds()));
+          b ->
+              b.queueUrl(queueUrl)
+                  .receiptHandle(receiptHandle)
+                  .visibilityTimeout((int) duration.toSeconds()));
     } catch (SdkException e) {
       log.warn("could not change a message's visibility: {}", e.getMessage());
     }

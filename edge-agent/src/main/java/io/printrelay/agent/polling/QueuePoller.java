@@ -35,11 +35,16 @@ public final class QueuePoller implements Runnable {
   /**
    * @param wait the long-poll wait
    * @param visibility how long a received message stays invisible before the first heartbeat
-   *     extends it (set on the receive, so an agent killed at once does not hold it for the
-   *     queue's default)
+   *     extends it (set on the receive, so an agent killed at once does not hold it for the queue's
+   *     default)
    */
-  public QueuePoller(SqsClient sqs, String queueUrl, Duration wait, Duration visibility,
-      HeldMessages held, JobRouter router) {
+  public QueuePoller(
+      SqsClient sqs,
+      String queueUrl,
+      Duration wait,
+      Duration visibility,
+      HeldMessages held,
+      JobRouter router) {
     this.sqs = sqs;
     this.queueUrl = queueUrl;
     this.wait = wait;
@@ -66,22 +71,29 @@ public final class QueuePoller implements Runnable {
         if (!running) {
           break;
         }
-        log.warn("receiving from {} failed, again in {} s: {}", queueUrl, errorPause.toSeconds(),
+        log.warn(
+            "receiving from {} failed, again in {} s: {}",
+            queueUrl,
+            errorPause.toSeconds(),
             e.getMessage());
         if (!sleep(errorPause)) {
           break;
         }
-        errorPause = errorPause.multipliedBy(2).compareTo(MAX_ERROR_PAUSE) > 0
-            ? MAX_ERROR_PAUSE : errorPause.multipliedBy(2);
+        errorPause =
+            errorPause.multipliedBy(2).compareTo(MAX_ERROR_PAUSE) > 0
+                ? MAX_ERROR_PAUSE
+                : errorPause.multipliedBy(2);
       }
     }
   }
 
   private List<Message> receive() {
-    return sqs.receiveMessage(b -> b.queueUrl(queueUrl)
-            .maxNumberOfMessages(MAX_MESSAGES)
-            .visibilityTimeout((int) visibility.toSeconds())
-            .waitTimeSeconds((int) wait.toSeconds()))
+    return sqs.receiveMessage(
+            b ->
+                b.queueUrl(queueUrl)
+                    .maxNumberOfMessages(MAX_MESSAGES)
+                    .visibilityTimeout((int) visibility.toSeconds())
+                    .waitTimeSeconds((int) wait.toSeconds()))
         .messages();
   }
 
@@ -94,29 +106,31 @@ public final class QueuePoller implements Runnable {
       log.warn("unreadable message {} in {}: {}", message.messageId(), queueUrl, e.getMessage());
       return;
     }
-    Received received =
-        new Received(queueUrl, message.messageId(), message.receiptHandle(), body);
+    Received received = new Received(queueUrl, message.messageId(), message.receiptHandle(), body);
     if (!router.serves(body.printerId())) {
       if (unknownPrinters.add(body.printerId())) {
-        log.info("printer {} is not served by this agent; its messages are left to others",
+        log.info(
+            "printer {} is not served by this agent; its messages are left to others",
             body.printerId());
       }
       giveBack(received);
       return;
     }
-    held.admit(received).ifPresent(job -> {
-      if (running) {
-        router.route(body.printerId(), job);
-      } else {
-        job.release(); // arrived while stopping: a restart gets it at once
-      }
-    });
+    held.admit(received)
+        .ifPresent(
+            job -> {
+              if (running) {
+                router.route(body.printerId(), job);
+              } else {
+                job.release(); // arrived while stopping: a restart gets it at once
+              }
+            });
   }
 
   private void giveBack(Received received) {
     try {
-      sqs.changeMessageVisibility(b -> b.queueUrl(queueUrl)
-          .receiptHandle(received.receiptHandle()).visibilityTimeout(0));
+      sqs.changeMessageVisibility(
+          b -> b.queueUrl(queueUrl).receiptHandle(received.receiptHandle()).visibilityTimeout(0));
     } catch (SdkException e) {
       log.debug("could not release message {}: {}", received.messageId(), e.getMessage());
     }

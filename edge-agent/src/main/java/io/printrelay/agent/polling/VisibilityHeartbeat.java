@@ -9,10 +9,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps every held message invisible while its job waits or prints: every {@code interval} it
- * pushes their visibility {@code timeout} ahead. The timeout stays short (a minute), so the messages
- * of an agent that died come back soon; the interval is a third of it, so one missed beat is
- * harmless. A message whose visibility ran out anyway comes back to a poller and is merged into the
- * job already held (see {@link HeldMessages}).
+ * pushes their visibility {@code timeout} ahead. The timeout stays short (a minute), so the
+ * messages of an agent that died come back soon; the interval is a third of it, so one missed beat
+ * is harmless. A message whose visibility ran out anyway comes back to a poller and is merged into
+ * the job already held (see {@link HeldMessages}).
  */
 public final class VisibilityHeartbeat {
   private static final Logger log = LoggerFactory.getLogger(VisibilityHeartbeat.class);

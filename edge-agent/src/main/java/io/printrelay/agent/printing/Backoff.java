@@ -17,7 +17,8 @@ public record Backoff(Duration first, double multiplier, Duration max, int attem
     Objects.requireNonNull(first, "first");
     Objects.requireNonNull(max, "max");
     if (first.isNegative() || max.compareTo(first) < 0) {
-      throw new IllegalArgumentException("backoff needs 0 <= first <= max, got " + first + ", " + max);
+      throw new IllegalArgumentException(
+          "backoff needs 0 <= first <= max, got " + first + ", " + max);
     }
     if (multiplier < 1.0) {
       throw new IllegalArgumentException("backoff multiplier must be >= 1, got " + multiplier);

@@ -31,7 +31,11 @@ final class HostStatusConfirmation {
     void write(Socket connection, byte[] bytes) throws IOException;
   }
 
-  private enum Support { UNKNOWN, ANSWERS, SILENT }
+  private enum Support {
+    UNKNOWN,
+    ANSWERS,
+    SILENT
+  }
 
   private final String printerId;
   private final Duration timeout;
@@ -79,8 +83,7 @@ final class HostStatusConfirmation {
         throw new IOException("printer " + printerId + " stopped answering ~HS", e);
       }
       support = Support.SILENT;
-      log.warn("printer {} does not answer ~HS: a label counts as printed once written",
-          printerId);
+      log.warn("printer {} does not answer ~HS: a label counts as printed once written", printerId);
       return Optional.empty();
     }
   }

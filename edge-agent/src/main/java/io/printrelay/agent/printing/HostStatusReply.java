@@ -7,7 +7,8 @@ import java.io.InputStream;
 /**
  * The fields of a Zebra's {@code ~HS} answer that the agent acts on. The answer is three strings,
  * each {@code STX ... ETX CR LF} (ZPL II Programming Guide, "~HS Host Status Return"): string 1
- * field 2 paper out, field 3 pause, field 5 formats in the receive buffer; string 2 field 3 head up.
+ * field 2 paper out, field 3 pause, field 5 formats in the receive buffer; string 2 field 3 head
+ * up.
  */
 record HostStatusReply(boolean paperOut, boolean paused, int formatsInBuffer, boolean headUp) {
   private static final int STX = 0x02;
@@ -19,8 +20,7 @@ record HostStatusReply(boolean paperOut, boolean paused, int formatsInBuffer, bo
     String[] first = string(in).split(",", -1);
     String[] second = string(in).split(",", -1);
     string(in);
-    return new HostStatusReply(
-        flag(first, 1), flag(first, 2), number(first, 4), flag(second, 2));
+    return new HostStatusReply(flag(first, 1), flag(first, 2), number(first, 4), flag(second, 2));
   }
 
   /** Why the printer cannot print right now, in an operator's words; null when it can. */

@@ -36,8 +36,7 @@ enum JobDecision {
     return switch (job.status()) {
       case COMPLETED, FAILED, CANCELLED -> FINISHED;
       case PAUSED -> PAUSED;
-      case QUEUED ->
-          messagePriority != null && messagePriority != job.priority() ? STALE : START;
+      case QUEUED -> messagePriority != null && messagePriority != job.priority() ? STALE : START;
       // Already ours (an interrupted job, or its redelivered message): carry on where it stopped.
       case PRINTING -> CONTINUE;
     };

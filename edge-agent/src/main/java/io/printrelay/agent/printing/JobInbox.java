@@ -36,11 +36,12 @@ final class JobInbox {
 
   /** A held job for this printer; the message of an interrupted job joins its ticket. */
   void offer(HeldJob job) {
-    withLock(() -> {
-      if (!attachToTicket(job)) {
-        waiting.add(job);
-      }
-    });
+    withLock(
+        () -> {
+          if (!attachToTicket(job)) {
+            waiting.add(job);
+          }
+        });
   }
 
   private boolean attachToTicket(HeldJob job) {
@@ -95,22 +96,24 @@ final class JobInbox {
 
   /** The ticket could not run now (printer paused or offline): it waits again in its place. */
   void putBack(JobTicket ticket) {
-    withLock(() -> {
-      current = null;
-      if (ticket.resumed()) {
-        resumed.addFirst(ticket);
-      } else {
-        waiting.add(ticket.message());
-      }
-    });
+    withLock(
+        () -> {
+          current = null;
+          if (ticket.resumed()) {
+            resumed.addFirst(ticket);
+          } else {
+            waiting.add(ticket.message());
+          }
+        });
   }
 
   void done(JobTicket ticket) {
-    withLock(() -> {
-      if (current == ticket) {
-        current = null;
-      }
-    });
+    withLock(
+        () -> {
+          if (current == ticket) {
+            current = null;
+          }
+        });
   }
 
   /** Waits until a job arrives, {@code max} passes or a stop; false when stopping. */

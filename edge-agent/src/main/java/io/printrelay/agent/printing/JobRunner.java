@@ -41,8 +41,14 @@ final class JobRunner {
   private final PrinterStatusBoard board;
   private final Clock clock;
 
-  JobRunner(String printerId, JobProgress progress, PrinterRegistry registry,
-      LabelPrinter printer, LabelAttempts attempts, PrinterStatusBoard board, Clock clock) {
+  JobRunner(
+      String printerId,
+      JobProgress progress,
+      PrinterRegistry registry,
+      LabelPrinter printer,
+      LabelAttempts attempts,
+      PrinterStatusBoard board,
+      Clock clock) {
     this.printerId = printerId;
     this.progress = progress;
     this.registry = registry;
@@ -55,11 +61,10 @@ final class JobRunner {
   Outcome run(JobTicket ticket) {
     int dispatchSeen = ticket.dispatch();
     Optional<Job> found = progress.job(ticket.jobId());
-    JobDecision decision =
-        JobDecision.of(found.orElse(null), printerId, ticket.messagePriority());
+    JobDecision decision = JobDecision.of(found.orElse(null), printerId, ticket.messagePriority());
     if (!decision.prints()) {
-      log.info("printer {}: job {} not printed: {}", printerId, ticket.jobId(),
-          decision.skipReason());
+      log.info(
+          "printer {}: job {} not printed: {}", printerId, ticket.jobId(), decision.skipReason());
       return ticket.completeUnlessReplaced(dispatchSeen) ? Outcome.DONE : Outcome.AGAIN;
     }
     if (!mayStart()) {
@@ -95,21 +100,34 @@ final class JobRunner {
 
   private Outcome print(JobTicket ticket, Job job, String how) {
     board.set(PrinterStatus.printing(job.jobId()));
-    log.info("printer {}: job {} {} ({}, {} labels, {} printed before)", printerId, job.jobId(),
-        how, job.priority().wireName(), job.total(), job.printed());
+    log.info(
+        "printer {}: job {} {} ({}, {} labels, {} printed before)",
+        printerId,
+        job.jobId(),
+        how,
+        job.priority().wireName(),
+        job.total(),
+        job.printed());
     if (job.inFlightLabel() != null) {
       progress.markUncertain(job.jobId(), job.inFlightLabel());
-      log.warn("printer {}: job {} was interrupted while label {} was being sent: it is sent"
-          + " again and flagged uncertain", printerId, job.jobId(), job.inFlightLabel());
+      log.warn(
+          "printer {}: job {} was interrupted while label {} was being sent: it is sent"
+              + " again and flagged uncertain",
+          printerId,
+          job.jobId(),
+          job.inFlightLabel());
     }
     LabelsEnd end = printLabels(job);
     return switch (end.outcome()) {
       case PRINTED -> finish(ticket, job, end.someFailed() ? "some labels failed" : null, null);
-      case FAILED -> finish(ticket, job, "label " + end.index() + " failed: " + end.error(),
-          end.error());
+      case FAILED ->
+          finish(ticket, job, "label " + end.index() + " failed: " + end.error(), end.error());
       case JOB_NOT_PRINTING -> {
-        log.info("printer {}: job {} stopped before label {}: no longer printing", printerId,
-            job.jobId(), end.index());
+        log.info(
+            "printer {}: job {} stopped before label {}: no longer printing",
+            printerId,
+            job.jobId(),
+            end.index());
         board.set(PrinterStatus.ready());
         yield Outcome.AGAIN; // the next look deletes its message, or resumes it
       }

@@ -4,9 +4,9 @@ import io.printrelay.agent.polling.HeldJob;
 import io.printrelay.model.Priority;
 
 /**
- * A job a worker is about to run or is running: either a held queue message, or a job found
- * {@code printing} at start (interrupted by a crash) whose message may turn up later and is then
- * attached here, so that finishing the job also deletes it.
+ * A job a worker is about to run or is running: either a held queue message, or a job found {@code
+ * printing} at start (interrupted by a crash) whose message may turn up later and is then attached
+ * here, so that finishing the job also deletes it.
  */
 final class JobTicket {
   private final String jobId;

@@ -40,8 +40,14 @@ final class LabelAttempts {
   private final Duration recheck;
   private final Clock clock;
 
-  LabelAttempts(String printerId, JobProgress progress, LabelPrinter printer, JobInbox inbox,
-      Backoff backoff, Duration recheck, Clock clock) {
+  LabelAttempts(
+      String printerId,
+      JobProgress progress,
+      LabelPrinter printer,
+      JobInbox inbox,
+      Backoff backoff,
+      Duration recheck,
+      Clock clock) {
     this.printerId = printerId;
     this.progress = progress;
     this.printer = printer;
@@ -96,8 +102,14 @@ final class LabelAttempts {
       if (inbox.halted()) {
         return new Result(Outcome.STOPPING, null);
       }
-      log.warn("printer {}: label {} of job {} failed (attempt {} of {}): {}", printerId,
-          label.index(), label.jobId(), attempts, backoff.attempts(), error);
+      log.warn(
+          "printer {}: label {} of job {} failed (attempt {} of {}): {}",
+          printerId,
+          label.index(),
+          label.jobId(),
+          attempts,
+          backoff.attempts(),
+          error);
       if (!backoff.allowsAnother(attempts)) {
         progress.labelFailed(label.jobId(), label.index(), error);
         return new Result(Outcome.FAILED, error);
@@ -113,14 +125,19 @@ final class LabelAttempts {
   }
 
   /**
-   * The connection broke while or after the label was written: it may be on paper. It is sent
-   * again (none may be missing) and flagged, so an operator knows where a duplicate may be.
+   * The connection broke while or after the label was written: it may be on paper. It is sent again
+   * (none may be missing) and flagged, so an operator knows where a duplicate may be.
    */
   private boolean flagUncertain(Label label, boolean alreadyFlagged, String error) {
     if (!alreadyFlagged) {
       progress.markUncertain(label.jobId(), label.index());
-      log.warn("printer {}: label {} of job {} may or may not have printed ({}); it is sent again"
-          + " and flagged uncertain", printerId, label.index(), label.jobId(), error);
+      log.warn(
+          "printer {}: label {} of job {} may or may not have printed ({}); it is sent again"
+              + " and flagged uncertain",
+          printerId,
+          label.index(),
+          label.jobId(),
+          error);
     }
     return true;
   }

@@ -42,9 +42,8 @@ public final class NextJobChoice {
     if (waiting.size() <= 1) {
       return waiting.stream().findFirst();
     }
-    List<Placed> candidates = waiting.stream()
-        .map(job -> new Placed(job, places.of(job.jobId()).orElse(null)))
-        .toList();
+    List<Placed> candidates =
+        waiting.stream().map(job -> new Placed(job, places.of(job.jobId()).orElse(null))).toList();
     return from(candidates).map(Placed::job);
   }
 

@@ -26,8 +26,8 @@ public record PrinterEndpoint(String id, String host, int port) {
   }
 
   /**
-   * Parses {@code ID=HOST:PORT[,ID=HOST:PORT...]}, as {@code --printers} takes it. The port defaults
-   * to 9100; an IPv6 host is bracketed ({@code line-2=[fe80::1]:9100}).
+   * Parses {@code ID=HOST:PORT[,ID=HOST:PORT...]}, as {@code --printers} takes it. The port
+   * defaults to 9100; an IPv6 host is bracketed ({@code line-2=[fe80::1]:9100}).
    *
    * @throws IllegalArgumentException naming the entry that is wrong
    */
@@ -55,8 +55,8 @@ public record PrinterEndpoint(String id, String host, int port) {
       host = host.substring(1, host.length() - 1);
     }
     try {
-      return new PrinterEndpoint(id, host, hasPort ? Integer.parseInt(address.substring(colon + 1))
-          : 9100);
+      return new PrinterEndpoint(
+          id, host, hasPort ? Integer.parseInt(address.substring(colon + 1)) : 9100);
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(
           "printer " + id + ": port in '" + address + "' is not a number");

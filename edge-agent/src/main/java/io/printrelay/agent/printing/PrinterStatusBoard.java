@@ -9,8 +9,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What the agent knows of one printer, published on its printer item at once when it changes and
- * again by the heartbeat (which also refreshes {@code lastSeen}). Publishing is best effort: a table
- * hiccup must not stop printing, the next beat repeats it.
+ * again by the heartbeat (which also refreshes {@code lastSeen}). Publishing is best effort: a
+ * table hiccup must not stop printing, the next beat repeats it.
  */
 public final class PrinterStatusBoard {
   private static final Logger log = LoggerFactory.getLogger(PrinterStatusBoard.class);
@@ -31,8 +31,8 @@ public final class PrinterStatusBoard {
 
   /** Registers the printer as ready; throws when the table cannot be reached (start fails). */
   public void register() {
-    registry.report(printer.id(), printer.host(), printer.port(), agentId, status(),
-        clock.instant());
+    registry.report(
+        printer.id(), printer.host(), printer.port(), agentId, status(), clock.instant());
   }
 
   public synchronized PrinterStatus status() {
@@ -64,10 +64,12 @@ public final class PrinterStatusBoard {
 
   public void publish() {
     try {
-      registry.report(printer.id(), printer.host(), printer.port(), agentId, status(),
-          clock.instant());
+      registry.report(
+          printer.id(), printer.host(), printer.port(), agentId, status(), clock.instant());
     } catch (RuntimeException e) {
-      log.warn("printer {}: status not recorded ({}); the next heartbeat retries", printer.id(),
+      log.warn(
+          "printer {}: status not recorded ({}); the next heartbeat retries",
+          printer.id(),
           e.getMessage());
     }
   }

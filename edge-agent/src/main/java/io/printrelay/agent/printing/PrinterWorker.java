@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class PrinterWorker implements Runnable {
   private static final Logger log = LoggerFactory.getLogger(PrinterWorker.class);
+
   /** Looks at a job that keeps changing under us this often in a row before pausing. */
   private static final int MAX_QUICK_ROUNDS = 10;
 
@@ -31,8 +32,14 @@ public final class PrinterWorker implements Runnable {
    * @param recheck how often a held job looks again at a paused or offline printer, and the pause
    *     after an unexpected error
    */
-  public PrinterWorker(PrinterEndpoint endpoint, PrinterStatusBoard board, LabelPrinter printer,
-      JobProgress progress, PrinterRegistry registry, Backoff backoff, Duration recheck,
+  public PrinterWorker(
+      PrinterEndpoint endpoint,
+      PrinterStatusBoard board,
+      LabelPrinter printer,
+      JobProgress progress,
+      PrinterRegistry registry,
+      Backoff backoff,
+      Duration recheck,
       Clock clock) {
     this.endpoint = endpoint;
     this.inbox = new JobInbox(QueuePlaces.in(progress));
@@ -41,8 +48,7 @@ public final class PrinterWorker implements Runnable {
     this.recheck = recheck;
     LabelAttempts attempts =
         new LabelAttempts(endpoint.id(), progress, printer, inbox, backoff, recheck, clock);
-    this.runner =
-        new JobRunner(endpoint.id(), progress, registry, printer, attempts, board, clock);
+    this.runner = new JobRunner(endpoint.id(), progress, registry, printer, attempts, board, clock);
   }
 
   public PrinterEndpoint endpoint() {
@@ -93,8 +99,11 @@ public final class PrinterWorker implements Runnable {
     if (inbox.stopping()) {
       return false;
     }
-    log.error("printer {}: cannot read the waiting jobs' order, trying again in {} ms",
-        endpoint.id(), recheck.toMillis(), e);
+    log.error(
+        "printer {}: cannot read the waiting jobs' order, trying again in {} ms",
+        endpoint.id(),
+        recheck.toMillis(),
+        e);
     return inbox.pauseFor(recheck);
   }
 
@@ -137,8 +146,12 @@ public final class PrinterWorker implements Runnable {
     if (inbox.stopping()) {
       return false;
     }
-    log.error("printer {}: {} hit an error, trying again in {} ms", endpoint.id(), ticket,
-        recheck.toMillis(), e);
+    log.error(
+        "printer {}: {} hit an error, trying again in {} ms",
+        endpoint.id(),
+        ticket,
+        recheck.toMillis(),
+        e);
     inbox.putBack(ticket.first());
     return inbox.pauseFor(recheck);
   }

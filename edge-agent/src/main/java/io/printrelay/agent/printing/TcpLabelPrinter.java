@@ -39,8 +39,11 @@ public final class TcpLabelPrinter implements LabelPrinter {
    * @param watchdog runs the timer that cuts a write blocked longer than {@link Timeouts#write}
    * @param problems told what the printer reports (paper out, head open) or null when fine
    */
-  public TcpLabelPrinter(PrinterEndpoint endpoint, Timeouts timeouts,
-      ScheduledExecutorService watchdog, Consumer<String> problems) {
+  public TcpLabelPrinter(
+      PrinterEndpoint endpoint,
+      Timeouts timeouts,
+      ScheduledExecutorService watchdog,
+      Consumer<String> problems) {
     this.endpoint = endpoint;
     this.timeouts = timeouts;
     this.watchdog = watchdog;
@@ -96,7 +99,8 @@ public final class TcpLabelPrinter implements LabelPrinter {
     try {
       fresh.setTcpNoDelay(true); // a label is one write: send it now, not after Nagle's delay
       fresh.setKeepAlive(true);
-      fresh.connect(new InetSocketAddress(endpoint.host(), endpoint.port()),
+      fresh.connect(
+          new InetSocketAddress(endpoint.host(), endpoint.port()),
           (int) timeouts.connect().toMillis());
     } catch (IOException e) {
       fresh.close();
@@ -126,8 +130,9 @@ public final class TcpLabelPrinter implements LabelPrinter {
 
   /** One whole write; a watchdog cuts the connection if the printer stops taking bytes. */
   private void write(Socket connection, byte[] bytes) throws IOException {
-    ScheduledFuture<?> cut = watchdog.schedule(
-        () -> drop(connection), timeouts.write().toMillis(), TimeUnit.MILLISECONDS);
+    ScheduledFuture<?> cut =
+        watchdog.schedule(
+            () -> drop(connection), timeouts.write().toMillis(), TimeUnit.MILLISECONDS);
     try {
       OutputStream out = connection.getOutputStream();
       out.write(bytes);
@@ -143,7 +148,8 @@ public final class TcpLabelPrinter implements LabelPrinter {
     while (i < label.length && Character.isWhitespace(label[i])) {
       i++;
     }
-    return label.length - i >= 3 && label[i] == '^'
+    return label.length - i >= 3
+        && label[i] == '^'
         && (label[i + 1] == 'X' || label[i + 1] == 'x')
         && (label[i + 2] == 'A' || label[i + 2] == 'a');
   }

@@ -19,10 +19,19 @@ public final class DynamoDbPrinters implements PrinterRegistry {
   }
 
   @Override
-  public void report(String printerId, String host, int port, String agentId,
-      PrinterStatus status, Instant now) {
-    dynamoDb.updateItem(PrinterItems.report(printerId, host, port, agentId, status.state(),
-        status.detail(), status.currentJobId(), now).request(table));
+  public void report(
+      String printerId, String host, int port, String agentId, PrinterStatus status, Instant now) {
+    dynamoDb.updateItem(
+        PrinterItems.report(
+                printerId,
+                host,
+                port,
+                agentId,
+                status.state(),
+                status.detail(),
+                status.currentJobId(),
+                now)
+            .request(table));
   }
 
   @Override

@@ -43,8 +43,10 @@ public final class DynamoDbProgress implements JobProgress {
   @Override
   public Job start(String jobId, Instant now) {
     try {
-      return ItemMapper.job(dynamoDb.updateItem(
-          ProgressUpdates.start(jobId, now).request(table, ReturnValue.ALL_NEW)).attributes());
+      return ItemMapper.job(
+          dynamoDb
+              .updateItem(ProgressUpdates.start(jobId, now).request(table, ReturnValue.ALL_NEW))
+              .attributes());
     } catch (ConditionalCheckFailedException e) {
       throw new ProgressConflict(jobId, "queued or printing");
     }
@@ -53,8 +55,10 @@ public final class DynamoDbProgress implements JobProgress {
   @Override
   public Iterable<Label> labels(String jobId) {
     // Lazy: one page (up to 1 MB of label content) in memory at a time, however big the job.
-    return () -> dynamoDb.queryPaginator(AgentQueries.labels(table, jobId))
-        .items().stream().map(ItemMapper::label).iterator();
+    return () ->
+        dynamoDb.queryPaginator(AgentQueries.labels(table, jobId)).items().stream()
+            .map(ItemMapper::label)
+            .iterator();
   }
 
   @Override
@@ -98,7 +102,8 @@ public final class DynamoDbProgress implements JobProgress {
 
   @Override
   public List<String> interrupted(String printerId) {
-    return dynamoDb.queryPaginator(AgentQueries.printing(table, printerId))
-        .items().stream().map(AgentQueries::jobId).toList();
+    return dynamoDb.queryPaginator(AgentQueries.printing(table, printerId)).items().stream()
+        .map(AgentQueries::jobId)
+        .toList();
   }
 }

@@ -2,15 +2,17 @@ package io.printrelay.agent.progress;
 
 import java.time.Instant;
 
-/** The agent's printers as the cloud sees them: registration, heartbeat and the operator's pause. */
+/**
+ * The agent's printers as the cloud sees them: registration, heartbeat and the operator's pause.
+ */
 public interface PrinterRegistry {
 
   /**
    * Creates or refreshes the printer item with where it is, who serves it and its state. Never
    * touches {@code paused}: an operator's pause outlives agent restarts.
    */
-  void report(String printerId, String host, int port, String agentId, PrinterStatus status,
-      Instant now);
+  void report(
+      String printerId, String host, int port, String agentId, PrinterStatus status, Instant now);
 
   /** Consistent read of the operator's pause flag; a printer never registered is not paused. */
   boolean paused(String printerId);

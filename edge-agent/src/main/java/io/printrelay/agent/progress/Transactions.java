@@ -34,10 +34,14 @@ final class Transactions {
   }
 
   LabelStart startLabel(String printerId, String jobId, int index) {
-    Transact.Outcome outcome = Transact.write(dynamoDb, List.of(
-        ItemUpdate.check(table, ItemKeys.printer(printerId), PrinterItems.notPaused()),
-        ProgressUpdates.labelInFlight(jobId, index).transactItem(table),
-        ProgressUpdates.labelAttempt(jobId, index).transactItem(table)), Backoff.DYNAMODB);
+    Transact.Outcome outcome =
+        Transact.write(
+            dynamoDb,
+            List.of(
+                ItemUpdate.check(table, ItemKeys.printer(printerId), PrinterItems.notPaused()),
+                ProgressUpdates.labelInFlight(jobId, index).transactItem(table),
+                ProgressUpdates.labelAttempt(jobId, index).transactItem(table)),
+            Backoff.DYNAMODB);
     // A job that stopped wins over a paused printer: a cancel must not wait for the printer.
     if (outcome.refused(JOB)) {
       return LabelStart.JOB_NOT_PRINTING;
@@ -53,8 +57,11 @@ final class Transactions {
    * pending was recorded already (the write is not repeated); a missing job is a conflict.
    */
   void labelAndJob(String jobId, int index, LabelChange change) {
-    Transact.Outcome outcome = Transact.write(dynamoDb, List.of(
-        change.label().transactItem(table), change.job().transactItem(table)), Backoff.DYNAMODB);
+    Transact.Outcome outcome =
+        Transact.write(
+            dynamoDb,
+            List.of(change.label().transactItem(table), change.job().transactItem(table)),
+            Backoff.DYNAMODB);
     if (outcome.refused(CHANGED_JOB)) {
       throw new ProgressConflict(jobId, "stored");
     }

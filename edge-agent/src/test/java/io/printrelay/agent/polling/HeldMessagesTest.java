@@ -87,14 +87,18 @@ class HeldMessagesTest {
 
     held.keepAllInvisible(Duration.ofSeconds(30));
 
-    await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3))
+    await()
+        .during(Duration.ofMillis(1500))
+        .atMost(Duration.ofSeconds(3))
         .until(() -> visible(Priority.NORMAL) == 0);
     assertThat(messages(Priority.NORMAL)).isEqualTo(1);
   }
 
   private void send(String jobId, Priority priority, int dispatch) {
-    aws.sqs().sendMessage(JobMessages.sendRequest(aws.queueUrls().of(priority),
-        new JobMessage(jobId, "line-1", priority, dispatch)));
+    aws.sqs()
+        .sendMessage(
+            JobMessages.sendRequest(
+                aws.queueUrls().of(priority), new JobMessage(jobId, "line-1", priority, dispatch)));
   }
 
   /** Waits for one message, hiding it for {@code visibility} seconds. */
@@ -103,8 +107,10 @@ class HeldMessagesTest {
     List<Message> messages = List.of();
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     while (messages.isEmpty() && System.nanoTime() < deadline) {
-      messages = aws.sqs().receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(1)
-          .visibilityTimeout(visibility)).messages();
+      messages =
+          aws.sqs()
+              .receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(1).visibilityTimeout(visibility))
+              .messages();
     }
     assertThat(messages).as("a message in " + priority).hasSize(1);
     Message m = messages.get(0);
@@ -121,8 +127,11 @@ class HeldMessagesTest {
   }
 
   private int count(Priority priority, QueueAttributeName attribute) {
-    Map<QueueAttributeName, String> attributes = aws.sqs().getQueueAttributes(
-        b -> b.queueUrl(aws.queueUrls().of(priority)).attributeNames(attribute)).attributes();
+    Map<QueueAttributeName, String> attributes =
+        aws.sqs()
+            .getQueueAttributes(
+                b -> b.queueUrl(aws.queueUrls().of(priority)).attributeNames(attribute))
+            .attributes();
     return Integer.parseInt(attributes.get(attribute));
   }
 }

@@ -32,8 +32,15 @@ class LabelAttemptsTest {
   private final InMemoryProgress progress = new InMemoryProgress();
   private final ScriptedPrinter printer = new ScriptedPrinter();
   private final JobInbox inbox = new JobInbox(QueuePlaces.in(progress));
-  private final LabelAttempts attempts = new LabelAttempts("p1", progress, printer, inbox, QUICK,
-      Duration.ofMillis(20), Clock.fixed(NOW, ZoneOffset.UTC));
+  private final LabelAttempts attempts =
+      new LabelAttempts(
+          "p1",
+          progress,
+          printer,
+          inbox,
+          QUICK,
+          Duration.ofMillis(20),
+          Clock.fixed(NOW, ZoneOffset.UTC));
 
   @Test
   void aLabelPrintedIsRecordedAfterOneAttempt() {
@@ -107,7 +114,9 @@ class LabelAttemptsTest {
 
     CompletableFuture<LabelAttempts.Result> result =
         CompletableFuture.supplyAsync(() -> attempts.print(label));
-    await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2))
+    await()
+        .during(Duration.ofMillis(200))
+        .atMost(Duration.ofSeconds(2))
         .until(() -> printer.calls() == 0 && !result.isDone());
     progress.pausePrinter("p1", false);
 
@@ -142,8 +151,15 @@ class LabelAttemptsTest {
   }
 
   private Label printingJobWithOneLabel() {
-    Job job = aJob().id("j1").on("p1").status(JobStatus.PRINTING).labels(1).createdAt(NOW)
-        .build().withTimes(NOW, NOW, null);
+    Job job =
+        aJob()
+            .id("j1")
+            .on("p1")
+            .status(JobStatus.PRINTING)
+            .labels(1)
+            .createdAt(NOW)
+            .build()
+            .withTimes(NOW, NOW, null);
     Label label = Label.pending("j1", 1, "^XA^FDone^FS^XZ".getBytes());
     progress.store(job, List.of(label));
     return label;
@@ -157,7 +173,11 @@ class LabelAttemptsTest {
     return progress.job("j1").orElseThrow();
   }
 
-  private enum Step { PRINT, REFUSE, CUT }
+  private enum Step {
+    PRINT,
+    REFUSE,
+    CUT
+  }
 
   /** Plays its script, one step per label sent; prints once the script is over. */
   private static final class ScriptedPrinter implements LabelPrinter {
@@ -177,10 +197,11 @@ class LabelAttemptsTest {
       calls.incrementAndGet();
       Step step = script.isEmpty() ? Step.PRINT : script.poll();
       switch (step) {
-        case REFUSE -> throw new PrinterUnreachable("10.0.0.9", 9100,
-            new ConnectException("Connection refused"));
+        case REFUSE ->
+            throw new PrinterUnreachable(
+                "10.0.0.9", 9100, new ConnectException("Connection refused"));
         case CUT -> throw new SocketException("Connection reset");
-        case PRINT -> { }
+        case PRINT -> {}
       }
     }
 

@@ -18,7 +18,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * silent, or cut the connection.
  */
 final class LoopbackPrinter implements AutoCloseable {
-  enum Mode { SILENT, ANSWER_STATUS, CLOSE_AFTER_FIRST_READ, RESET_ON_STATUS, NEVER_READ }
+  enum Mode {
+    SILENT,
+    ANSWER_STATUS,
+    CLOSE_AFTER_FIRST_READ,
+    RESET_ON_STATUS,
+    NEVER_READ
+  }
 
   private final ServerSocket server;
   private final Mode mode;
@@ -108,9 +114,12 @@ final class LoopbackPrinter implements AutoCloseable {
     int[] counts = bufferCounts;
     int inBuffer = counts[Math.min(query, counts.length - 1)];
     String first = String.format("030,%d,0,1218,%03d,0,0,0,000,0,0,0", paperOut ? 1 : 0, inBuffer);
-    String answer = "\u0002" + first + "\u0003\r\n"
-        + "\u0002001,0,0,0,0,2,6,0,00000000,1,000\u0003\r\n"
-        + "\u00021234,0\u0003\r\n";
+    String answer =
+        "\u0002"
+            + first
+            + "\u0003\r\n"
+            + "\u0002001,0,0,0,0,2,6,0,00000000,1,000\u0003\r\n"
+            + "\u00021234,0\u0003\r\n";
     return answer.getBytes(StandardCharsets.US_ASCII);
   }
 

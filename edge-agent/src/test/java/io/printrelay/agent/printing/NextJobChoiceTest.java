@@ -33,16 +33,27 @@ class NextJobChoiceTest {
 
   @Test
   void oldestFirstWithinATier() {
-    List<Held> waiting = List.of(held("late", NORMAL, 9), held("early", NORMAL, 4),
-        held("middle", NORMAL, 6), held("low", LOW, 1));
+    List<Held> waiting =
+        List.of(
+            held("late", NORMAL, 9),
+            held("early", NORMAL, 4),
+            held("middle", NORMAL, 6),
+            held("low", LOW, 1));
 
     assertThat(NextJobChoice.from(waiting)).map(Held::jobId).contains("early");
   }
 
   @Test
   void drainingInChoiceOrderGivesTierThenArrival() {
-    List<Held> waiting = new ArrayList<>(List.of(held("l1", LOW, 1), held("n1", NORMAL, 2),
-        held("h1", HIGH, 3), held("n2", NORMAL, 4), held("h2", HIGH, 5), held("l2", LOW, 6)));
+    List<Held> waiting =
+        new ArrayList<>(
+            List.of(
+                held("l1", LOW, 1),
+                held("n1", NORMAL, 2),
+                held("h1", HIGH, 3),
+                held("n2", NORMAL, 4),
+                held("h2", HIGH, 5),
+                held("l2", LOW, 6)));
     List<String> order = new ArrayList<>();
 
     while (!waiting.isEmpty()) {
@@ -72,9 +83,11 @@ class NextJobChoiceTest {
 
   @Test
   void heldJobsAreOrderedByThePlacesTheTableGives() {
-    List<HeldJob> waiting = List.of(message("first-here", NORMAL, 1), message("upgraded", NORMAL, 2));
-    Map<String, QueuePlace> table = Map.of(
-        "first-here", place("first-here", NORMAL, 1), "upgraded", place("upgraded", HIGH, 2));
+    List<HeldJob> waiting =
+        List.of(message("first-here", NORMAL, 1), message("upgraded", NORMAL, 2));
+    Map<String, QueuePlace> table =
+        Map.of(
+            "first-here", place("first-here", NORMAL, 1), "upgraded", place("upgraded", HIGH, 2));
 
     Optional<HeldJob> chosen =
         NextJobChoice.fromTable(waiting, jobId -> Optional.ofNullable(table.get(jobId)));
@@ -86,11 +99,13 @@ class NextJobChoiceTest {
   void aLoneWaitingJobGoesWithoutReadingTheTable() {
     AtomicInteger reads = new AtomicInteger();
 
-    Optional<HeldJob> chosen = NextJobChoice.fromTable(List.of(message("only", LOW, 1)),
-        jobId -> {
-          reads.incrementAndGet();
-          return Optional.empty();
-        });
+    Optional<HeldJob> chosen =
+        NextJobChoice.fromTable(
+            List.of(message("only", LOW, 1)),
+            jobId -> {
+              reads.incrementAndGet();
+              return Optional.empty();
+            });
 
     assertThat(chosen).map(HeldJob::jobId).contains("only");
     assertThat(reads).hasValue(0);

@@ -21,8 +21,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class TcpLabelPrinterTest {
-  private static final TcpLabelPrinter.Timeouts FAST = new TcpLabelPrinter.Timeouts(
-      Duration.ofMillis(500), Duration.ofMillis(500), Duration.ofMillis(300));
+  private static final TcpLabelPrinter.Timeouts FAST =
+      new TcpLabelPrinter.Timeouts(
+          Duration.ofMillis(500), Duration.ofMillis(500), Duration.ofMillis(300));
 
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
   private final List<String> problems = new CopyOnWriteArrayList<>();
@@ -59,8 +60,7 @@ class TcpLabelPrinterTest {
     printer.print("^XA^FDone^FS^XZ".getBytes(UTF_8));
 
     assertThat(server.statusQueries()).isEqualTo(3);
-    assertThat(server.received()).singleElement().asString()
-        .startsWith("^XA^FDone^FS^XZ~HS");
+    assertThat(server.received()).singleElement().asString().startsWith("^XA^FDone^FS^XZ~HS");
     assertThat(problems).containsOnlyNulls();
   }
 
@@ -86,8 +86,12 @@ class TcpLabelPrinterTest {
     printer.print("^XA^FDtwo^FS^XZ".getBytes(UTF_8));
 
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(250));
-    await().atMost(Duration.ofSeconds(5)).until(() -> server.received().size() == 1
-        && server.received().get(0).equals("^XA^FDone^FS^XZ~HS^XA^FDtwo^FS^XZ"));
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(
+            () ->
+                server.received().size() == 1
+                    && server.received().get(0).equals("^XA^FDone^FS^XZ~HS^XA^FDtwo^FS^XZ"));
   }
 
   @Test
@@ -100,7 +104,8 @@ class TcpLabelPrinterTest {
 
     printer.print("SECOND".getBytes(UTF_8));
 
-    await().atMost(Duration.ofSeconds(5))
+    await()
+        .atMost(Duration.ofSeconds(5))
         .until(() -> server.received().equals(List.of("FIRST", "SECOND")));
   }
 
@@ -184,8 +189,9 @@ class TcpLabelPrinterTest {
   }
 
   private TcpLabelPrinter printer(int port) {
-    TcpLabelPrinter printer = new TcpLabelPrinter(
-        new PrinterEndpoint("test", "127.0.0.1", port), FAST, timer, problems::add);
+    TcpLabelPrinter printer =
+        new TcpLabelPrinter(
+            new PrinterEndpoint("test", "127.0.0.1", port), FAST, timer, problems::add);
     closeLater.add(printer);
     return printer;
   }

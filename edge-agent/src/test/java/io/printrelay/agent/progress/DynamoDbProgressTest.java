@@ -35,8 +35,9 @@ class DynamoDbProgressTest extends JobProgressContract {
   void store(Job job, List<Label> labels) {
     aws.dynamoDb().putItem(b -> b.tableName(aws.table()).item(ItemMapper.jobItem(job)));
     for (Label label : labels) {
-      aws.dynamoDb().putItem(b -> b.tableName(aws.table())
-          .item(ItemMapper.labelItem(label, job.createdAt())));
+      aws.dynamoDb()
+          .putItem(
+              b -> b.tableName(aws.table()).item(ItemMapper.labelItem(label, job.createdAt())));
     }
   }
 
@@ -52,8 +53,12 @@ class DynamoDbProgressTest extends JobProgressContract {
 
   @Override
   Label label(String jobId, int index) {
-    return ItemMapper.label(aws.dynamoDb().getItem(b -> b.tableName(aws.table())
-        .key(ItemKeys.label(jobId, index)).consistentRead(true)).item());
+    return ItemMapper.label(
+        aws.dynamoDb()
+            .getItem(
+                b ->
+                    b.tableName(aws.table()).key(ItemKeys.label(jobId, index)).consistentRead(true))
+            .item());
   }
 
   @Test
@@ -63,10 +68,16 @@ class DynamoDbProgressTest extends JobProgressContract {
 
     progress.fail("j1", "printer unreachable", T1);
 
-    Map<String, ?> item = aws.dynamoDb().getItem(b -> b.tableName(aws.table())
-        .key(ItemKeys.job("j1")).consistentRead(true)).item();
-    assertThat(item).doesNotContainKeys(JobTable.ACTIVE_PRINTER_ID, JobTable.QUEUE_KEY,
-        JobTable.CURRENT_LABEL, JobTable.IN_FLIGHT_LABEL);
+    Map<String, ?> item =
+        aws.dynamoDb()
+            .getItem(b -> b.tableName(aws.table()).key(ItemKeys.job("j1")).consistentRead(true))
+            .item();
+    assertThat(item)
+        .doesNotContainKeys(
+            JobTable.ACTIVE_PRINTER_ID,
+            JobTable.QUEUE_KEY,
+            JobTable.CURRENT_LABEL,
+            JobTable.IN_FLIGHT_LABEL);
     Job failed = progress.job("j1").orElseThrow();
     assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
     assertThat(failed.error()).isEqualTo("printer unreachable");
@@ -97,8 +108,12 @@ class DynamoDbProgressTest extends JobProgressContract {
 
     printers.report("p1", "10.0.0.9", 9100, "agent-b", PrinterStatus.offline("refused"), T1);
 
-    Printer printer = ItemMapper.printer(aws.dynamoDb().getItem(b -> b.tableName(aws.table())
-        .key(ItemKeys.printer("p1")).consistentRead(true)).item());
+    Printer printer =
+        ItemMapper.printer(
+            aws.dynamoDb()
+                .getItem(
+                    b -> b.tableName(aws.table()).key(ItemKeys.printer("p1")).consistentRead(true))
+                .item());
     assertThat(printer.paused()).isTrue();
     assertThat(printers.paused("p1")).isTrue();
     assertThat(printer.state()).isEqualTo(PrinterState.OFFLINE);
@@ -107,5 +122,4 @@ class DynamoDbProgressTest extends JobProgressContract {
     assertThat(printer.lastSeen()).isEqualTo(T1);
     assertThat(printers.paused("never-registered")).isFalse();
   }
-
 }

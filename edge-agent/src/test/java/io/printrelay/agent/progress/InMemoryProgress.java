@@ -19,9 +19,9 @@ import java.util.TreeSet;
 
 /**
  * {@link JobProgress} in memory, for fast tests of the printing logic. It enforces the same
- * conditions as {@link DynamoDbProgress}, status moves by the same state machine ({@link JobEvent});
- * the shared {@link JobProgressContract} runs against both, so a test passing here does not rely on
- * a write the table would refuse.
+ * conditions as {@link DynamoDbProgress}, status moves by the same state machine ({@link
+ * JobEvent}); the shared {@link JobProgressContract} runs against both, so a test passing here does
+ * not rely on a write the table would refuse.
  */
 public final class InMemoryProgress implements JobProgress {
   private final Map<String, Job> jobs = new HashMap<>();
@@ -63,8 +63,12 @@ public final class InMemoryProgress implements JobProgress {
     if (job == null || !JobEvent.START.allowedFrom(job.status())) {
       throw new ProgressConflict(jobId, "queued or printing");
     }
-    Job started = job.withStatus(JobEvent.START.apply(job.status())).withTimes(job.enqueuedAt(),
-        job.startedAt() == null ? now : job.startedAt(), job.finishedAt());
+    Job started =
+        job.withStatus(JobEvent.START.apply(job.status()))
+            .withTimes(
+                job.enqueuedAt(),
+                job.startedAt() == null ? now : job.startedAt(),
+                job.finishedAt());
     jobs.put(jobId, started);
     return started;
   }
@@ -88,8 +92,9 @@ public final class InMemoryProgress implements JobProgress {
       return LabelStart.LABEL_NOT_PENDING;
     }
     putLabel(label, label.status(), label.uncertain(), label.attempts() + 1, label.error(), null);
-    jobs.put(jobId, job.withProgress(job.printed(), job.failedLabels(), job.uncertainLabels(),
-        index, index));
+    jobs.put(
+        jobId,
+        job.withProgress(job.printed(), job.failedLabels(), job.uncertainLabels(), index, index));
     return LabelStart.STARTED;
   }
 
@@ -99,8 +104,14 @@ public final class InMemoryProgress implements JobProgress {
     if (label != null) {
       putLabel(label, LabelStatus.PRINTED, label.uncertain(), label.attempts(), null, now);
       Job job = jobs.get(jobId);
-      jobs.put(jobId, job.withProgress(job.printed() + 1, job.failedLabels(),
-          job.uncertainLabels(), job.currentLabel(), null));
+      jobs.put(
+          jobId,
+          job.withProgress(
+              job.printed() + 1,
+              job.failedLabels(),
+              job.uncertainLabels(),
+              job.currentLabel(),
+              null));
     }
   }
 
@@ -110,8 +121,14 @@ public final class InMemoryProgress implements JobProgress {
     if (label != null) {
       putLabel(label, LabelStatus.FAILED, label.uncertain(), label.attempts(), error, null);
       Job job = jobs.get(jobId);
-      jobs.put(jobId, job.withProgress(job.printed(), plus(job.failedLabels(), index),
-          job.uncertainLabels(), job.currentLabel(), null));
+      jobs.put(
+          jobId,
+          job.withProgress(
+              job.printed(),
+              plus(job.failedLabels(), index),
+              job.uncertainLabels(),
+              job.currentLabel(),
+              null));
     }
   }
 
@@ -121,8 +138,14 @@ public final class InMemoryProgress implements JobProgress {
     if (label != null) {
       putLabel(label, label.status(), true, label.attempts(), label.error(), null);
       Job job = jobs.get(jobId);
-      jobs.put(jobId, job.withProgress(job.printed(), job.failedLabels(),
-          plus(job.uncertainLabels(), index), job.currentLabel(), null));
+      jobs.put(
+          jobId,
+          job.withProgress(
+              job.printed(),
+              job.failedLabels(),
+              plus(job.uncertainLabels(), index),
+              job.currentLabel(),
+              null));
     }
   }
 
@@ -141,7 +164,8 @@ public final class InMemoryProgress implements JobProgress {
     return jobs.values().stream()
         .filter(job -> job.printerId().equals(printerId) && job.status() == JobStatus.PRINTING)
         .sorted(Comparator.comparing(Job::enqueuedAt).thenComparing(Job::jobId))
-        .map(Job::jobId).toList();
+        .map(Job::jobId)
+        .toList();
   }
 
   private synchronized void finish(String jobId, JobEvent outcome, String error, Instant now) {
@@ -149,11 +173,15 @@ public final class InMemoryProgress implements JobProgress {
     if (job == null || !outcome.allowedFrom(job.status())) {
       throw new ProgressConflict(jobId, "printing");
     }
-    jobs.put(jobId, job.withStatus(outcome.apply(job.status()))
-        .withProgress(job.printed(), job.failedLabels(), job.uncertainLabels(), null, null)
-        .withError(error)
-        .withTimes(job.enqueuedAt(), job.startedAt(), now)
-        .withDispatch(job.dispatchCount(), false)); // as the table: a final move leaves the undispatched index
+    jobs.put(
+        jobId,
+        job.withStatus(outcome.apply(job.status()))
+            .withProgress(job.printed(), job.failedLabels(), job.uncertainLabels(), null, null)
+            .withError(error)
+            .withTimes(job.enqueuedAt(), job.startedAt(), now)
+            .withDispatch(
+                job.dispatchCount(),
+                false)); // as the table: a final move leaves the undispatched index
   }
 
   /** The label when pending; null when it moved on (the table's transaction would be refused). */
@@ -165,10 +193,26 @@ public final class InMemoryProgress implements JobProgress {
     return label != null && label.status() == LabelStatus.PENDING ? label : null;
   }
 
-  private void putLabel(Label label, LabelStatus status, boolean uncertain, int attempts,
-      String error, Instant printedAt) {
-    labels.get(label.jobId()).put(label.index(), new Label(label.jobId(), label.index(), status,
-        uncertain, attempts, error, printedAt, label.content()));
+  private void putLabel(
+      Label label,
+      LabelStatus status,
+      boolean uncertain,
+      int attempts,
+      String error,
+      Instant printedAt) {
+    labels
+        .get(label.jobId())
+        .put(
+            label.index(),
+            new Label(
+                label.jobId(),
+                label.index(),
+                status,
+                uncertain,
+                attempts,
+                error,
+                printedAt,
+                label.content()));
   }
 
   private static List<Integer> plus(List<Integer> list, int index) {

@@ -12,7 +12,7 @@ public final class DynamoStore implements Store {
 
   @Override
   public int count(String printerId) {
-    return (int) db.queryPaginator(b -> b.tableName("t").indexName("byPrinter"))
-        .items().stream().count();
+    return (int)
+        db.queryPaginator(b -> b.tableName("t").indexName("byPrinter")).items().stream().count();
   }
 }
