@@ -91,6 +91,17 @@ public record Job(
     return uncertainLabels.size();
   }
 
+  /**
+   * Whether this label of the job, though not recorded printed, may be on paper: it is flagged
+   * uncertain, or it is the label in flight. Once the job has left printing (cancelled while the
+   * label was being sent, or its agent stopped meanwhile), nothing tells whether the in-flight
+   * label reached the printer: the agent may record it printed later, or never
+   * (docs/printing.md#uncertain-labels).
+   */
+  public boolean mayBeOnPaper(Label label) {
+    return label.uncertain() || Integer.valueOf(label.index()).equals(inFlightLabel);
+  }
+
   /** Labels neither printed nor failed. */
   public int remaining() {
     return total - printed - failed();

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -57,7 +58,9 @@ public class FollowUpJobs {
 
   /**
    * Continues a failed or cancelled job with exactly its labels not printed (pending or failed), in
-   * order. Uncertain labels were printed again, so they are not among them.
+   * order. A copy is flagged uncertain, and listed in the new job's {@code uncertainLabels}, when
+   * its original may be on paper all the same ({@link Job#mayBeOnPaper}): the label in flight when
+   * the job was cancelled, or one a cut connection flagged and that was not printed again since.
    */
   ActionOutcome resume(Job parent) {
     Optional<Job> earlier = jobs.jobFor(RESUME_SCOPE, parent.jobId());
@@ -74,7 +77,11 @@ public class FollowUpJobs {
     }
     Instant now = now();
     return create(
-        parent, left, Optional.of(IdempotencyClaim.of(RESUME_SCOPE, parent.jobId(), now)), now);
+        parent,
+        left,
+        parent::mayBeOnPaper,
+        Optional.of(IdempotencyClaim.of(RESUME_SCOPE, parent.jobId(), now)),
+        now);
   }
 
   /** Reprints these labels of the job, in this order, whatever their state. */
@@ -90,11 +97,19 @@ public class FollowUpJobs {
       }
       chosen.add(state);
     }
-    return create(parent, chosen, Optional.empty(), now());
+    // Asked for by the operator, copies and all: nothing to flag.
+    return create(parent, chosen, label -> false, Optional.empty(), now());
   }
 
+  /**
+   * @param uncertain which chosen labels may be on paper already: their copies are flagged
+   */
   private ActionOutcome create(
-      Job parent, List<LabelState> chosen, Optional<IdempotencyClaim> claim, Instant now) {
+      Job parent,
+      List<LabelState> chosen,
+      Predicate<Label> uncertain,
+      Optional<IdempotencyClaim> claim,
+      Instant now) {
     List<Integer> indexes = chosen.stream().map(state -> state.label().index()).toList();
     List<Label> stored = store.labelsWithContent(parent.jobId(), indexes);
     if (stored.size() != chosen.size() || stored.stream().anyMatch(l -> l.content() == null)) {
@@ -102,20 +117,25 @@ public class FollowUpJobs {
     }
     String jobId = UUID.randomUUID().toString();
     List<NewLabel> labels = new ArrayList<>(chosen.size());
+    List<Integer> flagged = new ArrayList<>();
     for (int i = 0; i < chosen.size(); i++) {
-      labels.add(
-          new NewLabel(
-              Label.pending(jobId, i + 1, stored.get(i).content()), origin(parent, chosen.get(i))));
+      Label copy = Label.pending(jobId, i + 1, stored.get(i).content());
+      if (uncertain.test(chosen.get(i).label())) {
+        copy = copy.flaggedUncertain();
+        flagged.add(copy.index());
+      }
+      labels.add(new NewLabel(copy, origin(parent, chosen.get(i))));
     }
     Job job =
         Job.accepted(
-            jobId,
-            parent.printerId(),
-            Priority.HIGH,
-            parent.reference(),
-            labels.size(),
-            parent.jobId(),
-            now);
+                jobId,
+                parent.printerId(),
+                Priority.HIGH,
+                parent.reference(),
+                labels.size(),
+                parent.jobId(),
+                now)
+            .withProgress(0, List.of(), flagged, null, null);
     SubmitOutcome outcome = intake.accept(job, labels, claim);
     return new ActionOutcome(outcome.job(), outcome.created());
   }

@@ -60,6 +60,51 @@ class FollowUpJobsHttpTest extends ApiTestBase {
   }
 
   @Test
+  void theLabelInFlightWhenAJobWasCancelledIsCopiedFlaggedUncertain() {
+    // Cancelled while label 3 was being sent: the agent may yet record it printed, or never
+    // (a crash). Either way it may be on paper, so its copy is where a duplicate may be.
+    Job cancelled =
+        sandbox.store(
+            aJob()
+                .status(JobStatus.CANCELLED)
+                .labels(5)
+                .label(1, LabelStatus.PRINTED)
+                .label(2, LabelStatus.PRINTED)
+                .inFlight(3));
+
+    Reply reply = api.act(path(cancelled, "resume"));
+
+    assertThat(reply.status()).isEqualTo(201);
+    String childId = reply.text("jobId");
+    assertThat(sources(childId))
+        .containsExactly(
+            cancelled.jobId() + "#3", cancelled.jobId() + "#4", cancelled.jobId() + "#5");
+    assertThat(uncertainFlags(childId)).containsExactly(true, false, false);
+    assertThat(intList(reply.body().get("uncertainLabels"))).containsExactly(1);
+    assertThat(reply.body().get("uncertain").getIntValue()).isEqualTo(1);
+    assertThat(sandbox.job(childId).uncertainLabels()).containsExactly(1);
+  }
+
+  @Test
+  void aLabelFlaggedUncertainButNotPrintedAgainIsCopiedFlaggedUncertain() {
+    // A cut connection flagged label 2, then the job was cancelled before it was sent again.
+    Job cancelled =
+        sandbox.store(
+            aJob()
+                .status(JobStatus.CANCELLED)
+                .labels(3)
+                .label(1, LabelStatus.PRINTED)
+                .uncertain(2));
+
+    Reply reply = api.act(path(cancelled, "resume"));
+
+    assertThat(reply.status()).isEqualTo(201);
+    String childId = reply.text("jobId");
+    assertThat(uncertainFlags(childId)).containsExactly(true, false);
+    assertThat(sandbox.job(childId).uncertainLabels()).containsExactly(1);
+  }
+
+  @Test
   void resumingTheSameFinishedJobAgainAnswersTheJobTheFirstResumeMade() {
     Job cancelled = sandbox.store(aJob().status(JobStatus.CANCELLED).labels(2));
     String first = api.act(path(cancelled, "resume")).text("jobId");
@@ -172,6 +217,22 @@ class FollowUpJobsHttpTest extends ApiTestBase {
               .asString(StandardCharsets.UTF_8));
     }
     return contents;
+  }
+
+  private List<Boolean> uncertainFlags(String jobId) {
+    List<Boolean> flags = new ArrayList<>();
+    for (JsonNode label : api.get("/v1/jobs/" + jobId + "/labels").body().get("labels").values()) {
+      flags.add(label.get("uncertain").getBooleanValue());
+    }
+    return flags;
+  }
+
+  private static List<Integer> intList(JsonNode array) {
+    List<Integer> values = new ArrayList<>();
+    for (JsonNode value : array.values()) {
+      values.add(value.getIntValue());
+    }
+    return values;
   }
 
   private List<String> sources(String jobId) {
