@@ -39,6 +39,7 @@ public final class Jobs {
   private boolean undispatched;
   private String reference = "MO/1";
   private String parentJobId;
+  private String resumedAs;
   private final Map<Integer, LabelStatus> labelStates = new TreeMap<>();
   private final Set<Integer> uncertain = new TreeSet<>();
 
@@ -140,6 +141,12 @@ public final class Jobs {
     return this;
   }
 
+  /** A failed or cancelled job whose resume made the job {@code followUpJobId}. */
+  public Jobs resumedAs(String followUpJobId) {
+    this.resumedAs = followUpJobId;
+    return this;
+  }
+
   public Job build() {
     Instant finished = status.isFinal() ? createdAt.plusSeconds(60) : null;
     int printedCount = labelStates.isEmpty() ? printed : inState(LabelStatus.PRINTED).size();
@@ -156,6 +163,7 @@ public final class Jobs {
         currentLabel,
         inFlightLabel,
         parentJobId,
+        resumedAs,
         null,
         createdAt,
         createdAt,

@@ -13,11 +13,19 @@ import io.printrelay.model.JobStatus;
 import io.printrelay.model.LabelStatus;
 import io.printrelay.model.Priority;
 import io.printrelay.queue.JobMessage;
+import io.printrelay.table.IdempotencyItems;
 import io.printrelay.table.ItemKeys;
+import io.printrelay.table.JobTable;
 import io.printrelay.testing.Jobs;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -56,7 +64,9 @@ class FollowUpJobsHttpTest extends ApiTestBase {
     assertThat(sandbox.takeMessages(Priority.HIGH))
         .filteredOn(m -> m.jobId().equals(childId))
         .containsExactly(new JobMessage(childId, "line-1", Priority.HIGH, 1));
-    assertThat(sandbox.job(failed.jobId())).as("a final job never changes").isEqualTo(failed);
+    assertThat(sandbox.job(failed.jobId()))
+        .as("a final job never changes, but for naming the job it was resumed as")
+        .isEqualTo(failed.withResumedAs(childId));
   }
 
   @Test
@@ -105,16 +115,96 @@ class FollowUpJobsHttpTest extends ApiTestBase {
   }
 
   @Test
-  void resumingTheSameFinishedJobAgainAnswersTheJobTheFirstResumeMade() {
+  void resumingTheSameFinishedJobAgainIs409NamingTheJobTheFirstResumeMade() {
     Job cancelled = sandbox.store(aJob().status(JobStatus.CANCELLED).labels(2));
     String first = api.act(path(cancelled, "resume")).text("jobId");
     long jobsBefore = sandbox.countItems("job");
 
     Reply again = api.act(path(cancelled, "resume"));
 
-    assertThat(again.status()).isEqualTo(200);
-    assertThat(again.text("jobId")).isEqualTo(first);
+    assertProblem(again, 409);
+    assertThat(again.text("detail")).contains(first);
     assertThat(sandbox.countItems("job")).isEqualTo(jobsBefore);
+    assertThat(api.get("/v1/jobs/" + cancelled.jobId()).text("resumedAs")).isEqualTo(first);
+  }
+
+  @Test
+  void aJobResumedDaysAgoIsNotResumedAgainOnceItsResumeClaimHasExpired() {
+    Job failed = sandbox.store(aJob().status(JobStatus.FAILED).labels(3));
+    String first = api.act(path(failed, "resume")).text("jobId");
+    sandbox.takeMessages(Priority.HIGH);
+    // Three days later: DynamoDB's TTL has removed every 48-hour claim.
+    expireIdempotencyClaims();
+    long jobsBefore = sandbox.countItems("job");
+
+    Reply again = api.act(path(failed, "resume"));
+
+    assertProblem(again, 409);
+    assertThat(again.text("detail")).contains(first);
+    assertThat(sandbox.countItems("job")).isEqualTo(jobsBefore);
+    assertThat(sandbox.takeMessages(Priority.HIGH)).isEmpty();
+  }
+
+  @Test
+  void aJobResumedBeforeResumesWereRecordedOnItIsNotResumedAgain() {
+    // An older version recorded a resume only as a claim in the resume scope (kept 48 h).
+    Job earlierFollowUp = sandbox.store(aJob().status(JobStatus.QUEUED).labels(1));
+    Job cancelled = sandbox.store(aJob().status(JobStatus.CANCELLED).labels(2));
+    sandbox
+        .dynamoDb()
+        .putItem(
+            b ->
+                b.tableName(sandbox.table())
+                    .item(
+                        IdempotencyItems.claim(
+                            FollowUpJobs.RESUME_SCOPE,
+                            cancelled.jobId(),
+                            earlierFollowUp.jobId(),
+                            Jobs.T0,
+                            Jobs.T0.plusSeconds(48 * 3600))));
+    long jobsBefore = sandbox.countItems("job");
+
+    Reply again = api.act(path(cancelled, "resume"));
+
+    assertProblem(again, 409);
+    assertThat(again.text("detail")).contains(earlierFollowUp.jobId());
+    assertThat(sandbox.countItems("job")).isEqualTo(jobsBefore);
+  }
+
+  @Test
+  void twoResumesAtOnceMakeOneJob() throws Exception {
+    Job cancelled = sandbox.store(aJob().status(JobStatus.CANCELLED).labels(4));
+    long jobsBefore = sandbox.countItems("job");
+    CyclicBarrier together = new CyclicBarrier(2);
+    ExecutorService clicks = Executors.newFixedThreadPool(2);
+    List<Future<Reply>> replies = new ArrayList<>();
+    try {
+      for (int i = 0; i < 2; i++) {
+        replies.add(
+            clicks.submit(
+                () -> {
+                  together.await(10, TimeUnit.SECONDS);
+                  return api.act(path(cancelled, "resume"));
+                }));
+      }
+      List<Reply> answers = new ArrayList<>();
+      for (Future<Reply> reply : replies) {
+        answers.add(reply.get(60, TimeUnit.SECONDS));
+      }
+
+      assertThat(sandbox.countItems("job")).isEqualTo(jobsBefore + 1);
+      assertThat(answers).filteredOn(reply -> reply.status() == 201).hasSize(1);
+      String made =
+          answers.stream().filter(r -> r.status() == 201).findFirst().orElseThrow().text("jobId");
+      Reply other = answers.stream().filter(r -> r.status() != 201).findFirst().orElseThrow();
+      assertProblem(other, 409);
+      assertThat(other.text("detail")).contains(made);
+      assertThat(sandbox.takeMessages(Priority.HIGH))
+          .filteredOn(m -> m.jobId().equals(made))
+          .hasSize(1);
+    } finally {
+      clicks.shutdownNow();
+    }
   }
 
   @Test
@@ -217,6 +307,25 @@ class FollowUpJobsHttpTest extends ApiTestBase {
               .asString(StandardCharsets.UTF_8));
     }
     return contents;
+  }
+
+  /** What DynamoDB's TTL does once an idempotency claim's 48 hours are over. */
+  private void expireIdempotencyClaims() {
+    sandbox.dynamoDb().scanPaginator(b -> b.tableName(sandbox.table())).items().stream()
+        .filter(item -> item.get(JobTable.SK).s().equals(JobTable.IDEMPOTENCY_SK))
+        .forEach(
+            item ->
+                sandbox
+                    .dynamoDb()
+                    .deleteItem(
+                        b ->
+                            b.tableName(sandbox.table())
+                                .key(
+                                    Map.of(
+                                        JobTable.PK,
+                                        item.get(JobTable.PK),
+                                        JobTable.SK,
+                                        item.get(JobTable.SK)))));
   }
 
   private List<Boolean> uncertainFlags(String jobId) {
