@@ -137,7 +137,8 @@ function renderJobs(jobs) {
     setBadge($(".job-status", card), job.status);
     const where = job.queuePosition ? ` · position ${job.queuePosition} in queue` : "";
     const parent = job.parentJobId ? ` · from ${job.parentJobId}` : "";
-    $(".job-meta", card).textContent = `${job.printerId} · ${job.priority}${where}${parent}`;
+    const resumed = job.resumedAs ? ` · resumed as ${job.resumedAs}` : "";
+    $(".job-meta", card).textContent = `${job.printerId} · ${job.priority}${where}${parent}${resumed}`;
     const progress = $(".job-progress", card);
     progress.max = job.total;
     progress.value = job.printed;
@@ -146,8 +147,9 @@ function renderJobs(jobs) {
     $(".job-problems", card).textContent = problems(job);
     const waiting = job.status === "queued" || job.status === "printing";
     toggle(card, "[data-job-action=pause]", canAct() && waiting);
-    toggle(card, "[data-job-action=resume]", canAct() &&
-      ["paused", "failed", "cancelled"].includes(job.status));
+    // A failed or cancelled job is resumed once, as a new job: then there is nothing to resume.
+    toggle(card, "[data-job-action=resume]", canAct() && (job.status === "paused" ||
+      (["failed", "cancelled"].includes(job.status) && !job.resumedAs)));
     toggle(card, "[data-job-action=cancel]", canAct() && (waiting || job.status === "paused"));
     toggle(card, "[data-job-action=priority]", canAct() &&
       (job.status === "queued" || job.status === "paused") && job.priority !== "high");

@@ -11,6 +11,8 @@ import java.util.Objects;
  * @param currentLabel the label being written (or about to be) while printing, else null
  * @param inFlightLabel the label whose bytes are being written right now; still set after a crash,
  *     it names the one label whose outcome is unknown
+ * @param resumedAs for a failed or cancelled job that was resumed: the job holding its labels not
+ *     printed (written with that job, once); else null
  * @param enqueuedAt when the job last entered its priority tier: its place in the queue
  * @param dispatchCount how many times a queue message was sent for it; part of the dedup id
  * @param dispatchPending true from the store until its message is confirmed sent
@@ -28,6 +30,7 @@ public record Job(
     Integer currentLabel,
     Integer inFlightLabel,
     String parentJobId,
+    String resumedAs,
     String error,
     Instant createdAt,
     Instant enqueuedAt,
@@ -75,6 +78,7 @@ public record Job(
         null,
         parentJobId,
         null,
+        null,
         now,
         now,
         null,
@@ -89,6 +93,17 @@ public record Job(
 
   public int uncertain() {
     return uncertainLabels.size();
+  }
+
+  /**
+   * Whether this label of the job, though not recorded printed, may be on paper: it is flagged
+   * uncertain, or it is the label in flight. Once the job has left printing (cancelled while the
+   * label was being sent, or its agent stopped meanwhile), nothing tells whether the in-flight
+   * label reached the printer: the agent may record it printed later, or never
+   * (docs/printing.md#uncertain-labels).
+   */
+  public boolean mayBeOnPaper(Label label) {
+    return label.uncertain() || Integer.valueOf(label.index()).equals(inFlightLabel);
   }
 
   /** Labels neither printed nor failed. */
@@ -111,6 +126,7 @@ public record Job(
         currentLabel,
         inFlightLabel,
         parentJobId,
+        resumedAs,
         error,
         createdAt,
         enqueuedAt,
@@ -134,6 +150,7 @@ public record Job(
         currentLabel,
         inFlightLabel,
         parentJobId,
+        resumedAs,
         error,
         createdAt,
         enqueuedAt,
@@ -163,6 +180,7 @@ public record Job(
         current,
         inFlight,
         parentJobId,
+        resumedAs,
         error,
         createdAt,
         enqueuedAt,
@@ -186,6 +204,7 @@ public record Job(
         currentLabel,
         inFlightLabel,
         parentJobId,
+        resumedAs,
         error,
         createdAt,
         enqueued,
@@ -209,7 +228,33 @@ public record Job(
         currentLabel,
         inFlightLabel,
         parentJobId,
+        resumedAs,
         message,
+        createdAt,
+        enqueuedAt,
+        startedAt,
+        finishedAt,
+        dispatchCount,
+        dispatchPending);
+  }
+
+  /** This failed or cancelled job, resumed as the job {@code followUpJobId}. */
+  public Job withResumedAs(String followUpJobId) {
+    return new Job(
+        jobId,
+        printerId,
+        priority,
+        status,
+        reference,
+        total,
+        printed,
+        failedLabels,
+        uncertainLabels,
+        currentLabel,
+        inFlightLabel,
+        parentJobId,
+        followUpJobId,
+        error,
         createdAt,
         enqueuedAt,
         startedAt,
@@ -233,6 +278,7 @@ public record Job(
         currentLabel,
         inFlightLabel,
         parentJobId,
+        resumedAs,
         error,
         createdAt,
         enqueuedAt,

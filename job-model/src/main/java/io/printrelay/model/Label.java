@@ -8,7 +8,8 @@ import java.util.Objects;
  * never needs Odoo again.
  *
  * @param content exactly what goes on the wire: a whole ZPL format, or raw printer bytes
- * @param uncertain a crash or cut connection left its outcome unknown; it was printed again
+ * @param uncertain a crash or cut connection left its outcome unknown (for a copy made by resume:
+ *     its original's), and it is printed again: the operator may find a duplicate
  */
 public record Label(
     String jobId,
@@ -30,5 +31,10 @@ public record Label(
 
   public static Label pending(String jobId, int index, byte[] content) {
     return new Label(jobId, index, LabelStatus.PENDING, false, 0, null, null, content);
+  }
+
+  /** This label flagged uncertain: it may be on paper already, so a duplicate may be found. */
+  public Label flaggedUncertain() {
+    return new Label(jobId, index, status, true, attempts, error, printedAt, content);
   }
 }

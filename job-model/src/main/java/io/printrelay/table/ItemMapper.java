@@ -48,6 +48,7 @@ public final class ItemMapper {
       item.put(IN_FLIGHT_LABEL, n(job.inFlightLabel()));
     }
     putIfPresent(item, PARENT_JOB_ID, job.parentJobId());
+    putIfPresent(item, RESUMED_AS, job.resumedAs());
     putIfPresent(item, ERROR, job.error());
     item.put(CREATED_AT, s(ItemKeys.instant(job.createdAt())));
     item.put(CREATED_KEY, s(ItemKeys.timeKey(job.createdAt(), job.jobId())));
@@ -82,6 +83,7 @@ public final class ItemMapper {
         nullableNum(item, CURRENT_LABEL),
         nullableNum(item, IN_FLIGHT_LABEL),
         str(item, PARENT_JOB_ID),
+        str(item, RESUMED_AS),
         str(item, ERROR),
         instant(item, CREATED_AT),
         instant(item, ENQUEUED_AT),

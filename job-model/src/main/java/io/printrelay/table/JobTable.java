@@ -41,6 +41,10 @@ public final class JobTable {
   public static final String CURRENT_LABEL = "currentLabel";
   public static final String IN_FLIGHT_LABEL = "inFlightLabel";
   public static final String PARENT_JOB_ID = "parentJobId";
+
+  /** On a failed or cancelled job: the job its resume made. Written once, with that job. */
+  public static final String RESUMED_AS = "resumedAs";
+
   public static final String ERROR = "error";
   public static final String CREATED_AT = "createdAt";
   public static final String ENQUEUED_AT = "enqueuedAt";

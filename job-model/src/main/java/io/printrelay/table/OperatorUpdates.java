@@ -33,6 +33,17 @@ public final class OperatorUpdates {
   }
 
   /**
+   * FOLLOW_UP: records on a failed or cancelled job the job its resume made, only if it has none
+   * yet. Written in the same transaction as that job, so a job is resumed once, however many
+   * resumes race and however late one comes.
+   */
+  public static ItemUpdate resumedAs(String jobId, String followUpJobId, Instant now) {
+    return JobUpdates.apply(jobId, JobEvent.FOLLOW_UP, now)
+        .when(Condition.notExists(RESUMED_AS))
+        .set(RESUMED_AS, ItemMapper.s(followUpJobId));
+  }
+
+  /**
    * Another tier for a waiting job, conditional on the tier read too. A queued job enters the new
    * tier at {@code now} with its next dispatch claimed; a paused one only records it (its resume
    * enqueues it).

@@ -31,6 +31,7 @@ class ItemMapperTest {
             151,
             151,
             "j0",
+            "j2",
             null,
             CREATED,
             CREATED,

@@ -54,6 +54,36 @@ class OperatorUpdatesTest {
         .isInstanceOf(ConditionalCheckFailedException.class);
   }
 
+  @Test
+  void aFinishedJobIsRecordedResumedOnceAndAResumeAfterThatIsRefused() {
+    Job cancelled = aJob().status(JobStatus.CANCELLED).storeIn(sandbox.dynamoDb(), sandbox.table());
+
+    Job resumed = write(OperatorUpdates.resumedAs(cancelled.jobId(), "follow-up-1", NOW));
+
+    assertThat(resumed.resumedAs()).isEqualTo("follow-up-1");
+    assertThat(resumed.status()).isEqualTo(JobStatus.CANCELLED);
+    assertThatThrownBy(
+            () -> write(OperatorUpdates.resumedAs(cancelled.jobId(), "follow-up-2", NOW)))
+        .isInstanceOf(ConditionalCheckFailedException.class);
+    assertThat(read(cancelled.jobId()).resumedAs()).isEqualTo("follow-up-1");
+  }
+
+  @Test
+  void onlyAFailedOrCancelledJobCanBeRecordedResumed() {
+    Job paused = aJob().status(JobStatus.PAUSED).storeIn(sandbox.dynamoDb(), sandbox.table());
+
+    assertThatThrownBy(() -> write(OperatorUpdates.resumedAs(paused.jobId(), "follow-up", NOW)))
+        .isInstanceOf(ConditionalCheckFailedException.class);
+  }
+
+  private Job read(String jobId) {
+    return ItemMapper.job(
+        sandbox
+            .dynamoDb()
+            .getItem(b -> b.tableName(sandbox.table()).key(ItemKeys.job(jobId)))
+            .item());
+  }
+
   private Job write(ItemUpdate update) {
     return ItemMapper.job(
         sandbox

@@ -32,12 +32,14 @@ public final class Jobs {
   private int total = 3;
   private int printed;
   private Integer currentLabel;
+  private Integer inFlightLabel;
   private Instant createdAt = T0;
   private Instant startedAt;
   private int dispatchCount = 1;
   private boolean undispatched;
   private String reference = "MO/1";
   private String parentJobId;
+  private String resumedAs;
   private final Map<Integer, LabelStatus> labelStates = new TreeMap<>();
   private final Set<Integer> uncertain = new TreeSet<>();
 
@@ -80,6 +82,15 @@ public final class Jobs {
     return this;
   }
 
+  /**
+   * Label {@code index} was in flight when the job left printing: the marker a cancel during its
+   * write, or a crash, leaves on the job.
+   */
+  public Jobs inFlight(int index) {
+    this.inFlightLabel = index;
+    return this;
+  }
+
   public Jobs reference(String value) {
     this.reference = value;
     return this;
@@ -94,6 +105,15 @@ public final class Jobs {
   /** Label {@code index} printed again after a crash: printed, and flagged uncertain. */
   public Jobs uncertainLabel(int index) {
     labelStates.put(index, LabelStatus.PRINTED);
+    uncertain.add(index);
+    return this;
+  }
+
+  /**
+   * Label {@code index} flagged uncertain in whatever state {@link #label} gives it (pending unless
+   * told): a cut connection left its outcome unknown, and it was not printed again since.
+   */
+  public Jobs uncertain(int index) {
     uncertain.add(index);
     return this;
   }
@@ -121,6 +141,12 @@ public final class Jobs {
     return this;
   }
 
+  /** A failed or cancelled job whose resume made the job {@code followUpJobId}. */
+  public Jobs resumedAs(String followUpJobId) {
+    this.resumedAs = followUpJobId;
+    return this;
+  }
+
   public Job build() {
     Instant finished = status.isFinal() ? createdAt.plusSeconds(60) : null;
     int printedCount = labelStates.isEmpty() ? printed : inState(LabelStatus.PRINTED).size();
@@ -135,8 +161,9 @@ public final class Jobs {
         inState(LabelStatus.FAILED),
         List.copyOf(uncertain),
         currentLabel,
-        null,
+        inFlightLabel,
         parentJobId,
+        resumedAs,
         null,
         createdAt,
         createdAt,

@@ -155,6 +155,11 @@ final class Board {
     clickWhenShown(job(jobId), "[data-job-action=" + action + "]");
   }
 
+  /** Whether the job's card shows the button of this action. */
+  boolean showsJobAction(String jobId, String action) {
+    return visible(By.cssSelector("#job-" + jobId + " [data-job-action=" + action + "]"));
+  }
+
   /** Cancel asks window.confirm first: click, then accept the dialog. */
   void cancelJob(String jobId) {
     clickJobAction(jobId, "cancel");

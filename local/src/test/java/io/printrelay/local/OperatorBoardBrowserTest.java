@@ -338,6 +338,12 @@ class OperatorBoardBrowserTest {
         .waitFor(() -> "flash naming the new job, shows " + board.flash())
         .until(d -> board.flash().contains(resumed));
     assertThat(board.jobMeta(resumed)).contains("high").contains("from " + failed);
+    // Resumed once: the failed job names its follow-up and offers no second resume.
+    board
+        .waitFor(() -> "failed job names its follow-up, shows " + board.jobMeta(failed))
+        .until(d -> board.jobMeta(failed).contains("resumed as " + resumed));
+    assertThat(board.showsJobAction(failed, "resume")).isFalse();
+    assertThat(api.job(failed)).containsEntry("resumedAs", resumed);
     board.awaitJobStatus(resumed, "completed");
     assertThat(board.jobCount(resumed)).isEqualTo("5 of 5");
 

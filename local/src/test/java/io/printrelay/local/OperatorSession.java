@@ -45,7 +45,15 @@ final class OperatorSession {
 
   /** POSTs {@code {}} to an action path; answers the HTTP status. */
   int post(String path) {
-    return send(
+    return act(path).status();
+  }
+
+  /** What an action answered: its status and its body (a job, or a problem), as text. */
+  record Answer(int status, String body) {}
+
+  /** POSTs {@code {}} to an action path. */
+  Answer act(String path) {
+    return exchange(
         HttpRequest.newBuilder(baseUrl.resolve(path))
             .header("Content-Type", "application/json")
             .header("Accept", "application/json")
@@ -63,13 +71,18 @@ final class OperatorSession {
   }
 
   private int send(HttpRequest request) {
+    return exchange(request).status();
+  }
+
+  private Answer exchange(HttpRequest request) {
     try {
-      return http.send(
+      HttpResponse<String> response =
+          http.send(
               HttpRequest.newBuilder(request, (name, value) -> true)
                   .timeout(Duration.ofSeconds(20))
                   .build(),
-              HttpResponse.BodyHandlers.discarding())
-          .statusCode();
+              HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return new Answer(response.statusCode(), response.body());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

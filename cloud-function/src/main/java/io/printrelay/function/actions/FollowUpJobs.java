@@ -1,6 +1,5 @@
 package io.printrelay.function.actions;
 
-import io.printrelay.function.intake.IdempotencyClaim;
 import io.printrelay.function.intake.JobIntake;
 import io.printrelay.function.intake.JobStore;
 import io.printrelay.function.intake.NewLabel;
@@ -23,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -34,9 +34,9 @@ import java.util.stream.Collectors;
 @Singleton
 public class FollowUpJobs {
   /**
-   * Scopes the idempotency claim that makes a resume of a finished job happen once: a double click
-   * or a retried request answers the job the first one made. API key names scope the callers' own
-   * keys; none is expected to be called this.
+   * The scope of the idempotency claims with which resumes were made once before the resumed job
+   * recorded {@code resumedAs}. Only read, so a job resumed just before this version is not resumed
+   * again; such claims expire 48 h after they were made.
    */
   static final String RESUME_SCOPE = "job-resume";
 
@@ -57,12 +57,21 @@ public class FollowUpJobs {
 
   /**
    * Continues a failed or cancelled job with exactly its labels not printed (pending or failed), in
-   * order. Uncertain labels were printed again, so they are not among them.
+   * order. A copy is flagged uncertain, and listed in the new job's {@code uncertainLabels}, when
+   * its original may be on paper all the same ({@link Job#mayBeOnPaper}): the label in flight when
+   * the job was cancelled, or one a cut connection flagged and that was not printed again since.
+   *
+   * <p>A job is resumed once: the new job is written together with the parent's {@code resumedAs}
+   * (conditional on there being none), so a second resume, at once (a double click) or days later,
+   * is a 409 naming the job the first one made.
    */
   ActionOutcome resume(Job parent) {
+    if (parent.resumedAs() != null) {
+      throw resumedAlready(parent, parent.resumedAs());
+    }
     Optional<Job> earlier = jobs.jobFor(RESUME_SCOPE, parent.jobId());
     if (earlier.isPresent()) {
-      return ActionOutcome.updated(earlier.get());
+      throw resumedAlready(parent, earlier.get().jobId());
     }
     List<LabelState> left =
         reads.labels(parent.jobId()).stream()
@@ -72,9 +81,12 @@ public class FollowUpJobs {
       throw new Conflict(
           "Nothing left to print: every label of job " + parent.jobId() + " is printed.");
     }
-    Instant now = now();
-    return create(
-        parent, left, Optional.of(IdempotencyClaim.of(RESUME_SCOPE, parent.jobId(), now)), now);
+    FollowUp followUp = copy(parent, left, parent::mayBeOnPaper);
+    SubmitOutcome outcome = intake.acceptResumption(followUp.job(), followUp.labels());
+    if (!outcome.created()) {
+      throw resumedAlready(parent, outcome.job().jobId());
+    }
+    return new ActionOutcome(outcome.job(), true);
   }
 
   /** Reprints these labels of the job, in this order, whatever their state. */
@@ -90,11 +102,19 @@ public class FollowUpJobs {
       }
       chosen.add(state);
     }
-    return create(parent, chosen, Optional.empty(), now());
+    // Asked for by the operator, copies and all: nothing to flag.
+    FollowUp followUp = copy(parent, chosen, label -> false);
+    SubmitOutcome outcome = intake.accept(followUp.job(), followUp.labels(), Optional.empty());
+    return new ActionOutcome(outcome.job(), outcome.created());
   }
 
-  private ActionOutcome create(
-      Job parent, List<LabelState> chosen, Optional<IdempotencyClaim> claim, Instant now) {
+  /** A new job and its labels, not stored yet. */
+  private record FollowUp(Job job, List<NewLabel> labels) {}
+
+  /**
+   * @param uncertain which chosen labels may be on paper already: their copies are flagged
+   */
+  private FollowUp copy(Job parent, List<LabelState> chosen, Predicate<Label> uncertain) {
     List<Integer> indexes = chosen.stream().map(state -> state.label().index()).toList();
     List<Label> stored = store.labelsWithContent(parent.jobId(), indexes);
     if (stored.size() != chosen.size() || stored.stream().anyMatch(l -> l.content() == null)) {
@@ -102,22 +122,35 @@ public class FollowUpJobs {
     }
     String jobId = UUID.randomUUID().toString();
     List<NewLabel> labels = new ArrayList<>(chosen.size());
+    List<Integer> flagged = new ArrayList<>();
     for (int i = 0; i < chosen.size(); i++) {
-      labels.add(
-          new NewLabel(
-              Label.pending(jobId, i + 1, stored.get(i).content()), origin(parent, chosen.get(i))));
+      Label copy = Label.pending(jobId, i + 1, stored.get(i).content());
+      if (uncertain.test(chosen.get(i).label())) {
+        copy = copy.flaggedUncertain();
+        flagged.add(copy.index());
+      }
+      labels.add(new NewLabel(copy, origin(parent, chosen.get(i))));
     }
     Job job =
         Job.accepted(
-            jobId,
-            parent.printerId(),
-            Priority.HIGH,
-            parent.reference(),
-            labels.size(),
-            parent.jobId(),
-            now);
-    SubmitOutcome outcome = intake.accept(job, labels, claim);
-    return new ActionOutcome(outcome.job(), outcome.created());
+                jobId,
+                parent.printerId(),
+                Priority.HIGH,
+                parent.reference(),
+                labels.size(),
+                parent.jobId(),
+                now())
+            .withProgress(0, List.of(), flagged, null, null);
+    return new FollowUp(job, labels);
+  }
+
+  private static Conflict resumedAlready(Job parent, String followUpJobId) {
+    return new Conflict(
+        "Job "
+            + parent.jobId()
+            + " was resumed already, as job "
+            + followUpJobId
+            + "; that job holds its labels not printed.");
   }
 
   // A copy of a copy names the label first submitted: that is what is written on the box.

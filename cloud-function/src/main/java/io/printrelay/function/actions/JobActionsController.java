@@ -59,8 +59,9 @@ public class JobActionsController {
       summary = "Resume a job",
       description =
           "A paused job continues in place (200). A failed or cancelled job gets a"
-              + " new high-priority job with exactly its labels not printed, in order (201; 200"
-              + " with that job when asked again); 409 when nothing is left.")
+              + " new high-priority job with exactly its labels not printed, in order (201),"
+              + " once: the job shows it as resumedAs, and asking again is a 409 naming it;"
+              + " 409 when nothing is left.")
   @ApiResponse(
       responseCode = "201",
       description = "A new job, with its Location",

@@ -5,6 +5,7 @@ import io.printrelay.model.Job;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The one way a new job enters the system, for a submit as for a resume or reprint: store the
@@ -29,32 +30,47 @@ public class JobIntake {
    * @return the job as stored, or the job that already holds {@code claim} (created false)
    */
   public SubmitOutcome accept(Job job, List<NewLabel> labels, Optional<IdempotencyClaim> claim) {
+    return accept(job, labels, () -> store.create(job, claim));
+  }
+
+  /**
+   * The job a resume made ({@code job.parentJobId()} names the job resumed), recorded on the job
+   * resumed in the same write ({@link JobStore#createResumption}).
+   *
+   * @return the job as stored, or the job the parent was resumed as already (created false)
+   */
+  public SubmitOutcome acceptResumption(Job job, List<NewLabel> labels) {
+    return accept(job, labels, () -> store.createResumption(job));
+  }
+
+  private SubmitOutcome accept(
+      Job job, List<NewLabel> labels, Supplier<JobStore.CreateResult> creation) {
     store.putLabels(labels, job.createdAt());
-    JobStore.CreateResult result = create(job, claim);
+    JobStore.CreateResult result = create(job, creation);
     if (result instanceof JobStore.Duplicate duplicate) {
       store.deleteLabels(job.jobId(), job.total());
-      return new SubmitOutcome(existing(claim.orElseThrow(), duplicate), false);
+      return new SubmitOutcome(existing(duplicate), false);
     }
     dispatcher.send(job);
     return new SubmitOutcome(job, true);
   }
 
-  private JobStore.CreateResult create(Job job, Optional<IdempotencyClaim> claim) {
+  private JobStore.CreateResult create(Job job, Supplier<JobStore.CreateResult> creation) {
     try {
-      return store.create(job, claim);
+      return creation.get();
     } catch (RuntimeException e) {
       store.deleteLabels(job.jobId(), job.total());
       throw e;
     }
   }
 
-  // The twin's job item was written in the same transaction as its key, so it is there.
-  private Job existing(IdempotencyClaim claim, JobStore.Duplicate duplicate) {
+  // The twin was written in the same transaction as the key or mark that refused us, so it is
+  // there.
+  private Job existing(JobStore.Duplicate duplicate) {
     return store
-        .jobFor(claim.scope(), claim.key())
+        .job(duplicate.existingJobId())
         .orElseThrow(
             () ->
-                new IllegalStateException(
-                    "idempotency key names missing job " + duplicate.existingJobId()));
+                new IllegalStateException("refused for missing job " + duplicate.existingJobId()));
   }
 }

@@ -28,6 +28,19 @@ public interface JobStore {
    */
   CreateResult create(Job job, Optional<IdempotencyClaim> claim);
 
+  /**
+   * Creates the job a resume made and records it on the job it resumes ({@code job.parentJobId()},
+   * its {@code resumedAs}), atomically: only while that job is failed or cancelled and was resumed
+   * by no other job. So a job is resumed once, however many resumes race and however late one
+   * comes.
+   *
+   * @return {@link Created}, or {@link Duplicate} naming the job it was resumed as already
+   */
+  CreateResult createResumption(Job job);
+
+  /** The job as stored, e.g. the one a {@link Duplicate} names; empty when there is none. */
+  Optional<Job> job(String jobId);
+
   sealed interface CreateResult permits Created, Duplicate {}
 
   record Created() implements CreateResult {}

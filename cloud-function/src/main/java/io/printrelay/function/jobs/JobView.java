@@ -14,6 +14,7 @@ import java.util.List;
  *
  * @param currentLabel the label being printed, only while printing
  * @param queuePosition see {@link QueuePositions}
+ * @param resumedAs the job a resume of this failed or cancelled job made; it is resumed only once
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -32,6 +33,7 @@ public record JobView(
     List<Integer> failedLabels,
     List<Integer> uncertainLabels,
     @Nullable String parentJobId,
+    @Nullable String resumedAs,
     @Nullable String error,
     String createdAt,
     @Nullable String startedAt,
@@ -53,6 +55,7 @@ public record JobView(
         job.failedLabels(),
         job.uncertainLabels(),
         job.parentJobId(),
+        job.resumedAs(),
         job.error(),
         iso(job.createdAt()),
         iso(job.startedAt()),

@@ -46,7 +46,12 @@ public class DynamoDbJobStore implements JobStore {
   public Optional<Job> jobFor(String scope, String idempotencyKey) {
     return IdempotencyItems.jobId(
             db.getItem(JobQueries.idempotency(table, scope, idempotencyKey)).item())
-        .flatMap(jobId -> Optional.ofNullable(db.getItem(JobQueries.job(table, jobId)).item()))
+        .flatMap(this::job);
+  }
+
+  @Override
+  public Optional<Job> job(String jobId) {
+    return Optional.ofNullable(db.getItem(JobQueries.job(table, jobId)).item())
         .filter(item -> !item.isEmpty())
         .map(ItemMapper::job);
   }
@@ -80,5 +85,10 @@ public class DynamoDbJobStore implements JobStore {
   @Override
   public CreateResult create(Job job, Optional<IdempotencyClaim> claim) {
     return creation.create(job, claim);
+  }
+
+  @Override
+  public CreateResult createResumption(Job job) {
+    return creation.createResumption(job);
   }
 }

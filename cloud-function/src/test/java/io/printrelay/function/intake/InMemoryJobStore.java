@@ -16,7 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@link JobStore} and {@link DispatchStore} in memory, enforcing the DynamoDB stores' conditions:
- * a job or a claimed key is written once, job and claim together or not at all, a dispatch is
+ * a job or a claimed key is written once, job and claim together or not at all, a failed or
+ * cancelled job is resumed once (with the job it is resumed as, or not at all), a dispatch is
  * claimed only for a job still to print and confirmed only while it is the latest. Records the
  * order of writes so tests can check labels come first.
  */
@@ -75,7 +76,26 @@ public class InMemoryJobStore implements JobStore, DispatchStore {
     return new Created();
   }
 
+  @Override
+  public synchronized CreateResult createResumption(Job job) {
+    if (jobs.containsKey(job.jobId())) {
+      throw new IllegalStateException("job " + job.jobId() + " exists");
+    }
+    Job parent = jobs.get(job.parentJobId());
+    if (parent == null || !JobEvent.FOLLOW_UP.allowedFrom(parent.status())) {
+      throw new IllegalStateException("job " + job.parentJobId() + " cannot be resumed");
+    }
+    if (parent.resumedAs() != null) {
+      return new Duplicate(parent.resumedAs());
+    }
+    jobs.put(parent.jobId(), parent.withResumedAs(job.jobId()));
+    jobs.put(job.jobId(), job);
+    writes.add("job");
+    return new Created();
+  }
+
   /** The job as stored now. */
+  @Override
   public Optional<Job> job(String jobId) {
     return Optional.ofNullable(jobs.get(jobId));
   }

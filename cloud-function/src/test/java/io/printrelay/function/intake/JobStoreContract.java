@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.printrelay.function.intake.JobStore.Created;
 import io.printrelay.function.intake.JobStore.Duplicate;
 import io.printrelay.model.Job;
+import io.printrelay.model.JobStatus;
 import io.printrelay.model.Label;
 import io.printrelay.model.LabelSource;
 import io.printrelay.model.Priority;
@@ -75,6 +76,30 @@ public abstract class JobStoreContract {
   }
 
   @Test
+  void aResumptionIsRecordedOnTheJobItResumes() {
+    Job cancelled = finished(JobStatus.CANCELLED);
+    Job followUp = followUpOf(cancelled);
+
+    assertThat(store().createResumption(followUp)).isEqualTo(new Created());
+
+    assertThat(stored(followUp.jobId())).contains(followUp);
+    assertThat(stored(cancelled.jobId())).contains(cancelled.withResumedAs(followUp.jobId()));
+    assertThat(store().job(followUp.jobId())).contains(followUp);
+  }
+
+  @Test
+  void aSecondResumptionOfTheSameJobIsRefusedAndNamesTheFirst() {
+    Job failed = finished(JobStatus.FAILED);
+    Job first = followUpOf(failed);
+    Job second = followUpOf(failed);
+    store().createResumption(first);
+
+    assertThat(store().createResumption(second)).isEqualTo(new Duplicate(first.jobId()));
+    assertThat(stored(second.jobId())).isEmpty();
+    assertThat(stored(failed.jobId()).orElseThrow().resumedAs()).isEqualTo(first.jobId());
+  }
+
+  @Test
   void labelsCanBeStoredAndDeleted() {
     String jobId = UUID.randomUUID().toString();
     store()
@@ -93,6 +118,17 @@ public abstract class JobStoreContract {
   protected static Job aJob() {
     return Job.accepted(
         UUID.randomUUID().toString(), "line-1", Priority.NORMAL, "MO/1", 2, null, NOW);
+  }
+
+  private Job finished(JobStatus status) {
+    Job job = aJob().withStatus(status);
+    store().create(job, Optional.empty());
+    return job;
+  }
+
+  private static Job followUpOf(Job parent) {
+    return Job.accepted(
+        UUID.randomUUID().toString(), "line-1", Priority.HIGH, "MO/1", 1, parent.jobId(), NOW);
   }
 
   private static Optional<IdempotencyClaim> claim(String scope, String key) {

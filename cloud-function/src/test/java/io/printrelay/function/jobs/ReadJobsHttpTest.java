@@ -75,6 +75,7 @@ class ReadJobsHttpTest extends ApiTestBase {
             "failedLabels",
             "uncertainLabels",
             "parentJobId",
+            "resumedAs",
             "error",
             "createdAt",
             "startedAt",
@@ -87,6 +88,7 @@ class ReadJobsHttpTest extends ApiTestBase {
     assertThat(reply.body().get("startedAt").isNull()).isTrue();
     assertThat(reply.text("createdAt")).isEqualTo("2026-03-01T08:00:01Z");
     assertThat(reply.body().get("failedLabels").isArray()).isTrue();
+    assertThat(reply.body().get("resumedAs").isNull()).isTrue();
   }
 
   @Test

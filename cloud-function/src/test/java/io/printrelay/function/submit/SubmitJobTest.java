@@ -188,5 +188,15 @@ class SubmitJobTest {
     public CreateResult create(Job job, Optional<IdempotencyClaim> claim) {
       return delegate.create(job, claim);
     }
+
+    @Override
+    public CreateResult createResumption(Job job) {
+      return delegate.createResumption(job);
+    }
+
+    @Override
+    public Optional<Job> job(String jobId) {
+      return delegate.job(jobId);
+    }
   }
 }

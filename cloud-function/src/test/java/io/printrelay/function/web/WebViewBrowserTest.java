@@ -104,6 +104,32 @@ class WebViewBrowserTest extends ApiTestBase {
     signOut();
   }
 
+  @Test
+  void aJobResumedAlreadyOffersNoResumeAndNamesTheJobItWasResumedAs() {
+    sandbox.store(aPrinter("line-r"));
+    Job resumed =
+        sandbox.store(aJob().on("line-r").status(JobStatus.CANCELLED).resumedAs("follow-up-7"));
+    Job notYet = sandbox.store(aJob().on("line-r").status(JobStatus.CANCELLED));
+
+    signIn(EmbeddedSandbox.OPERATOR);
+    try {
+      WebElement resumedCard =
+          wait.until(
+              ExpectedConditions.visibilityOfElementLocated(By.id("job-" + resumed.jobId())));
+      WebElement notYetCard =
+          wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("job-" + notYet.jobId())));
+
+      assertThat(resumedCard.findElement(By.className("job-meta")).getText())
+          .contains("resumed as follow-up-7");
+      assertThat(resumedCard.findElement(By.cssSelector("[data-job-action=resume]")).isDisplayed())
+          .isFalse();
+      assertThat(notYetCard.findElement(By.cssSelector("[data-job-action=resume]")).isDisplayed())
+          .isTrue();
+    } finally {
+      signOut();
+    }
+  }
+
   private void signIn(String username) {
     browser.get(server.getURL() + "/");
     WebElement form =

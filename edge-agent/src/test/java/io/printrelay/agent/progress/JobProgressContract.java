@@ -112,6 +112,21 @@ abstract class JobProgressContract {
   }
 
   @Test
+  void aLabelPrintedAfterItsJobWasCancelledIsStillRecordedPrinted() {
+    // A cancel lands between labels only for the agent: the label it was sending finishes, and
+    // the table must say that label is on paper, whatever the job's status now.
+    store(aJob().id("j1").on("p1").status(JobStatus.CANCELLED).labels(3).inFlight(2));
+
+    progress().labelPrinted("j1", 2, T1);
+
+    Job job = progress().job("j1").orElseThrow();
+    assertThat(job.status()).isEqualTo(JobStatus.CANCELLED);
+    assertThat(job.printed()).isEqualTo(1);
+    assertThat(job.inFlightLabel()).isNull();
+    assertThat(label("j1", 2).status()).isEqualTo(LabelStatus.PRINTED);
+  }
+
+  @Test
   void aFailedLabelIsListedOnTheJobWithItsError() {
     store("j1", JobStatus.PRINTING, 3);
     progress().startLabel("p1", "j1", 2);
