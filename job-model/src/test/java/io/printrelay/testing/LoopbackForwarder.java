@@ -44,6 +44,7 @@ public final class LoopbackForwarder implements AutoCloseable {
   private final int port;
   private final Set<Link> links = ConcurrentHashMap.newKeySet();
   private final AtomicInteger accepted = new AtomicInteger();
+  private final AtomicInteger abandoned = new AtomicInteger();
   private volatile Mode mode = Mode.FORWARD;
   private ServerSocket listener;
 
@@ -71,6 +72,14 @@ public final class LoopbackForwarder implements AutoCloseable {
   /** Connections accepted so far, black-holed ones included. */
   public int connectionsAccepted() {
     return accepted.get();
+  }
+
+  /**
+   * Black-holed connections their client closed: it timed out waiting for an answer. Proof that a
+   * call met the outage itself, not merely a delay.
+   */
+  public int connectionsAbandoned() {
+    return abandoned.get();
   }
 
   public synchronized void refuse() {
@@ -164,6 +173,7 @@ public final class LoopbackForwarder implements AutoCloseable {
     private final Socket client;
     private volatile Socket upstream;
     private volatile boolean silenced;
+    private volatile boolean cut;
 
     Link(Socket client) {
       this.client = client;
@@ -194,11 +204,15 @@ public final class LoopbackForwarder implements AutoCloseable {
       } catch (IOException ended) {
         // reset or closed: the link is over
       }
+      if (from == client && silenced && !cut) {
+        abandoned.incrementAndGet();
+      }
       reset();
     }
 
     /** Closes both sides at once with an RST, as a server going away does. */
     void reset() {
+      cut = true;
       links.remove(this);
       for (Socket socket : new Socket[] {client, upstream}) {
         if (socket == null) {

@@ -2,6 +2,7 @@ package io.printrelay.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.printrelay.aws.AwsClientSetup;
 import io.printrelay.model.Priority;
@@ -75,6 +76,7 @@ class LoopbackForwarderTest {
     toDynamoDb.blackHole();
     int before = toDynamoDb.connectionsAccepted();
     assertFailsWith(this::describeTable, SocketTimeoutException.class);
+    await().atMost(Duration.ofSeconds(5)).until(() -> toDynamoDb.connectionsAbandoned() >= 1);
 
     toDynamoDb.restore();
     assertThat(describeTable()).isEqualTo(aws.table());
