@@ -10,18 +10,14 @@ import io.printrelay.agent.printing.PrinterEndpoint;
 import io.printrelay.agent.printing.TcpLabelPrinter;
 import io.printrelay.agent.progress.DynamoDbProgress;
 import io.printrelay.model.Job;
-import io.printrelay.model.JobEvent;
 import io.printrelay.model.Label;
 import io.printrelay.model.Printer;
-import io.printrelay.model.PrinterState;
 import io.printrelay.model.Priority;
 import io.printrelay.queue.JobMessage;
 import io.printrelay.queue.JobMessages;
 import io.printrelay.table.ItemKeys;
 import io.printrelay.table.ItemMapper;
-import io.printrelay.table.JobTable;
-import io.printrelay.table.JobUpdates;
-import io.printrelay.table.PrinterItems;
+import io.printrelay.testing.Jobs;
 import io.printrelay.testing.SharedEmbeddedAws;
 import io.printrelay.testing.SharedEmbeddedAws.Sandbox;
 import io.printrelay.virtualprinter.VirtualPrinter;
@@ -37,29 +33,37 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 
 /**
  * The real parts around an agent under test: a fresh table and queues on the shared embedded SQS
- * and DynamoDB, virtual printers on loopback, and jobs seeded exactly as the cloud function stores
+ * and DynamoDB, virtual printers on loopback, and jobs seeded as the cloud function's submit stores
  * and sends them. Labels carry their job and index, so what a printer printed can be traced back.
+ *
+ * <p>It does not act as an operator: pausing, cancelling, resuming or re-prioritising a job and
+ * pausing a printer are the function's to write, so tests that need them live in {@code local/},
+ * which runs the function's own action code on the same table and queues (its {@code
+ * OperatorTestBed}). Copies of those writes here drifted from the real ones.
  */
-final class AgentTestBed implements AutoCloseable {
+public final class AgentTestBed implements AutoCloseable {
   private static final Pattern LABEL = Pattern.compile("job=([^ ]+) label=(\\d+)");
 
-  final Sandbox aws = SharedEmbeddedAws.newSandbox();
+  public final Sandbox aws = SharedEmbeddedAws.newSandbox();
   private final List<VirtualPrinter> printers = new ArrayList<>();
   private final List<Agent> agents = new ArrayList<>();
 
-  VirtualPrinter printer(String name, Duration perLabel) {
+  public VirtualPrinter printer(String name, Duration perLabel) {
     VirtualPrinter printer = VirtualPrinter.start(name, 0, perLabel);
     printers.add(printer);
     return printer;
   }
 
   /** Test timings: 1 s polls, quick rechecks and retries, short visibility. */
-  AgentConfig.Builder config(VirtualPrinter... served) {
+  public AgentConfig.Builder config(VirtualPrinter... served) {
     List<PrinterEndpoint> endpoints = new ArrayList<>();
     for (VirtualPrinter printer : served) {
       endpoints.add(new PrinterEndpoint(printer.name(), "127.0.0.1", printer.port()));
@@ -79,25 +83,40 @@ final class AgentTestBed implements AutoCloseable {
                 Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(2)));
   }
 
-  Agent start(AgentConfig config) {
+  public Agent start(AgentConfig config) {
     Agent agent = Agent.start(config, aws.sqs(), aws.dynamoDb());
     agents.add(agent);
     return agent;
   }
 
-  Agent start(VirtualPrinter... served) {
+  /** An agent on its own clients, e.g. ones that reach the emulators through a forwarder. */
+  public Agent start(AgentConfig config, SqsClient sqs, DynamoDbClient dynamoDb) {
+    Agent agent = Agent.start(config, sqs, dynamoDb);
+    agents.add(agent);
+    return agent;
+  }
+
+  public Agent start(VirtualPrinter... served) {
     return start(config(served).build());
   }
 
   /** Stores a queued job with {@code labels} labels and sends its message, as the function does. */
-  String submit(String printerId, Priority priority, int labels) {
-    String jobId = store(printerId, priority, labels, Instant.now());
+  public String submit(String printerId, Priority priority, int labels) {
+    String jobId = store(printerId, priority, labels, Instant.now(), false);
     send(jobId, printerId, priority, 1);
     return jobId;
   }
 
-  /** Stores a queued job created at {@code createdAt}, as a submit whose send failed leaves it. */
-  String store(String printerId, Priority priority, int labels, Instant createdAt) {
+  /**
+   * Stores a queued job created at {@code createdAt} whose message was never sent: marked
+   * undispatched, as a submit whose send failed leaves it for the dispatch sweep.
+   */
+  public String storeUnsent(String printerId, Priority priority, int labels, Instant createdAt) {
+    return store(printerId, priority, labels, createdAt, true);
+  }
+
+  private String store(
+      String printerId, Priority priority, int labels, Instant createdAt, boolean unsent) {
     String jobId = UUID.randomUUID().toString();
     List<WriteRequest> writes = new ArrayList<>();
     for (int i = 1; i <= labels; i++) {
@@ -111,33 +130,49 @@ final class AgentTestBed implements AutoCloseable {
       List<WriteRequest> batch = writes.subList(from, Math.min(from + 25, writes.size()));
       aws.dynamoDb().batchWriteItem(b -> b.requestItems(Map.of(aws.table(), batch)));
     }
-    Job job =
+    Jobs job =
         aJob()
             .id(jobId)
             .on(printerId)
             .priority(priority)
             .labels(labels)
             .reference("test")
-            .createdAt(createdAt)
-            .build();
-    aws.dynamoDb().putItem(b -> b.tableName(aws.table()).item(ItemMapper.jobItem(job)));
+            .createdAt(createdAt);
+    Job built = (unsent ? job.undispatched(1) : job.dispatched(1)).build();
+    aws.dynamoDb().putItem(b -> b.tableName(aws.table()).item(ItemMapper.jobItem(built)));
     return jobId;
   }
 
-  void send(String jobId, String printerId, Priority priority, int dispatch) {
-    aws.sqs()
-        .sendMessage(
-            JobMessages.sendRequest(
-                aws.queueUrls().of(priority),
-                new JobMessage(jobId, printerId, priority, dispatch)));
+  /** Sends dispatch {@code dispatch} of a job, with its FIFO ids, as the function does. */
+  public void send(String jobId, String printerId, Priority priority, int dispatch) {
+    aws.sqs().sendMessage(sendRequest(jobId, printerId, priority, dispatch));
   }
 
-  static String zpl(String jobId, int index) {
+  /**
+   * The same message once more under another deduplication id, so that SQS does not drop it: the
+   * agent receives a job's dispatch twice, as when SQS delivers a message again.
+   */
+  public void sendDuplicate(String jobId, String printerId, Priority priority, int dispatch) {
+    SendMessageRequest first = sendRequest(jobId, printerId, priority, dispatch);
+    aws.sqs()
+        .sendMessage(
+            first.toBuilder()
+                .messageDeduplicationId(first.messageDeduplicationId() + "-again")
+                .build());
+  }
+
+  private SendMessageRequest sendRequest(
+      String jobId, String printerId, Priority priority, int dispatch) {
+    return JobMessages.sendRequest(
+        aws.queueUrls().of(priority), new JobMessage(jobId, printerId, priority, dispatch));
+  }
+
+  public static String zpl(String jobId, int index) {
     return "^XA^FO30,30^A0N,40^FDjob=" + jobId + " label=" + index + "^FS^XZ";
   }
 
   /** The label indexes of this job in a printer's output, in printed order. */
-  static List<Integer> printedIndexes(VirtualPrinter printer, String jobId) {
+  public static List<Integer> printedIndexes(VirtualPrinter printer, String jobId) {
     List<Integer> indexes = new ArrayList<>();
     for (String format : printer.printed()) {
       Matcher m = LABEL.matcher(format);
@@ -153,7 +188,7 @@ final class AgentTestBed implements AutoCloseable {
    * counts as printed by the agent once it left the printer's buffer; the printer itself lists it
    * one print time later.
    */
-  static void awaitPrinted(VirtualPrinter printer, String jobId, List<Integer> expected) {
+  public static void awaitPrinted(VirtualPrinter printer, String jobId, List<Integer> expected) {
     await()
         .atMost(Duration.ofSeconds(5))
         .untilAsserted(
@@ -161,7 +196,8 @@ final class AgentTestBed implements AutoCloseable {
   }
 
   /** Waits until every label 1..total of the job was printed; answers how often each was. */
-  static Map<Integer, Long> awaitEveryLabel(VirtualPrinter printer, String jobId, int total) {
+  public static Map<Integer, Long> awaitEveryLabel(
+      VirtualPrinter printer, String jobId, int total) {
     await()
         .atMost(Duration.ofSeconds(5))
         .until(() -> new HashSet<>(printedIndexes(printer, jobId)).size() == total);
@@ -169,12 +205,12 @@ final class AgentTestBed implements AutoCloseable {
         .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
   }
 
-  static List<Integer> range(int from, int to) {
+  public static List<Integer> range(int from, int to) {
     return IntStream.rangeClosed(from, to).boxed().toList();
   }
 
   /** The job ids in the order their first label was printed. */
-  static List<String> jobOrder(VirtualPrinter printer) {
+  public static List<String> jobOrder(VirtualPrinter printer) {
     List<String> order = new ArrayList<>();
     for (String format : printer.printed()) {
       Matcher m = LABEL.matcher(format);
@@ -185,14 +221,14 @@ final class AgentTestBed implements AutoCloseable {
     return order;
   }
 
-  Job job(String jobId) {
+  public Job job(String jobId) {
     return ItemMapper.job(
         aws.dynamoDb()
             .getItem(b -> b.tableName(aws.table()).key(ItemKeys.job(jobId)).consistentRead(true))
             .item());
   }
 
-  List<Label> labels(String jobId) {
+  public List<Label> labels(String jobId) {
     return toList(new DynamoDbProgress(aws.dynamoDb(), aws.table()).labels(jobId));
   }
 
@@ -202,7 +238,7 @@ final class AgentTestBed implements AutoCloseable {
     return list;
   }
 
-  Printer printerItem(String printerId) {
+  public Printer printerItem(String printerId) {
     return ItemMapper.printer(
         aws.dynamoDb()
             .getItem(
@@ -211,7 +247,7 @@ final class AgentTestBed implements AutoCloseable {
   }
 
   /** Visible plus in-flight messages in a tier's queue. */
-  int messages(Priority priority) {
+  public int messages(Priority priority) {
     Map<QueueAttributeName, String> attributes =
         aws.sqs()
             .getQueueAttributes(
@@ -227,7 +263,7 @@ final class AgentTestBed implements AutoCloseable {
   }
 
   /** Messages received and not yet deleted or given back: held by an agent. */
-  int heldMessages(Priority priority) {
+  public int heldMessages(Priority priority) {
     return Integer.parseInt(
         aws.sqs()
             .getQueueAttributes(
@@ -240,7 +276,7 @@ final class AgentTestBed implements AutoCloseable {
   }
 
   /** Messages a consumer could receive right now. */
-  int visibleMessages(Priority priority) {
+  public int visibleMessages(Priority priority) {
     return Integer.parseInt(
         aws.sqs()
             .getQueueAttributes(
@@ -251,73 +287,12 @@ final class AgentTestBed implements AutoCloseable {
             .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
   }
 
-  int allMessages() {
+  public int allMessages() {
     int total = 0;
     for (Priority priority : Priority.values()) {
       total += messages(priority);
     }
     return total;
-  }
-
-  /** What the API's pause and cancel do: the state machine's conditional move. */
-  void apply(String jobId, JobEvent event) {
-    aws.dynamoDb().updateItem(JobUpdates.apply(jobId, event, Instant.now()).request(aws.table()));
-  }
-
-  /**
-   * What the API's resume of a paused job does: back to queued at the end of its tier, its next
-   * dispatch claimed, sent and confirmed.
-   */
-  void resumeJob(String jobId, String printerId, Priority priority, int dispatch) {
-    Instant now = Instant.now();
-    aws.dynamoDb()
-        .updateItem(
-            JobUpdates.enqueue(JobUpdates.apply(jobId, JobEvent.RESUME, now), jobId, now)
-                .request(aws.table()));
-    send(jobId, printerId, priority, dispatch);
-    aws.dynamoDb().updateItem(JobUpdates.confirmDispatch(jobId, dispatch).request(aws.table()));
-  }
-
-  /**
-   * What the API's priority change of a waiting job does: the new tier, at its end, and the next
-   * dispatch claimed; then, if {@code send}, the message to the new tier.
-   */
-  void changePriority(String jobId, Priority to, int dispatch, boolean send) {
-    Instant now = Instant.now();
-    aws.dynamoDb()
-        .updateItem(
-            JobUpdates.enqueue(
-                    JobUpdates.apply(jobId, JobEvent.REPRIORITISE, now)
-                        .set(JobTable.PRIORITY, ItemMapper.s(to.wireName())),
-                    jobId,
-                    now)
-                .request(aws.table()));
-    if (send) {
-      send(jobId, job(jobId).printerId(), to, dispatch);
-      aws.dynamoDb().updateItem(JobUpdates.confirmDispatch(jobId, dispatch).request(aws.table()));
-    }
-  }
-
-  /** A printer registered by an earlier run of an agent, and paused by an operator since. */
-  void pausedBeforeStart(String printerId) {
-    aws.dynamoDb()
-        .updateItem(
-            PrinterItems.report(
-                    printerId,
-                    "127.0.0.1",
-                    9100,
-                    "earlier-run",
-                    PrinterState.READY,
-                    null,
-                    null,
-                    Instant.now())
-                .request(aws.table()));
-    pausePrinter(printerId, true);
-  }
-
-  /** What the API's printer pause and resume do. */
-  void pausePrinter(String printerId, boolean paused) {
-    aws.dynamoDb().updateItem(PrinterItems.setPaused(printerId, paused).request(aws.table()));
   }
 
   @Override

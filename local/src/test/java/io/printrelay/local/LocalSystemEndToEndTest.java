@@ -14,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -73,6 +74,70 @@ class LocalSystemEndToEndTest {
     assertThat(api.labels(jobId))
         .hasSize(200)
         .allSatisfy(label -> assertThat(label).containsEntry("status", "printed"));
+  }
+
+  @Test
+  void paperOutShowsThePrinterInErrorAndStopsTheLabelsUntilPaperIsBackWithNoneMissingOrTwice() {
+    VirtualPrinter printer = system.virtualPrinters().get(1);
+    String printerId = printer.name();
+    Map<String, Object> body = templateJob(printerId, 100);
+    body.put("reference", "MO/PAPER");
+    String jobId = (String) api.post("/v1/jobs", body).body().get("jobId");
+    await().atMost(Duration.ofSeconds(30)).until(() -> printed(jobId) >= 10);
+
+    printer.paperOut(true);
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(api.get("/v1/printers/" + printerId))
+                    .containsEntry("status", "error")
+                    .containsEntry("detail", "paper out"));
+    int printedAtError = printed(jobId);
+    int onPaperAtError = printer.printedCount();
+    await("no label while the paper is out")
+        .during(Duration.ofSeconds(1))
+        .atMost(Duration.ofSeconds(3))
+        .until(() -> printed(jobId) == printedAtError && printer.printedCount() == onPaperAtError);
+    assertThat(api.job(jobId)).containsEntry("status", "printing");
+    assertThat(printedAtError).isLessThan(100);
+
+    printer.paperOut(false);
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat((String) api.get("/v1/printers/" + printerId).get("status"))
+                    .isIn("printing", "ready"));
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> "completed".equals(api.job(jobId).get("status")));
+    assertThat(api.job(jobId))
+        .containsEntry("printed", 100)
+        .containsEntry("uncertainLabels", List.of());
+    List<String> boxes =
+        printer.printed().stream()
+            .filter(label -> label.contains("^FDTomato soup^FS"))
+            .map(label -> label.replaceAll(".*\\^FDBox (\\d+) of 100\\^FS.*", "$1"))
+            .toList();
+    assertThat(boxes)
+        .as("labels of the job, in printed order")
+        .containsExactlyElementsOf(
+            IntStream.rangeClosed(1, 100).mapToObj(String::valueOf).toList());
+    assertThat(printer.partials()).isEmpty();
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(api.get("/v1/printers/" + printerId))
+                    .containsEntry("status", "ready")
+                    .containsEntry("detail", null));
+  }
+
+  private static int printed(String jobId) {
+    return ((Number) api.job(jobId).get("printed")).intValue();
   }
 
   @Test

@@ -35,13 +35,17 @@ public abstract class DispatchStoreContract {
   }
 
   @Test
-  void confirmingAgainChangesNothing() {
+  void aRepeatedConfirmationArrivingAfterANewerClaimLeavesThatClaimsMark() {
     Job job = accepted();
     store().confirmDispatched(job.jobId(), 1);
+    assertThat(stored(job.jobId()).dispatchPending()).isFalse();
+    assertThat(store().claimRedispatch(job.jobId())).map(Job::dispatchCount).contains(2);
 
-    store().confirmDispatched(job.jobId(), 1);
+    store().confirmDispatched(job.jobId(), 1); // a retried write of the first confirmation
 
-    assertThat(stored(job.jobId()).dispatchCount()).isEqualTo(1);
+    Job stored = stored(job.jobId());
+    assertThat(stored.dispatchPending()).as("dispatch 2 is not sent yet").isTrue();
+    assertThat(stored.dispatchCount()).isEqualTo(2);
   }
 
   @Test

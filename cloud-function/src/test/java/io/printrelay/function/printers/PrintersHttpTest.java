@@ -6,6 +6,7 @@ import static io.printrelay.testing.Jobs.aJob;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.json.tree.JsonNode;
+import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.printrelay.function.testing.ApiClient.Reply;
 import io.printrelay.function.testing.ApiTestBase;
@@ -14,7 +15,9 @@ import io.printrelay.model.JobStatus;
 import io.printrelay.model.PrinterState;
 import io.printrelay.model.Priority;
 import io.printrelay.table.ItemKeys;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,10 +25,19 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Printers over HTTP: status, queue counts, and the operator's pause, resume and clear. */
+/**
+ * Printers over HTTP: status, queue counts, and the operator's pause, resume and clear. The API's
+ * clock stands still at {@code now}, so how long the test takes never moves a printer past its
+ * offline limit.
+ */
 @MicronautTest
 class PrintersHttpTest extends ApiTestBase {
   private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+  @MockBean(Clock.class)
+  Clock clock() {
+    return Clock.fixed(now, ZoneOffset.UTC);
+  }
 
   @Override
   public Map<String, String> getProperties() {

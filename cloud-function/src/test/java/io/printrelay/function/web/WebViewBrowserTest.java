@@ -11,13 +11,12 @@ import io.printrelay.function.testing.ApiTestBase;
 import io.printrelay.function.testing.EmbeddedSandbox;
 import io.printrelay.model.Job;
 import io.printrelay.model.JobStatus;
+import io.printrelay.testing.BrowserRequirement;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -34,7 +33,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @MicronautTest
 class WebViewBrowserTest extends ApiTestBase {
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
   @Inject EmbeddedServer server;
   private WebDriver browser;
@@ -42,8 +40,7 @@ class WebViewBrowserTest extends ApiTestBase {
 
   @BeforeAll
   void startBrowser() throws Exception {
-    Assumptions.assumeTrue(Files.isExecutable(CHROMEDRIVER), "needs chromium-driver");
-    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+    System.setProperty("webdriver.chrome.driver", BrowserRequirement.chromedriver().toString());
     ChromeOptions options =
         new ChromeOptions()
             .addArguments(
@@ -92,15 +89,30 @@ class WebViewBrowserTest extends ApiTestBase {
   @Test
   void aViewerSeesTheBoardWithoutAnyButtonToAct() {
     sandbox.store(aPrinter("line-v"));
-    Job job = sandbox.store(aJob().on("line-v"));
+    Job job = sandbox.store(aJob().on("line-v").reference("MO/VIEWER"));
 
     signIn(EmbeddedSandbox.VIEWER);
     WebElement card =
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("job-" + job.jobId())));
+    WebElement printer = browser.findElement(By.id("printer-line-v"));
+
+    // First what the viewer does see: both cards filled in, their buttons in the page (hidden
+    // buttons prove nothing on a board that never rendered).
+    wait.until(
+        ExpectedConditions.textToBePresentInElement(
+            card.findElement(By.className("job-reference")), "MO/VIEWER"));
+    assertThat(card.findElement(By.className("job-status")).getText())
+        .isEqualToIgnoringCase("queued");
+    assertThat(card.findElement(By.className("job-count")).getText())
+        .isEqualTo("0 of " + job.total());
+    assertThat(printer.findElement(By.className("printer-status")).getText())
+        .isEqualToIgnoringCase("ready");
+    assertThat(printer.getText()).contains("1 normal");
+    assertThat(card.findElements(By.cssSelector("button"))).hasSize(5);
+    assertThat(printer.findElements(By.cssSelector("button"))).hasSize(3);
 
     assertThat(card.findElements(By.cssSelector("button"))).noneMatch(WebElement::isDisplayed);
-    assertThat(browser.findElement(By.id("printer-line-v")).findElements(By.cssSelector("button")))
-        .noneMatch(WebElement::isDisplayed);
+    assertThat(printer.findElements(By.cssSelector("button"))).noneMatch(WebElement::isDisplayed);
     signOut();
   }
 

@@ -30,6 +30,7 @@ final class LoopbackPrinter implements AutoCloseable {
   private final Mode mode;
   private final List<ByteArrayOutputStream> connections = new CopyOnWriteArrayList<>();
   private final AtomicInteger statusQueries = new AtomicInteger();
+  private final AtomicInteger closedConnections = new AtomicInteger();
   private volatile int[] bufferCounts = {0};
   private volatile boolean paperOut;
 
@@ -55,8 +56,14 @@ final class LoopbackPrinter implements AutoCloseable {
     this.paperOut = paperOut;
   }
 
+  /** The {@code ~HS} queries answered (in {@link Mode#ANSWER_STATUS}). */
   int statusQueries() {
     return statusQueries.get();
+  }
+
+  /** Connections this side has closed; on loopback the peer has the FIN once this counts it. */
+  int closedConnections() {
+    return closedConnections.get();
   }
 
   List<String> received() {
@@ -107,6 +114,8 @@ final class LoopbackPrinter implements AutoCloseable {
       }
     } catch (IOException | InterruptedException e) {
       // connection over
+    } finally {
+      closedConnections.incrementAndGet(); // after try-with-resources closed the socket
     }
   }
 
