@@ -61,11 +61,21 @@ final class DataLabels {
       } else if (!(value.isString() || value.isNumber() || value.isBoolean())) {
         errors.add(path + "." + name, "must be a string, number or boolean");
         complete = false;
+      } else if (value.isNumber() && !finite(value.getNumberValue())) {
+        errors.add(
+            path + "." + name, "is a number too large to print as written; send it as a string");
+        complete = false;
       } else {
         values.put(name, text(value));
       }
     }
     return complete ? template.render(values).getBytes(StandardCharsets.UTF_8) : null;
+  }
+
+  // JSON has no bound on numbers, but the parser reads 1e400 as an infinite double.
+  private static boolean finite(Number number) {
+    return !(number instanceof Double d && d.isInfinite()
+        || number instanceof Float f && f.isInfinite());
   }
 
   /** Numbers print as written in plain notation: 2 stays "2", 1.50 becomes "1.5", never 1E+1. */

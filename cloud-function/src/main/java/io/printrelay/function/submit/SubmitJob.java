@@ -9,6 +9,7 @@ import io.printrelay.function.intake.NewLabel;
 import io.printrelay.function.intake.SubmitOutcome;
 import io.printrelay.function.submit.SubmitRequest.LabelInput;
 import io.printrelay.model.Job;
+import io.printrelay.model.JobId;
 import io.printrelay.model.Label;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -17,7 +18,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Accepts a print job: validate, answer an earlier job for a repeated Idempotency-Key, else hand
@@ -53,7 +53,7 @@ public class SubmitJob {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     Job job =
         Job.accepted(
-            UUID.randomUUID().toString(),
+            JobId.next(),
             draft.printerId(),
             draft.priority(),
             draft.reference(),

@@ -51,6 +51,9 @@ class RejectedSubmitHttpTest extends ApiTestBase {
         rejected("an empty body", "", 400),
         rejected("malformed JSON", "{\"printerId\":", 400),
         rejected("a JSON array", "[]", 400),
+        rejected("JSON null", "null", 400),
+        rejected("a JSON string", "\"job\"", 400),
+        rejected("a JSON number", "42", 400),
         rejected("no printerId", "{\"labels\":[{\"zpl\":\"^XA^XZ\"}]}", 422, "printerId"),
         rejected("a printerId with a space", zplLabels("line 1", 1), 422, "printerId"),
         rejected("an unregistered printer", zplLabels("line-9", 1), 422, "printerId"),
@@ -102,6 +105,14 @@ class RejectedSubmitHttpTest extends ApiTestBase {
                 + ",\"labels\":[{\"data\":{\"product\":{},\"n\":1,\"total\":1}}]}",
             422,
             "labels[0].data.product"),
+        rejected(
+            "a data value beyond any number",
+            "{\"printerId\":\"line-1\","
+                + template
+                + ",\"labels\":[{\"data\":{\"product\":\"Soup\",\"n\":1e400,\"total\":-1e400}}]}",
+            422,
+            "labels[0].data.n",
+            "labels[0].data.total"),
         rejected(
             "a placeholder outside field data",
             "{\"printerId\":\"line-1\",\"template\":"
