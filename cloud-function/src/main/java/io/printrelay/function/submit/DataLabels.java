@@ -19,8 +19,12 @@ final class DataLabels {
     this.template = template;
   }
 
-  /** Reports a missing or broken template once, not once per label. */
-  static DataLabels of(JsonNode template, List<LabelInput> labels, FieldErrors errors) {
+  /**
+   * Reports a missing or broken template once, not once per label, and a command it may not send
+   * (the rendered labels are checked again, as sent).
+   */
+  static DataLabels of(
+      JsonNode template, List<LabelInput> labels, LabelCommands commands, FieldErrors errors) {
     boolean used = false;
     for (LabelInput label : labels) {
       used |= label != null && present(label.data()) != null;
@@ -32,6 +36,9 @@ final class DataLabels {
       errors.add(
           "template",
           template == null ? "is required when labels have data" : "must be a string of ZPL");
+      return new DataLabels(null);
+    }
+    if (!commands.allow(template.getStringValue(), "template", "", errors)) {
       return new DataLabels(null);
     }
     try {

@@ -147,6 +147,47 @@ class RejectedSubmitHttpTest extends ApiTestBase {
             422,
             "zplDocument"),
         rejected(
+            "a zpl label asking the printer for its status",
+            withLabels("line-1", "[{\"zpl\":\"^XA^FDa^FS^XZ\"},{\"zpl\":\"^XA~HS^FDb^FS^XZ\"}]"),
+            422,
+            "labels[1].zpl"),
+        rejected(
+            "a zplDocument format asking for the configuration",
+            zplDocument("line-1", "^XA^FDa^FS^XZ^XA^HH^FDb^FS^XZ"),
+            422,
+            "zplDocument"),
+        rejected(
+            "a template asking for a host query",
+            "{\"printerId\":\"line-1\",\"template\":\"^XA~HQES^FD{{x}}^FS^XZ\","
+                + "\"labels\":[{\"data\":{\"x\":1}}]}",
+            422,
+            "template"),
+        rejected(
+            "a host command hidden in field data",
+            withLabels("line-1", "[{\"zpl\":\"^XA^FDHSBC ~hs^FS^XZ\"}]"),
+            422,
+            "labels[0].zpl"),
+        rejected(
+            "a prefix change",
+            withLabels("line-1", "[{\"zpl\":\"^XA^CC+^FDa^FS^XZ\"}]"),
+            422,
+            "labels[0].zpl"),
+        rejected(
+            "settings saved by a key without printer-config",
+            withLabels("line-1", "[{\"zpl\":\"^XA^JUS^XZ\"}]"),
+            422,
+            "labels[0].zpl"),
+        rejected(
+            "a network change by a key without printer-config",
+            zplDocument("line-1", "^XA^NS,10.0.0.9^XZ"),
+            422,
+            "zplDocument"),
+        rejected(
+            "a raw label by a key without raw",
+            withLabels("line-1", "[{\"raw\":\"XlhBXkZEYV5GU15YWg==\"}]"),
+            422,
+            "labels[0].raw"),
+        rejected(
             "several invalid fields at once",
             "{\"printerId\":\"\",\"priority\":\"asap\"," + "\"labels\":[{\"raw\":\"%%\"},{}]}",
             422,
@@ -184,6 +225,25 @@ class RejectedSubmitHttpTest extends ApiTestBase {
     assertThat(error.get("field").getStringValue()).isEqualTo("labels[0].data");
     assertThat(error.get("message").getStringValue())
         .isEqualTo("label 1: missing value for {{product}}");
+  }
+
+  @Test
+  void aHostCommandIsNamedWithItsLabel() {
+    Reply reply =
+        api.submit(withLabels("line-1", "[{\"zpl\":\"^XA^FDa^FS^XZ\"},{\"zpl\":\"^XA~HS^XZ\"}]"));
+
+    JsonNode error = reply.body().get("errors").get(0);
+    assertThat(error.get("field").getStringValue()).isEqualTo("labels[1].zpl");
+    assertThat(error.get("message").getStringValue()).startsWith("label 2: ").contains("~HS");
+  }
+
+  @Test
+  void aConfigurationCommandInADocumentIsNamedWithItsFormatAndTheCapability() {
+    Reply reply = api.submit(zplDocument("line-1", "^XA^FDa^FS^XZ^XA~JA^XZ"));
+
+    JsonNode error = reply.body().get("errors").get(0);
+    assertThat(error.get("field").getStringValue()).isEqualTo("zplDocument");
+    assertThat(error.get("message").getStringValue()).contains("format 2", "~JA", "printer-config");
   }
 
   @Test
