@@ -8,6 +8,7 @@ import io.printrelay.function.problem.Conflict;
 import io.printrelay.function.reads.LabelState;
 import io.printrelay.function.reads.Reads;
 import io.printrelay.model.Job;
+import io.printrelay.model.JobId;
 import io.printrelay.model.Label;
 import io.printrelay.model.LabelSource;
 import io.printrelay.model.LabelStatus;
@@ -20,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -120,7 +120,7 @@ public class FollowUpJobs {
     if (stored.size() != chosen.size() || stored.stream().anyMatch(l -> l.content() == null)) {
       throw labelsGone(parent);
     }
-    String jobId = UUID.randomUUID().toString();
+    String jobId = JobId.next();
     List<NewLabel> labels = new ArrayList<>(chosen.size());
     List<Integer> flagged = new ArrayList<>();
     for (int i = 0; i < chosen.size(); i++) {

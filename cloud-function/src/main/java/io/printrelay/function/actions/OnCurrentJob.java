@@ -1,7 +1,6 @@
 package io.printrelay.function.actions;
 
 import io.printrelay.function.problem.Conflict;
-import io.printrelay.function.problem.NotFound;
 import io.printrelay.function.reads.Reads;
 import io.printrelay.model.Job;
 import java.util.function.Function;
@@ -17,7 +16,7 @@ final class OnCurrentJob {
 
   static <T> T apply(Reads reads, String jobId, Function<Job, T> action) {
     for (int attempt = 1; ; attempt++) {
-      Job job = reads.job(jobId).orElseThrow(() -> new NotFound("job", jobId));
+      Job job = reads.existingJob(jobId);
       try {
         return action.apply(job);
       } catch (JobChanged changed) {

@@ -1,6 +1,7 @@
 package io.printrelay.function.config;
 
 import io.micronaut.context.annotation.EachProperty;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -13,9 +14,12 @@ import java.util.List;
  *
  * @param name scopes the key's idempotency keys and names it in logs
  * @param roles what the key may do; see {@code security.Roles}
+ * @param capabilities what its labels may carry beyond a label: {@code printer-config}, {@code raw}
+ *     (see {@code security.Capability}); none when not given
  */
 @EachProperty(value = "printrelay.api-keys", list = true)
 public record ApiKeySettings(
     @NotBlank String name,
     @NotBlank @Pattern(regexp = "[0-9a-fA-F]{64}") String sha256,
-    @Bindable(defaultValue = "integration") @NotEmpty List<String> roles) {}
+    @Bindable(defaultValue = "integration") @NotEmpty List<String> roles,
+    @Nullable List<String> capabilities) {}

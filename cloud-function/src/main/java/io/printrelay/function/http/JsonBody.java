@@ -54,7 +54,9 @@ public class JsonBody {
               + " (5 MiB) are accepted.");
     }
     try {
-      return json.readValue(body, JsonNode.class);
+      JsonNode tree = json.readValue(body, JsonNode.class);
+      // The body "null" reads as no tree at all; it is a JSON value that is no object.
+      return tree == null ? JsonNode.nullNode() : tree;
     } catch (IOException | RuntimeException e) {
       throw new MalformedRequest("The body is not valid JSON: " + firstLine(e.getMessage()));
     }

@@ -3,7 +3,6 @@ package io.printrelay.function.jobs;
 import io.micronaut.core.annotation.Nullable;
 import io.printrelay.function.problem.FieldError;
 import io.printrelay.function.problem.InvalidInput;
-import io.printrelay.function.problem.NotFound;
 import io.printrelay.function.reads.Reads;
 import io.printrelay.model.ActiveJob;
 import io.printrelay.model.Job;
@@ -32,7 +31,7 @@ public class ReadJobs {
   }
 
   public JobView job(String jobId) {
-    return view(reads.job(jobId).orElseThrow(() -> new NotFound("job", jobId)));
+    return view(reads.existingJob(jobId));
   }
 
   /** The view of a job just read or written; only a queued job needs its printer's queue. */
@@ -76,9 +75,7 @@ public class ReadJobs {
     if (status != null && wanted.isEmpty()) {
       throw InvalidInput.of("status", "must be one of pending, printed, failed");
     }
-    if (reads.job(jobId).isEmpty()) {
-      throw new NotFound("job", jobId);
-    }
+    reads.existingJob(jobId);
     return new LabelList(
         reads.labels(jobId).stream()
             .filter(state -> wanted.isEmpty() || state.label().status() == wanted.get())

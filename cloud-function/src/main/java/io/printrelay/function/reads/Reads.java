@@ -1,8 +1,10 @@
 package io.printrelay.function.reads;
 
 import io.micronaut.core.annotation.Nullable;
+import io.printrelay.function.problem.NotFound;
 import io.printrelay.model.ActiveJob;
 import io.printrelay.model.Job;
+import io.printrelay.model.JobId;
 import io.printrelay.model.Printer;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +18,20 @@ import java.util.stream.Stream;
 public interface Reads {
   /** The job as it is now: actions decide on what it says. */
   Optional<Job> job(String jobId);
+
+  /**
+   * The job a request's path names, as it is now, or a 404. An id that no job can have ({@link
+   * JobId}: a 3 KB one, say) is a 404 without asking the table, which would refuse a key over 2048
+   * bytes with an error rather than miss.
+   *
+   * @throws NotFound when there is no such job
+   */
+  default Job existingJob(String jobId) {
+    if (!JobId.isValid(jobId)) {
+      throw new NotFound("job", jobId);
+    }
+    return job(jobId).orElseThrow(() -> new NotFound("job", jobId));
+  }
 
   /** The jobs with these ids, in the same order; ids with no job are skipped. */
   List<Job> jobs(List<String> jobIds);

@@ -7,13 +7,16 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * The configured API keys, from {@code printrelay.api-keys} (named, with roles) and {@code
- * printrelay.api-keys-sha256} (bare hashes, integration role, named key-1, key-2, …).
+ * The configured API keys, from {@code printrelay.api-keys} (named, with roles and capabilities)
+ * and {@code printrelay.api-keys-sha256} (bare hashes, integration role, named key-1, key-2, …).
  *
  * <p>Only hashes are configured and compared: a leaked configuration or log reveals no key. The
  * comparison is {@link MessageDigest#isEqual}, constant-time, over every configured key, so the
@@ -29,7 +32,9 @@ public class ApiKeyRegistry {
   public ApiKeyRegistry(List<ApiKeySettings> named, PrintrelaySettings settings) {
     List<ApiKey> all = new ArrayList<>();
     for (ApiKeySettings key : named) {
-      all.add(new ApiKey(key.name(), parseHash(key.name(), key.sha256()), roles(key)));
+      all.add(
+          new ApiKey(
+              key.name(), parseHash(key.name(), key.sha256()), roles(key), capabilities(key)));
     }
     all.addAll(bareHashes(settings.apiKeysSha256()));
     this.keys = List.copyOf(all);
@@ -72,6 +77,29 @@ public class ApiKeyRegistry {
     return key.roles();
   }
 
+  // Likewise a misspelt capability: the key would be refused what it was meant to send.
+  private static Set<Capability> capabilities(ApiKeySettings key) {
+    Set<Capability> capabilities = EnumSet.noneOf(Capability.class);
+    for (String name : key.capabilities() == null ? List.<String>of() : key.capabilities()) {
+      capabilities.add(
+          Capability.parse(name.strip())
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "API key "
+                              + key.name()
+                              + ": unknown capability "
+                              + name
+                              + "; capabilities are "
+                              + String.join(
+                                  ", ",
+                                  Arrays.stream(Capability.values())
+                                      .map(Capability::configName)
+                                      .toList()))));
+    }
+    return capabilities;
+  }
+
   private static List<ApiKey> bareHashes(String commaSeparated) {
     List<ApiKey> keys = new ArrayList<>();
     if (commaSeparated == null) {
@@ -80,7 +108,8 @@ public class ApiKeyRegistry {
     for (String hash : commaSeparated.split(",")) {
       if (!hash.isBlank()) {
         String name = "key-" + (keys.size() + 1);
-        keys.add(new ApiKey(name, parseHash(name, hash.strip()), List.of(Roles.INTEGRATION)));
+        keys.add(
+            new ApiKey(name, parseHash(name, hash.strip()), List.of(Roles.INTEGRATION), Set.of()));
       }
     }
     return keys;

@@ -34,7 +34,10 @@ public class BearerApiKeyFetcher implements AuthenticationFetcher<HttpRequest<?>
   public Publisher<Authentication> fetchAuthentication(HttpRequest<?> request) {
     return presentedKey(request)
         .flatMap(registry::match)
-        .map(key -> Publishers.just(Authentication.build(key.name(), key.roles())))
+        .map(
+            key ->
+                Publishers.just(
+                    Authentication.build(key.name(), key.roles(), Submitter.attributes(key))))
         .orElseGet(Publishers::empty);
   }
 

@@ -19,8 +19,12 @@ final class DataLabels {
     this.template = template;
   }
 
-  /** Reports a missing or broken template once, not once per label. */
-  static DataLabels of(JsonNode template, List<LabelInput> labels, FieldErrors errors) {
+  /**
+   * Reports a missing or broken template once, not once per label, and a command it may not send
+   * (the rendered labels are checked again, as sent).
+   */
+  static DataLabels of(
+      JsonNode template, List<LabelInput> labels, LabelCommands commands, FieldErrors errors) {
     boolean used = false;
     for (LabelInput label : labels) {
       used |= label != null && present(label.data()) != null;
@@ -32,6 +36,9 @@ final class DataLabels {
       errors.add(
           "template",
           template == null ? "is required when labels have data" : "must be a string of ZPL");
+      return new DataLabels(null);
+    }
+    if (!commands.allow(template.getStringValue(), "template", "", errors)) {
       return new DataLabels(null);
     }
     try {
@@ -61,11 +68,21 @@ final class DataLabels {
       } else if (!(value.isString() || value.isNumber() || value.isBoolean())) {
         errors.add(path + "." + name, "must be a string, number or boolean");
         complete = false;
+      } else if (value.isNumber() && !finite(value.getNumberValue())) {
+        errors.add(
+            path + "." + name, "is a number too large to print as written; send it as a string");
+        complete = false;
       } else {
         values.put(name, text(value));
       }
     }
     return complete ? template.render(values).getBytes(StandardCharsets.UTF_8) : null;
+  }
+
+  // JSON has no bound on numbers, but the parser reads 1e400 as an infinite double.
+  private static boolean finite(Number number) {
+    return !(number instanceof Double d && d.isInfinite()
+        || number instanceof Float f && f.isInfinite());
   }
 
   /** Numbers print as written in plain notation: 2 stays "2", 1.50 becomes "1.5", never 1E+1. */

@@ -13,7 +13,8 @@ import java.util.function.Function;
 /**
  * Turns a request's {@code labels} or {@code zplDocument} into label bytes, or field errors. Field
  * paths index arrays from 0, as in the request ({@code labels[0]} is label 1). Each label object is
- * bound to its {@link LabelInput} record before its rules run.
+ * bound to its {@link LabelInput} record before its rules run; the ZPL each label sends passes
+ * {@link LabelCommands}.
  */
 final class LabelRules {
   static final int MAX_LABEL_BYTES = 64 * 1024;
@@ -21,7 +22,10 @@ final class LabelRules {
   private LabelRules() {}
 
   static List<byte[]> labels(
-      SubmitRequest request, Function<JsonNode, LabelInput> bind, FieldErrors errors) {
+      SubmitRequest request,
+      Function<JsonNode, LabelInput> bind,
+      LabelCommands commands,
+      FieldErrors errors) {
     JsonNode labels = present(request.labels());
     JsonNode document = present(request.zplDocument());
     if (labels != null && document != null) {
@@ -29,13 +33,13 @@ final class LabelRules {
       return List.of();
     }
     if (document != null) {
-      return document(document, errors);
+      return document(document, commands, errors);
     }
     if (labels == null) {
       errors.add("labels", "is required (or give zplDocument instead)");
       return List.of();
     }
-    return labelArray(inputs(labels, bind, errors), present(request.template()), errors);
+    return labelArray(inputs(labels, bind, errors), present(request.template()), commands, errors);
   }
 
   // Null for an entry that is no label object, reported with the other labels' errors.
@@ -58,12 +62,12 @@ final class LabelRules {
   }
 
   private static List<byte[]> labelArray(
-      List<LabelInput> labels, JsonNode template, FieldErrors errors) {
-    DataLabels data = DataLabels.of(template, labels, errors);
+      List<LabelInput> labels, JsonNode template, LabelCommands commands, FieldErrors errors) {
+    DataLabels data = DataLabels.of(template, labels, commands, errors);
     List<byte[]> contents = new ArrayList<>();
     for (int i = 0; i < labels.size(); i++) {
       String path = "labels[" + i + "]";
-      byte[] content = label(labels.get(i), path, data, errors);
+      byte[] content = label(labels.get(i), path, data, commands, errors);
       if (content != null && fits(content, path, "this label", errors)) {
         contents.add(content);
       }
@@ -71,7 +75,8 @@ final class LabelRules {
     return contents;
   }
 
-  private static byte[] label(LabelInput label, String path, DataLabels data, FieldErrors errors) {
+  private static byte[] label(
+      LabelInput label, String path, DataLabels data, LabelCommands commands, FieldErrors errors) {
     if (label == null) {
       errors.add(path, "must be an object with one of data, zpl, raw");
       return null;
@@ -89,12 +94,21 @@ final class LabelRules {
         errors.add(path + ".zpl", "must be one whole ^XA...^XZ format");
         return null;
       }
-      return zpl.getStringValue().strip().getBytes(StandardCharsets.UTF_8);
+      String text = zpl.getStringValue().strip();
+      return commands.allow(text, path + ".zpl", "", errors)
+          ? text.getBytes(StandardCharsets.UTF_8)
+          : null;
     }
     if (raw != null) {
-      return raw(raw, path + ".raw", errors);
+      return commands.allowRaw(path + ".raw", errors) ? raw(raw, path + ".raw", errors) : null;
     }
-    return data.render(values, path + ".data", errors);
+    // The template passed the same check; the rendered label is what the printer reads.
+    byte[] rendered = data.render(values, path + ".data", errors);
+    return rendered != null
+            && commands.allow(
+                new String(rendered, StandardCharsets.UTF_8), path + ".data", "", errors)
+        ? rendered
+        : null;
   }
 
   private static byte[] raw(JsonNode raw, String path, FieldErrors errors) {
@@ -111,7 +125,8 @@ final class LabelRules {
     }
   }
 
-  private static List<byte[]> document(JsonNode document, FieldErrors errors) {
+  private static List<byte[]> document(
+      JsonNode document, LabelCommands commands, FieldErrors errors) {
     if (!document.isString()) {
       errors.add("zplDocument", "must be a string of ZPL");
       return List.of();
@@ -136,7 +151,8 @@ final class LabelRules {
     List<byte[]> contents = new ArrayList<>();
     for (int i = 0; i < formats.size(); i++) {
       byte[] content = formats.get(i).getBytes(StandardCharsets.UTF_8);
-      if (fits(content, "zplDocument", "format " + (i + 1), errors)) {
+      if (fits(content, "zplDocument", "format " + (i + 1), errors)
+          && commands.allow(formats.get(i), "zplDocument", "format " + (i + 1) + ": ", errors)) {
         contents.add(content);
       }
     }

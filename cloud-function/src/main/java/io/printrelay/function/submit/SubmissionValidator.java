@@ -4,10 +4,12 @@ import static io.printrelay.function.submit.LabelRules.present;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.tree.JsonNode;
+import io.printrelay.function.security.Capability;
 import io.printrelay.function.submit.SubmitRequest.LabelInput;
 import io.printrelay.model.PrinterId;
 import io.printrelay.model.Priority;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -32,10 +34,14 @@ public final class SubmissionValidator {
   }
 
   /**
+   * @param capabilities the submitting key's: what its labels may carry beyond a label
    * @throws io.printrelay.function.problem.InvalidInput naming every invalid field
    */
   public JobDraft validate(
-      SubmitRequest request, @Nullable String idempotencyKey, Predicate<String> printerRegistered) {
+      SubmitRequest request,
+      @Nullable String idempotencyKey,
+      Set<Capability> capabilities,
+      Predicate<String> printerRegistered) {
     FieldErrors errors = new FieldErrors();
     if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
       errors.add("Idempotency-Key", "must be 1 to 128 printable ASCII characters");
@@ -43,7 +49,8 @@ public final class SubmissionValidator {
     String printerId = printerId(present(request.printerId()), printerRegistered, errors);
     Priority priority = priority(present(request.priority()), errors);
     String reference = reference(present(request.reference()), errors);
-    List<byte[]> labels = LabelRules.labels(request, bindLabel, errors);
+    List<byte[]> labels =
+        LabelRules.labels(request, bindLabel, new LabelCommands(capabilities), errors);
     errors.throwIfAny();
     return new JobDraft(
         printerId,

@@ -20,6 +20,7 @@ import io.printrelay.function.jobs.ReadJobs;
 import io.printrelay.function.problem.ApiProblems;
 import io.printrelay.function.problem.Problem;
 import io.printrelay.function.security.Roles;
+import io.printrelay.function.security.Submitter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -78,7 +79,7 @@ public class SubmitController {
       @Nullable @Header("Idempotency-Key") String idempotencyKey,
       Authentication caller) {
     SubmitRequest job = body.bind(body.read(request, bytes, "the job"), SubmitRequest.class);
-    SubmitOutcome outcome = submitJob.submit(caller.getName(), job, idempotencyKey);
+    SubmitOutcome outcome = submitJob.submit(Submitter.of(caller), job, idempotencyKey);
     JobView view = readJobs.view(outcome.job());
     return outcome.created()
         ? HttpResponse.created(view, URI.create("/v1/jobs/" + view.jobId()))

@@ -7,8 +7,10 @@ import io.printrelay.function.intake.JobIntake;
 import io.printrelay.function.intake.JobStore;
 import io.printrelay.function.intake.NewLabel;
 import io.printrelay.function.intake.SubmitOutcome;
+import io.printrelay.function.security.Submitter;
 import io.printrelay.function.submit.SubmitRequest.LabelInput;
 import io.printrelay.model.Job;
+import io.printrelay.model.JobId;
 import io.printrelay.model.Label;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -17,7 +19,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Accepts a print job: validate, answer an earlier job for a repeated Idempotency-Key, else hand
@@ -38,13 +39,16 @@ public class SubmitJob {
   }
 
   /**
-   * @param caller the API key's name, scoping {@code idempotencyKey}
+   * @param caller the API key: its scope holds {@code idempotencyKey}, its capabilities say what
+   *     its labels may carry
    */
   public SubmitOutcome submit(
-      String caller, SubmitRequest request, @Nullable String idempotencyKey) {
-    JobDraft draft = validator.validate(request, idempotencyKey, store::printerRegistered);
+      Submitter caller, SubmitRequest request, @Nullable String idempotencyKey) {
+    JobDraft draft =
+        validator.validate(
+            request, idempotencyKey, caller.capabilities(), store::printerRegistered);
     if (idempotencyKey != null) {
-      Optional<Job> earlier = store.jobFor(caller, idempotencyKey);
+      Optional<Job> earlier = store.jobFor(caller.scope(), idempotencyKey);
       if (earlier.isPresent()) {
         return new SubmitOutcome(earlier.get(), false);
       }
@@ -53,7 +57,7 @@ public class SubmitJob {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     Job job =
         Job.accepted(
-            UUID.randomUUID().toString(),
+            JobId.next(),
             draft.printerId(),
             draft.priority(),
             draft.reference(),
@@ -61,7 +65,8 @@ public class SubmitJob {
             null,
             now);
     Optional<IdempotencyClaim> claim =
-        Optional.ofNullable(idempotencyKey).map(key -> IdempotencyClaim.of(caller, key, now));
+        Optional.ofNullable(idempotencyKey)
+            .map(key -> IdempotencyClaim.of(caller.scope(), key, now));
     return intake.accept(job, labels(job.jobId(), draft), claim);
   }
 

@@ -82,6 +82,9 @@ public record SubmitRequest(
           JsonNode data,
       @Nullable @Schema(type = "string", description = "A whole ^XA...^XZ format") JsonNode zpl,
       @Nullable
-          @Schema(type = "string", format = "byte", description = "Raw printer bytes," + " base64")
+          @Schema(
+              type = "string",
+              format = "byte",
+              description = "Raw printer bytes, base64; needs a key with capability raw")
           JsonNode raw) {}
 }

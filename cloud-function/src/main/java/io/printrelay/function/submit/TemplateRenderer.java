@@ -1,5 +1,6 @@
 package io.printrelay.function.submit;
 
+import io.printrelay.zpl.ZplCommands;
 import io.printrelay.zpl.ZplDocument;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -27,13 +28,12 @@ import java.util.regex.Pattern;
  * label has exactly the template's one {@code ^XA} and one {@code ^XZ}. Other characters, non-ASCII
  * included, pass through unchanged (sent as UTF-8).
  *
- * <p>Templates that change the command prefixes ({@code ^CC ~CC ^CT ~CT}) are refused: the escaping
- * relies on {@code ^} and {@code ~}. See Zebra's ZPL II Programming Guide, ^FH.
+ * <p>Templates that change the command prefixes ({@code ^CC ~CC ^CT ~CT}, as {@link ZplCommands}
+ * finds them) are refused: the escaping relies on {@code ^} and {@code ~}. See Zebra's ZPL II
+ * Programming Guide, ^FH.
  */
 public final class TemplateRenderer {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_.-]+)\\s*}}");
-  private static final Pattern PREFIX_CHANGE =
-      Pattern.compile("[\\^~]C[CT]", Pattern.CASE_INSENSITIVE);
   private static final char DEFAULT_INDICATOR = '_';
 
   private sealed interface Part permits Text, Slot {}
@@ -57,7 +57,8 @@ public final class TemplateRenderer {
     if (!ZplDocument.isSingleFormat(template)) {
       throw new IllegalArgumentException("must be one whole ^XA...^XZ format");
     }
-    if (PREFIX_CHANGE.matcher(template).find()) {
+    if (ZplCommands.restricted(template).stream()
+        .anyMatch(command -> command.kind() == ZplCommands.Kind.PREFIX_CHANGE)) {
       throw new IllegalArgumentException(
           "must not change the command prefixes (^CC, ~CC, ^CT, ~CT): escaping relies on ^ and ~");
     }

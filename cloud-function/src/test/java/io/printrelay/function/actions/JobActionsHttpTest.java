@@ -197,6 +197,33 @@ class JobActionsHttpTest extends ApiTestBase {
   }
 
   @Test
+  void aBodyThatIsNoObjectIs422NamingTheFieldForReprintAndPriority() {
+    Job job = sandbox.store(aJob());
+
+    for (String body : List.of("null", "\"high\"", "1", "[]")) {
+      Reply priority = api.act(path(job, "priority"), body);
+      Reply reprint = api.act(path(job, "reprint"), body);
+      assertProblem(priority, 422);
+      assertProblem(reprint, 422);
+      assertThat(priority.body().get("errors").get(0).get("field").getStringValue())
+          .isEqualTo("priority");
+      assertThat(reprint.body().get("errors").get(0).get("field").getStringValue())
+          .isEqualTo("labels");
+    }
+    assertThat(sandbox.job(job.jobId())).isEqualTo(job);
+  }
+
+  @Test
+  void aLabelNumberBeyondAnyNumberIs422() {
+    Job job = sandbox.store(aJob());
+
+    Reply reply = api.act(path(job, "reprint"), "{\"labels\":[1e400]}");
+
+    assertProblem(reply, 422);
+    assertThat(reply.body().get("errors").get(0).get("field").getStringValue()).isEqualTo("labels");
+  }
+
+  @Test
   void aMissingOrMalformedBodyIs400AndANonJsonOneIs415() {
     Job job = sandbox.store(aJob());
 

@@ -31,7 +31,7 @@ class UnhealthyHttpTest {
       assertProblem(reply, 503);
       assertThat(reply.text("detail")).contains("job table", "job queues");
 
-      Reply read = api.get("/v1/jobs/some-job");
+      Reply read = api.get("/v1/jobs/0b6f3c1e-8a4d-4c3e-9a57-5f0f6c1d2e3a");
       assertProblem(read, 503);
       assertThat(read.text("detail")).doesNotContain("no-such-table");
     }

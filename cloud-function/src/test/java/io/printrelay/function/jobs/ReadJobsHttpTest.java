@@ -24,24 +24,24 @@ import org.junit.jupiter.api.Test;
 @MicronautTest
 class ReadJobsHttpTest extends ApiTestBase {
   private static final Instant T0 = Instant.parse("2026-03-01T08:00:00Z");
+  // Job ids are UUIDs (a path id of another shape is a 404 without a read): named for the reader.
+  private static final String PRINTING_A = "00000000-0000-4000-8000-00000000000a";
+  private static final String NORMAL_A = "00000000-0000-4000-8000-00000000000b";
+  private static final String DONE_B = "00000000-0000-4000-8000-00000000000c";
+  private static final String HIGH_A = "00000000-0000-4000-8000-00000000000d";
 
   @BeforeAll
   void storeJobs() {
     sandbox.store(
-        aJob()
-            .id("printing-a")
-            .on("line-a")
-            .printing(3, T0.plusSeconds(30))
-            .labels(5)
-            .createdAt(T0));
-    sandbox.store(aJob().id("normal-a").on("line-a").createdAt(T0.plusSeconds(1)));
+        aJob().id(PRINTING_A).on("line-a").printing(3, T0.plusSeconds(30)).labels(5).createdAt(T0));
+    sandbox.store(aJob().id(NORMAL_A).on("line-a").createdAt(T0.plusSeconds(1)));
     sandbox.store(
-        aJob().id("done-b").on("line-b").status(JobStatus.COMPLETED).createdAt(T0.plusSeconds(2)));
+        aJob().id(DONE_B).on("line-b").status(JobStatus.COMPLETED).createdAt(T0.plusSeconds(2)));
     sandbox.store(
-        aJob().id("high-a").on("line-a").priority(Priority.HIGH).createdAt(T0.plusSeconds(3)));
+        aJob().id(HIGH_A).on("line-a").priority(Priority.HIGH).createdAt(T0.plusSeconds(3)));
     Label printed =
         new Label(
-            "printing-a",
+            PRINTING_A,
             1,
             LabelStatus.PRINTED,
             true,
@@ -56,7 +56,7 @@ class ReadJobsHttpTest extends ApiTestBase {
 
   @Test
   void aQueuedJobShowsTheContractFieldsWithNullsAndItsPlaceInLine() {
-    Reply reply = api.get("/v1/jobs/normal-a");
+    Reply reply = api.get("/v1/jobs/" + NORMAL_A);
 
     assertThat(reply.status()).isEqualTo(200);
     assertThat(fieldNames(reply.body()))
@@ -93,7 +93,7 @@ class ReadJobsHttpTest extends ApiTestBase {
 
   @Test
   void aPrintingJobShowsItsCurrentLabelAndPositionZero() {
-    Reply reply = api.get("/v1/jobs/printing-a");
+    Reply reply = api.get("/v1/jobs/" + PRINTING_A);
 
     assertThat(reply.body().get("currentLabel").getIntValue()).isEqualTo(3);
     assertThat(reply.body().get("queuePosition").getIntValue()).isZero();
@@ -102,7 +102,7 @@ class ReadJobsHttpTest extends ApiTestBase {
 
   @Test
   void aFinishedJobHasNoQueuePosition() {
-    Reply reply = api.get("/v1/jobs/done-b");
+    Reply reply = api.get("/v1/jobs/" + DONE_B);
 
     assertThat(reply.body().get("queuePosition").isNull()).isTrue();
     assertThat(reply.text("finishedAt")).endsWith("Z");
@@ -110,17 +110,16 @@ class ReadJobsHttpTest extends ApiTestBase {
 
   @Test
   void listsJobsNewestFirst() {
-    assertThat(jobIds(api.get("/v1/jobs")))
-        .containsExactly("high-a", "done-b", "normal-a", "printing-a");
+    assertThat(jobIds(api.get("/v1/jobs"))).containsExactly(HIGH_A, DONE_B, NORMAL_A, PRINTING_A);
   }
 
   @Test
   void listsOnePrintersJobsInOneStatusUpToTheLimit() {
     assertThat(jobIds(api.get("/v1/jobs?printerId=line-a")))
-        .containsExactly("high-a", "normal-a", "printing-a");
+        .containsExactly(HIGH_A, NORMAL_A, PRINTING_A);
     assertThat(jobIds(api.get("/v1/jobs?printerId=line-a&status=queued&limit=1")))
-        .containsExactly("high-a");
-    assertThat(jobIds(api.get("/v1/jobs?status=completed"))).containsExactly("done-b");
+        .containsExactly(HIGH_A);
+    assertThat(jobIds(api.get("/v1/jobs?status=completed"))).containsExactly(DONE_B);
     assertThat(jobIds(api.get("/v1/jobs?printerId=nobody"))).isEmpty();
   }
 
@@ -136,7 +135,7 @@ class ReadJobsHttpTest extends ApiTestBase {
 
   @Test
   void listsAJobsLabelsWithTheirStateButNotTheirContent() {
-    Reply reply = api.get("/v1/jobs/printing-a/labels");
+    Reply reply = api.get("/v1/jobs/" + PRINTING_A + "/labels");
 
     JsonNode first = reply.body().get("labels").get(0);
     assertThat(reply.body().get("labels").size()).isEqualTo(5);
@@ -153,12 +152,12 @@ class ReadJobsHttpTest extends ApiTestBase {
 
   @Test
   void filtersLabelsByStatus() {
-    Reply pending = api.get("/v1/jobs/printing-a/labels?status=pending");
+    Reply pending = api.get("/v1/jobs/" + PRINTING_A + "/labels?status=pending");
 
     List<Integer> indexes = new ArrayList<>();
     pending.body().get("labels").values().forEach(l -> indexes.add(l.get("index").getIntValue()));
     assertThat(indexes).containsExactly(2, 3, 4, 5);
-    assertThat(api.get("/v1/jobs/printing-a/labels?status=lost").status()).isEqualTo(422);
+    assertThat(api.get("/v1/jobs/" + PRINTING_A + "/labels?status=lost").status()).isEqualTo(422);
   }
 
   @Test
@@ -173,7 +172,7 @@ class ReadJobsHttpTest extends ApiTestBase {
   @Test
   void aViewerKeyMayRead() {
     Reply reply =
-        api.send(HttpRequest.GET("/v1/jobs/normal-a").bearerAuth(EmbeddedSandbox.VIEWER_KEY));
+        api.send(HttpRequest.GET("/v1/jobs/" + NORMAL_A).bearerAuth(EmbeddedSandbox.VIEWER_KEY));
 
     assertThat(reply.status()).isEqualTo(200);
   }

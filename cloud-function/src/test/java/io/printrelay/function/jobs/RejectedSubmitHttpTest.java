@@ -51,6 +51,9 @@ class RejectedSubmitHttpTest extends ApiTestBase {
         rejected("an empty body", "", 400),
         rejected("malformed JSON", "{\"printerId\":", 400),
         rejected("a JSON array", "[]", 400),
+        rejected("JSON null", "null", 400),
+        rejected("a JSON string", "\"job\"", 400),
+        rejected("a JSON number", "42", 400),
         rejected("no printerId", "{\"labels\":[{\"zpl\":\"^XA^XZ\"}]}", 422, "printerId"),
         rejected("a printerId with a space", zplLabels("line 1", 1), 422, "printerId"),
         rejected("an unregistered printer", zplLabels("line-9", 1), 422, "printerId"),
@@ -103,6 +106,14 @@ class RejectedSubmitHttpTest extends ApiTestBase {
             422,
             "labels[0].data.product"),
         rejected(
+            "a data value beyond any number",
+            "{\"printerId\":\"line-1\","
+                + template
+                + ",\"labels\":[{\"data\":{\"product\":\"Soup\",\"n\":1e400,\"total\":-1e400}}]}",
+            422,
+            "labels[0].data.n",
+            "labels[0].data.total"),
+        rejected(
             "a placeholder outside field data",
             "{\"printerId\":\"line-1\",\"template\":"
                 + "\"^XA^FO{{x}},30^FDa^FS^XZ\",\"labels\":[{\"data\":{\"x\":1}}]}",
@@ -135,6 +146,47 @@ class RejectedSubmitHttpTest extends ApiTestBase {
             zplDocument("line-1", "^XA^FDa^FS^XZ".repeat(501)),
             422,
             "zplDocument"),
+        rejected(
+            "a zpl label asking the printer for its status",
+            withLabels("line-1", "[{\"zpl\":\"^XA^FDa^FS^XZ\"},{\"zpl\":\"^XA~HS^FDb^FS^XZ\"}]"),
+            422,
+            "labels[1].zpl"),
+        rejected(
+            "a zplDocument format asking for the configuration",
+            zplDocument("line-1", "^XA^FDa^FS^XZ^XA^HH^FDb^FS^XZ"),
+            422,
+            "zplDocument"),
+        rejected(
+            "a template asking for a host query",
+            "{\"printerId\":\"line-1\",\"template\":\"^XA~HQES^FD{{x}}^FS^XZ\","
+                + "\"labels\":[{\"data\":{\"x\":1}}]}",
+            422,
+            "template"),
+        rejected(
+            "a host command hidden in field data",
+            withLabels("line-1", "[{\"zpl\":\"^XA^FDHSBC ~hs^FS^XZ\"}]"),
+            422,
+            "labels[0].zpl"),
+        rejected(
+            "a prefix change",
+            withLabels("line-1", "[{\"zpl\":\"^XA^CC+^FDa^FS^XZ\"}]"),
+            422,
+            "labels[0].zpl"),
+        rejected(
+            "settings saved by a key without printer-config",
+            withLabels("line-1", "[{\"zpl\":\"^XA^JUS^XZ\"}]"),
+            422,
+            "labels[0].zpl"),
+        rejected(
+            "a network change by a key without printer-config",
+            zplDocument("line-1", "^XA^NS,10.0.0.9^XZ"),
+            422,
+            "zplDocument"),
+        rejected(
+            "a raw label by a key without raw",
+            withLabels("line-1", "[{\"raw\":\"XlhBXkZEYV5GU15YWg==\"}]"),
+            422,
+            "labels[0].raw"),
         rejected(
             "several invalid fields at once",
             "{\"printerId\":\"\",\"priority\":\"asap\"," + "\"labels\":[{\"raw\":\"%%\"},{}]}",
@@ -173,6 +225,25 @@ class RejectedSubmitHttpTest extends ApiTestBase {
     assertThat(error.get("field").getStringValue()).isEqualTo("labels[0].data");
     assertThat(error.get("message").getStringValue())
         .isEqualTo("label 1: missing value for {{product}}");
+  }
+
+  @Test
+  void aHostCommandIsNamedWithItsLabel() {
+    Reply reply =
+        api.submit(withLabels("line-1", "[{\"zpl\":\"^XA^FDa^FS^XZ\"},{\"zpl\":\"^XA~HS^XZ\"}]"));
+
+    JsonNode error = reply.body().get("errors").get(0);
+    assertThat(error.get("field").getStringValue()).isEqualTo("labels[1].zpl");
+    assertThat(error.get("message").getStringValue()).startsWith("label 2: ").contains("~HS");
+  }
+
+  @Test
+  void aConfigurationCommandInADocumentIsNamedWithItsFormatAndTheCapability() {
+    Reply reply = api.submit(zplDocument("line-1", "^XA^FDa^FS^XZ^XA~JA^XZ"));
+
+    JsonNode error = reply.body().get("errors").get(0);
+    assertThat(error.get("field").getStringValue()).isEqualTo("zplDocument");
+    assertThat(error.get("message").getStringValue()).contains("format 2", "~JA", "printer-config");
   }
 
   @Test

@@ -13,9 +13,9 @@ class ApiKeyRegistryTest {
       new ApiKeyRegistry(
           List.of(
               new ApiKeySettings(
-                  "odoo", ApiKeyRegistry.sha256Hex("secret-1"), List.of("integration")),
+                  "odoo", ApiKeyRegistry.sha256Hex("secret-1"), List.of("integration"), null),
               new ApiKeySettings(
-                  "screen", ApiKeyRegistry.sha256Hex("secret-2"), List.of("viewer"))),
+                  "screen", ApiKeyRegistry.sha256Hex("secret-2"), List.of("viewer"), null)),
           new PrintrelaySettings(
               "t", "p", ApiKeyRegistry.sha256Hex("secret-3").toUpperCase(), null));
 
@@ -41,6 +41,40 @@ class ApiKeyRegistryTest {
   @Test
   void neverPrintsAHash() {
     assertThat(registry.keys().get(0).toString()).isEqualTo("ApiKey[odoo, roles=[integration]]");
+  }
+
+  @Test
+  void aNamedKeyHasTheCapabilitiesConfiguredAndABareHashNone() {
+    ApiKeyRegistry withCapabilities =
+        new ApiKeyRegistry(
+            List.of(
+                new ApiKeySettings(
+                    "installer",
+                    ApiKeyRegistry.sha256Hex("secret-4"),
+                    List.of("integration"),
+                    List.of("printer-config", " raw"))),
+            new PrintrelaySettings("t", "p", ApiKeyRegistry.sha256Hex("secret-3"), null));
+
+    assertThat(withCapabilities.match("secret-4").orElseThrow().capabilities())
+        .containsExactlyInAnyOrder(Capability.PRINTER_CONFIG, Capability.RAW);
+    assertThat(withCapabilities.match("secret-3").orElseThrow().capabilities()).isEmpty();
+    assertThat(registry.match("secret-1").orElseThrow().capabilities()).isEmpty();
+  }
+
+  @Test
+  void refusesAnUnknownCapabilityAtStart() {
+    assertThatThrownBy(
+            () ->
+                new ApiKeyRegistry(
+                    List.of(
+                        new ApiKeySettings(
+                            "odoo",
+                            ApiKeyRegistry.sha256Hex("secret-1"),
+                            List.of("integration"),
+                            List.of("printer-configuration"))),
+                    new PrintrelaySettings("t", "p", null, null)))
+        .hasMessageContaining("unknown capability printer-configuration")
+        .hasMessageContaining("printer-config, raw");
   }
 
   @Test

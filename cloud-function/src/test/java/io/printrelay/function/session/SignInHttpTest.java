@@ -12,6 +12,8 @@ import io.micronaut.http.MediaType;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.printrelay.function.testing.ApiClient.Reply;
 import io.printrelay.function.testing.ApiTestBase;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** {@code POST /login} and {@code /logout}: answers and cookie flags. */
@@ -74,6 +76,19 @@ class SignInHttpTest extends ApiTestBase {
             HttpRequest.POST("/login", "username=operator")
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)),
         415);
+  }
+
+  @Test
+  void credentialsThatAreNoObjectAre422NamingBothFields() {
+    for (String body : List.of("null", "\"operator\"", "1", "[]")) {
+      Reply reply =
+          api.send(HttpRequest.POST("/login", body).contentType(MediaType.APPLICATION_JSON));
+
+      assertProblem(reply, 422);
+      List<String> fields = new ArrayList<>();
+      reply.body().get("errors").values().forEach(e -> fields.add(e.get("field").getStringValue()));
+      assertThat(fields).containsExactly("username", "password");
+    }
   }
 
   @Test

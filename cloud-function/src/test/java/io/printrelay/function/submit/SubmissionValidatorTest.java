@@ -10,11 +10,14 @@ import io.printrelay.function.http.JsonBody;
 import io.printrelay.function.problem.FieldError;
 import io.printrelay.function.problem.InvalidInput;
 import io.printrelay.function.problem.MalformedRequest;
+import io.printrelay.function.security.Capability;
 import io.printrelay.model.Priority;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.EnumSet;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -25,6 +28,8 @@ class SubmissionValidatorTest {
   private static final JsonMapper JSON = JsonMapper.createDefault();
   private static final JsonBody BODY = new JsonBody(JSON);
   private static final String ONE_LABEL = "\"labels\":[{\"zpl\":\"^XA^FDa^FS^XZ\"}]";
+  // Every capability, so each rule is seen on its own; LabelCommandsTest covers what keys may send.
+  private static final Set<Capability> ALL = EnumSet.allOf(Capability.class);
   private final SubmissionValidator validator =
       new SubmissionValidator(label -> BODY.bind(label, SubmitRequest.LabelInput.class));
 
@@ -73,7 +78,7 @@ class SubmissionValidatorTest {
             InvalidInput.class,
             () ->
                 validator.validate(
-                    json("{\"printerId\":\"ghost\"," + ONE_LABEL + "}"), null, id -> false));
+                    json("{\"printerId\":\"ghost\"," + ONE_LABEL + "}"), null, ALL, id -> false));
 
     assertThat(invalid.errors())
         .containsExactly(
@@ -164,6 +169,7 @@ class SubmissionValidatorTest {
                         "{\"printerId\":\"a b\",\"priority\":\"asap\",\"reference\":7,\"labels\":["
                             + "{\"zpl\":\"nope\"},{\"raw\":\"@@\"},{\"data\":{}},{}]}"),
                     "",
+                    ALL,
                     id -> true));
 
     assertThat(invalid.errors())
@@ -190,6 +196,7 @@ class SubmissionValidatorTest {
                         "{\"printerId\":\"p\",\"template\":\"^XA^FD{{a}}{{b}}^FS^XZ\",\"labels\":["
                             + "{\"data\":{\"a\":1,\"b\":2}},{\"data\":{\"a\":null}}]}"),
                     null,
+                    ALL,
                     id -> true));
 
     assertThat(invalid.errors())
@@ -200,12 +207,12 @@ class SubmissionValidatorTest {
 
   @Test
   void aBodyThatIsNotAnObjectIsMalformed() {
-    assertThatThrownBy(() -> validator.validate(json("[1]"), null, id -> true))
+    assertThatThrownBy(() -> validator.validate(json("[1]"), null, ALL, id -> true))
         .isInstanceOf(MalformedRequest.class);
   }
 
   private JobDraft valid(String body) {
-    return validator.validate(json(body), null, id -> true);
+    return validator.validate(json(body), null, ALL, id -> true);
   }
 
   private void assertInvalid(String body, String field) {
@@ -215,7 +222,7 @@ class SubmissionValidatorTest {
   private void assertInvalid(String body, String key, String field) {
     InvalidInput invalid =
         catchThrowableOfType(
-            InvalidInput.class, () -> validator.validate(json(body), key, id -> true));
+            InvalidInput.class, () -> validator.validate(json(body), key, ALL, id -> true));
     assertThat(invalid).as("expected %s to be invalid", field).isNotNull();
     assertThat(invalid.errors()).extracting(FieldError::field).containsExactly(field);
   }

@@ -16,6 +16,8 @@ import io.printrelay.function.intake.SubmitOutcome;
 import io.printrelay.function.problem.InvalidInput;
 import io.printrelay.function.queue.DispatchFailed;
 import io.printrelay.function.queue.JobQueue;
+import io.printrelay.function.security.Capability;
+import io.printrelay.function.security.Submitter;
 import io.printrelay.model.Job;
 import io.printrelay.model.JobStatus;
 import io.printrelay.model.Priority;
@@ -27,6 +29,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +39,8 @@ class SubmitJobTest {
   private static final Instant NOW = Instant.parse("2026-03-01T08:00:00.000Z");
   private static final SubmitRequest TWO_LABELS =
       json("{\"printerId\":\"line-1\",\"labels\":[{\"zpl\":\"^XA^XZ\"},{\"raw\":\"AQI=\"}]}");
+
+  private static final Submitter ODOO = new Submitter("odoo", Set.of(Capability.RAW));
 
   private final InMemoryJobStore store = new InMemoryJobStore();
   private final RecordingQueue queue = new RecordingQueue();
@@ -48,7 +53,7 @@ class SubmitJobTest {
 
   @Test
   void storesLabelsBeforeTheJobThenSendsDispatchOne() {
-    SubmitOutcome outcome = submitJob.submit("odoo", TWO_LABELS, null);
+    SubmitOutcome outcome = submitJob.submit(ODOO, TWO_LABELS, null);
 
     Job job = outcome.job();
     assertThat(outcome.created()).isTrue();
@@ -64,7 +69,7 @@ class SubmitJobTest {
   void aFailedSendStillAcceptsTheJobAndLeavesItForTheSweep() {
     queue.failing = true;
 
-    SubmitOutcome outcome = submitJob.submit("odoo", TWO_LABELS, null);
+    SubmitOutcome outcome = submitJob.submit(ODOO, TWO_LABELS, null);
 
     assertThat(outcome.created()).isTrue();
     Job stored = store.job(outcome.job().jobId()).orElseThrow();
@@ -76,9 +81,9 @@ class SubmitJobTest {
 
   @Test
   void theSameIdempotencyKeyReturnsTheFirstJobWithoutWritingAgain() {
-    Job first = submitJob.submit("odoo", TWO_LABELS, "order-7").job();
+    Job first = submitJob.submit(ODOO, TWO_LABELS, "order-7").job();
 
-    SubmitOutcome again = submitJob.submit("odoo", TWO_LABELS, "order-7");
+    SubmitOutcome again = submitJob.submit(ODOO, TWO_LABELS, "order-7");
 
     assertThat(again.created()).isFalse();
     assertThat(again.job().jobId()).isEqualTo(first.jobId());
@@ -88,7 +93,7 @@ class SubmitJobTest {
 
   @Test
   void losingTheRaceForAKeyDeletesTheLabelsJustWrittenAndReturnsTheWinner() {
-    Job winner = submitJob.submit("odoo", TWO_LABELS, "order-8").job();
+    Job winner = submitJob.submit(ODOO, TWO_LABELS, "order-8").job();
     JobStore blindToClaims =
         new ForwardingStore(store) {
           private boolean looked;
@@ -102,7 +107,7 @@ class SubmitJobTest {
           }
         };
 
-    SubmitOutcome loser = submitJob(blindToClaims).submit("odoo", TWO_LABELS, "order-8");
+    SubmitOutcome loser = submitJob(blindToClaims).submit(ODOO, TWO_LABELS, "order-8");
 
     assertThat(loser.created()).isFalse();
     assertThat(loser.job().jobId()).isEqualTo(winner.jobId());
@@ -116,7 +121,7 @@ class SubmitJobTest {
     assertThatThrownBy(
             () ->
                 submitJob.submit(
-                    "odoo",
+                    ODOO,
                     json("{\"printerId\":\"line-2\"," + "\"labels\":[{\"zpl\":\"^XA^XZ\"}]}"),
                     null))
         .isInstanceOf(InvalidInput.class);

@@ -39,6 +39,9 @@ public final class EmbeddedSandbox {
   public static final String VIEWER_KEY = "test-viewer-key";
   public static final String OPERATOR_KEY = "test-operator-key";
 
+  /** An integration key with capabilities printer-config and raw; INTEGRATION_KEY has none. */
+  public static final String INSTALLER_KEY = "test-installer-key";
+
   /** Signs in with role operator; {@link #VIEWER} with role viewer. Same password for both. */
   public static final String OPERATOR = "operator";
 
@@ -99,7 +102,14 @@ public final class EmbeddedSandbox {
                   "sha256",
                   ApiKeyRegistry.sha256Hex(OPERATOR_KEY),
                   "roles",
-                  List.of("operator"))));
+                  List.of("operator")),
+              Map.of(
+                  "name",
+                  "installer",
+                  "sha256",
+                  ApiKeyRegistry.sha256Hex(INSTALLER_KEY),
+                  "capabilities",
+                  List.of("printer-config", "raw"))));
       properties.put(
           "printrelay.operators",
           List.of(
