@@ -45,6 +45,11 @@ public class SessionTokens {
         now.truncatedTo(ChronoUnit.SECONDS).plus(settings.lifetime()));
   }
 
+  /** Nothing when sessions can be signed; a 503 when sign-in is not configured. */
+  public void requireSigningKey() {
+    key.required();
+  }
+
   /** The signed token for the session cookie; 503 when sign-in is not configured. */
   public String encode(Session session) {
     String payload =
