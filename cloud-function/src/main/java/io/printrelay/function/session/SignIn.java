@@ -40,7 +40,8 @@ public class SignIn {
     }
     tokens.requireSigningKey();
     Operator operator = accounts.signIn(username, password).orElseThrow(SignInRefused::new);
-    Session session = tokens.open(operator, clock.instant());
+    String credential = accounts.credential(operator.username()).orElseThrow(SignInRefused::new);
+    Session session = tokens.open(operator, credential, clock.instant());
     return new SignedIn(session, tokens.encode(session));
   }
 
