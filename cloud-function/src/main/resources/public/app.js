@@ -284,9 +284,13 @@ async function signIn(form) {
   start();
 }
 
-$("#sign-out").addEventListener("click", async () => {
-  await fetch("/logout", { method: "POST", credentials: "same-origin", headers: { "X-CSRF-Token": csrfToken() } });
+async function signOut(path) {
+  await fetch(path, { method: "POST", credentials: "same-origin", headers: { "X-CSRF-Token": csrfToken() } });
   showSignIn();
-});
+}
+
+$("#sign-out").addEventListener("click", () => signOut("/logout"));
+// Ends this account's sessions on every device, e.g. after a tablet went missing.
+$("#sign-out-everywhere").addEventListener("click", () => signOut("/logout-everywhere"));
 
 start();

@@ -1,21 +1,34 @@
 package io.printrelay.function.session;
 
+import io.micronaut.core.async.publisher.AsyncSingleResultPublisher;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.filters.AuthenticationFetcher;
 import io.printrelay.function.security.OperatorAccounts;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 import org.reactivestreams.Publisher;
 
 /**
  * Authenticates the session cookie. Runs after the bearer-key fetcher: a request with a valid key
- * is the key's, whatever cookies it carries. The account must still exist with the same role, so
- * removing an operator or changing a role from configuration ends their sessions.
+ * is the key's, whatever cookies it carries. A signed, unexpired session still ends early when:
+ *
+ * <ul>
+ *   <li>its account is removed or its role changed in configuration;
+ *   <li>its account's password hash changed (the session carries the hash's fingerprint);
+ *   <li>its account signed out everywhere after the session was opened ({@link SessionRevocations}:
+ *       one strongly consistent read of a small item per request, not cached, so the sign-out holds
+ *       on every Lambda instance at once).
+ * </ul>
+ *
+ * The read runs on the blocking pool, never on a Netty event loop.
  */
 @Singleton
 public class SessionAuthenticationFetcher implements AuthenticationFetcher<HttpRequest<?>> {
@@ -29,12 +42,20 @@ public class SessionAuthenticationFetcher implements AuthenticationFetcher<HttpR
 
   private final SessionTokens tokens;
   private final OperatorAccounts accounts;
+  private final SessionRevocations revocations;
+  private final ExecutorService blocking;
   private final Clock clock;
 
   public SessionAuthenticationFetcher(
-      SessionTokens tokens, OperatorAccounts accounts, Clock clock) {
+      SessionTokens tokens,
+      OperatorAccounts accounts,
+      SessionRevocations revocations,
+      @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
+      Clock clock) {
     this.tokens = tokens;
     this.accounts = accounts;
+    this.revocations = revocations;
+    this.blocking = blocking;
     this.clock = clock;
   }
 
@@ -45,22 +66,37 @@ public class SessionAuthenticationFetcher implements AuthenticationFetcher<HttpR
 
   @Override
   public Publisher<Authentication> fetchAuthentication(HttpRequest<?> request) {
-    return SessionCookies.sessionToken(request)
-        .flatMap(token -> tokens.decode(token, clock.instant()))
-        .flatMap(this::stillValid)
-        .map(Publishers::just)
-        .orElseGet(Publishers::empty);
+    Optional<Session> session =
+        SessionCookies.sessionToken(request)
+            .flatMap(token -> tokens.decode(token, clock.instant()))
+            .filter(this::accountUnchanged);
+    if (session.isEmpty()) {
+      return Publishers.empty();
+    }
+    // A null result completes the publisher empty: the request stays anonymous.
+    return new AsyncSingleResultPublisher<>(
+        blocking, () -> notSignedOut(session.get()) ? authentication(session.get()) : null);
   }
 
-  private Optional<Authentication> stillValid(Session session) {
+  private boolean accountUnchanged(Session session) {
     return accounts
-        .find(session.username())
-        .filter(operator -> operator.role().equals(session.role()))
-        .map(
-            operator ->
-                Authentication.build(
-                    operator.username(),
-                    List.of(operator.role()),
-                    Map.of(VIA, VIA_SESSION, CSRF_TOKEN, session.csrfToken())));
+            .find(session.username())
+            .filter(operator -> operator.role().equals(session.role()))
+            .isPresent()
+        && accounts.credential(session.username()).orElse("").equals(session.credential());
+  }
+
+  private boolean notSignedOut(Session session) {
+    return revocations
+        .validAfter(session.username())
+        .map(cutOff -> !session.issuedAt().isBefore(cutOff))
+        .orElse(true);
+  }
+
+  private static Authentication authentication(Session session) {
+    return Authentication.build(
+        session.username(),
+        List.of(session.role()),
+        Map.of(VIA, VIA_SESSION, CSRF_TOKEN, session.csrfToken()));
   }
 }

@@ -34,12 +34,17 @@ import java.util.List;
 public class SessionController {
   static final String LOGIN = "/login";
 
+  static final String LOGOUT_EVERYWHERE = "/logout-everywhere";
+
   private final SignIn signIn;
+  private final SignOutEverywhere signOutEverywhere;
   private final SessionCookies cookies;
   private final JsonBody reader;
 
-  public SessionController(SignIn signIn, SessionCookies cookies, JsonBody reader) {
+  public SessionController(
+      SignIn signIn, SignOutEverywhere signOutEverywhere, SessionCookies cookies, JsonBody reader) {
     this.signIn = signIn;
+    this.signOutEverywhere = signOutEverywhere;
     this.cookies = cookies;
     this.reader = reader;
   }
@@ -72,6 +77,23 @@ public class SessionController {
   @Secured(SecurityRule.IS_ANONYMOUS)
   @Operation(operationId = "signOut", summary = "Sign out: clears the session cookies")
   public HttpResponse<Void> logout(HttpRequest<?> request) {
+    MutableHttpResponse<Void> response = HttpResponse.noContent();
+    cookies.clear(request).forEach(response::cookie);
+    return response;
+  }
+
+  @Post(LOGOUT_EVERYWHERE)
+  @Secured(SecurityRule.IS_AUTHENTICATED)
+  @ApiProblems.ForReads
+  @Operation(
+      operationId = "signOutEverywhere",
+      summary = "Sign out everywhere: ends every session of the signed-in account",
+      description =
+          "Every session the account opened so far, on any device, stops working; this browser's"
+              + " cookies are cleared too. Needs X-CSRF-Token like every change; an API key gets"
+              + " 403.")
+  public HttpResponse<Void> logoutEverywhere(HttpRequest<?> request, Authentication caller) {
+    signOutEverywhere.signOut(caller);
     MutableHttpResponse<Void> response = HttpResponse.noContent();
     cookies.clear(request).forEach(response::cookie);
     return response;

@@ -4,6 +4,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
 import io.printrelay.function.config.SessionSettings;
+import io.printrelay.function.http.Https;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.List;
@@ -59,13 +60,7 @@ public class SessionCookies {
         .secure(secure(request));
   }
 
-  // Behind API Gateway the function sees plain HTTP; the gateway says HTTPS in X-Forwarded-Proto.
   private boolean secure(HttpRequest<?> request) {
-    if (settings.secure() != null) {
-      return settings.secure();
-    }
-    String forwarded = request.getHeaders().get("X-Forwarded-Proto");
-    return request.isSecure()
-        || (forwarded != null && forwarded.split(",")[0].strip().equalsIgnoreCase("https"));
+    return settings.secure() != null ? settings.secure() : Https.requested(request);
   }
 }

@@ -26,7 +26,11 @@ public class SignIn {
     this.clock = clock;
   }
 
-  /** The session and its signed token; 401 for a wrong user name or password. */
+  /**
+   * The session and its signed token; 401 for a wrong user name or password. Whether sessions can
+   * be signed at all (503) is settled before the password is looked at: answering 503 to the right
+   * password and 401 to a wrong one would confirm a guess.
+   */
   public SignedIn signIn(Credentials credentials) {
     List<FieldError> errors = new ArrayList<>();
     String username = field(credentials.username(), "username", errors);
@@ -34,8 +38,10 @@ public class SignIn {
     if (!errors.isEmpty()) {
       throw new InvalidInput(errors);
     }
+    tokens.requireSigningKey();
     Operator operator = accounts.signIn(username, password).orElseThrow(SignInRefused::new);
-    Session session = tokens.open(operator, clock.instant());
+    String credential = accounts.credential(operator.username()).orElseThrow(SignInRefused::new);
+    Session session = tokens.open(operator, credential, clock.instant());
     return new SignedIn(session, tokens.encode(session));
   }
 

@@ -25,7 +25,7 @@ class SessionTokensTest {
 
   @Test
   void aTokenCarriesItsSessionUntilItExpires() {
-    Session session = tokens.open(new Operator("ana", "operator"), NOW);
+    Session session = tokens.open(new Operator("ana", "operator"), "credential", NOW);
     String token = tokens.encode(session);
 
     assertThat(session.expiresAt()).isEqualTo(NOW.plusSeconds(12 * 3600));
@@ -37,8 +37,8 @@ class SessionTokensTest {
   void eachSessionHasItsOwnCsrfToken() {
     Operator ana = new Operator("ana", "operator");
 
-    assertThat(tokens.open(ana, NOW).csrfToken())
-        .isNotEqualTo(tokens.open(ana, NOW).csrfToken())
+    assertThat(tokens.open(ana, "credential", NOW).csrfToken())
+        .isNotEqualTo(tokens.open(ana, "credential", NOW).csrfToken())
         .hasSizeGreaterThanOrEqualTo(43);
   }
 
@@ -50,7 +50,7 @@ class SessionTokensTest {
       String foreign =
           other
               .getBean(SessionTokens.class)
-              .encode(tokens.open(new Operator("ana", "operator"), NOW));
+              .encode(tokens.open(new Operator("ana", "operator"), "credential", NOW));
 
       assertThat(tokens.decode(foreign, NOW)).isEmpty();
     }

@@ -32,6 +32,28 @@ class WebHttpTest extends ApiTestBase {
   }
 
   @Test
+  void overHttpsEveryAnswerTellsTheBrowserToKeepToHttpsForAYear() {
+    Reply page = api.send(HttpRequest.GET("/").header("X-Forwarded-Proto", "https"));
+    Reply problem = api.send(HttpRequest.GET("/v1/jobs").header("X-Forwarded-Proto", "https"));
+
+    for (Reply reply : new Reply[] {page, problem}) {
+      String hsts = reply.header("Strict-Transport-Security");
+      assertThat(hsts).as("HSTS on %s", reply.status()).startsWith("max-age=");
+      assertThat(Long.parseLong(hsts.substring("max-age=".length()).split(";")[0].strip()))
+          .as("at least 180 days")
+          .isGreaterThanOrEqualTo(180L * 24 * 3600);
+      assertThat(reply.header("X-Content-Type-Options")).isEqualTo("nosniff");
+    }
+    assertThat(problem.status()).isEqualTo(401);
+  }
+
+  @Test
+  void overPlainHttpNoAnswerClaimsHttps() {
+    assertThat(api.send(HttpRequest.GET("/")).header("Strict-Transport-Security")).isNull();
+    assertThat(api.send(HttpRequest.GET("/v1/jobs")).header("Strict-Transport-Security")).isNull();
+  }
+
+  @Test
   void theScriptAndStyleAreServedWithTheirTypes() {
     Reply script = api.send(HttpRequest.GET("/assets/app.js"));
     Reply style = api.send(HttpRequest.GET("/assets/app.css"));

@@ -5,8 +5,12 @@ import static io.printrelay.testing.Jobs.aJob;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.printrelay.function.session.SessionCookies;
+import io.printrelay.function.testing.ApiClient.Reply;
 import io.printrelay.function.testing.ApiTestBase;
 import io.printrelay.function.testing.EmbeddedSandbox;
 import io.printrelay.model.Job;
@@ -140,6 +144,42 @@ class WebViewBrowserTest extends ApiTestBase {
     } finally {
       signOut();
     }
+  }
+
+  @Test
+  void signingOutEverywhereEndsTheAccountsSessionOnOtherDevicesToo() {
+    String otherDevice = sessionCookieOf(EmbeddedSandbox.OPERATOR);
+    signIn(EmbeddedSandbox.OPERATOR);
+
+    browser.findElement(By.id("sign-out-everywhere")).click();
+
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-form")));
+    assertThat(
+            api.send(
+                    HttpRequest.GET("/v1/me")
+                        .header("Cookie", SessionCookies.SESSION + "=" + otherDevice))
+                .status())
+        .isEqualTo(401);
+  }
+
+  // A session opened elsewhere, as another browser would hold it.
+  private String sessionCookieOf(String username) {
+    Reply reply =
+        api.send(
+            HttpRequest.POST(
+                    "/login",
+                    "{\"username\":\""
+                        + username
+                        + "\",\"password\":\""
+                        + EmbeddedSandbox.PASSWORD
+                        + "\"}")
+                .contentType(MediaType.APPLICATION_JSON));
+    String header =
+        reply.headers("Set-Cookie").stream()
+            .filter(cookie -> cookie.startsWith(SessionCookies.SESSION + "="))
+            .findFirst()
+            .orElseThrow();
+    return header.substring(SessionCookies.SESSION.length() + 1, header.indexOf(';'));
   }
 
   private void signIn(String username) {
