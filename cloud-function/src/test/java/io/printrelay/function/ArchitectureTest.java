@@ -44,6 +44,7 @@ class ArchitectureTest {
           .resideInAnyPackage(
               "io.printrelay.function.actions..",
               "io.printrelay.function.dispatch..",
+              "io.printrelay.function.expiry..",
               "io.printrelay.function.intake..",
               "io.printrelay.function.jobs..",
               "io.printrelay.function.printers..",

@@ -122,9 +122,7 @@ public final class AgentTestBed implements AutoCloseable {
     for (int i = 1; i <= labels; i++) {
       Label label = Label.pending(jobId, i, zpl(jobId, i).getBytes(UTF_8));
       writes.add(
-          WriteRequest.builder()
-              .putRequest(p -> p.item(ItemMapper.labelItem(label, createdAt)))
-              .build());
+          WriteRequest.builder().putRequest(p -> p.item(ItemMapper.labelItem(label))).build());
     }
     for (int from = 0; from < writes.size(); from += 25) {
       List<WriteRequest> batch = writes.subList(from, Math.min(from + 25, writes.size()));

@@ -13,6 +13,8 @@ import software.constructs.Construct;
  * The safety net for the API's two-step submit (store, then enqueue): once a minute a second
  * function, from the same jar, re-sends jobs stored but never confirmed enqueued. The message's
  * deduplication id comes from the job, so SQS drops a re-send within 5 minutes of the first send.
+ * The same run deletes the labels of jobs finished over 30 days ago (labels have no TTL, so that a
+ * paused job keeps them however long it waits).
  */
 public final class DispatchSweep extends Construct {
   static final String HANDLER =
@@ -21,7 +23,9 @@ public final class DispatchSweep extends Construct {
   /**
    * Exactly the actions the code reachable from the sweep's handler calls (the infra tests derive
    * them): find undispatched jobs on their index, read each, claim and confirm its dispatch with
-   * conditional updates, send its message. No PutItem or BatchWriteItem: it creates nothing.
+   * conditional updates, send its message; find jobs finished long ago on their index, delete their
+   * labels (BatchWriteItem, whose requests here only delete) and take each job out of that index
+   * (UpdateItem). No PutItem, no DeleteItem: it creates nothing, and jobs expire by TTL.
    */
   static final List<String> ACTIONS =
       List.of(
@@ -29,7 +33,8 @@ public final class DispatchSweep extends Construct {
           "sqs:SendMessage",
           "dynamodb:GetItem",
           "dynamodb:Query",
-          "dynamodb:UpdateItem");
+          "dynamodb:UpdateItem",
+          "dynamodb:BatchWriteItem");
 
   public DispatchSweep(Construct scope, String id, String prefix, FunctionInputs inputs) {
     super(scope, id);
@@ -39,7 +44,8 @@ public final class DispatchSweep extends Construct {
             "Handler",
             new PrintrelayFunction.Spec(
                 HANDLER,
-                "Printrelay dispatch sweep: re-sends jobs stored but not enqueued",
+                "Printrelay dispatch sweep: re-sends jobs stored but not enqueued, deletes the"
+                    + " labels of jobs finished 30 days ago",
                 // Ends before the next tick starts another sweep over the same jobs.
                 Duration.seconds(50),
                 ACTIONS,

@@ -37,8 +37,9 @@ public final class JobTableConstruct extends Construct {
             .billingMode(BillingMode.PAY_PER_REQUEST)
             .pointInTimeRecoverySpecification(
                 PointInTimeRecoverySpecification.builder().pointInTimeRecoveryEnabled(true).build())
-            // Idempotency records and finished jobs expire; DynamoDB deletes them within ~48 h
-            // after.
+            // Idempotency records, and jobs 30 days after they finished, expire; DynamoDB deletes
+            // them within days after. Labels carry no TTL: the label expiry deletes them (see
+            // io.printrelay.table.Expiry).
             .timeToLiveAttribute(EXPIRES_AT)
             // Job history outlives the stack: `cdk destroy` leaves the table for the operator to
             // delete.
@@ -61,6 +62,17 @@ public final class JobTableConstruct extends Construct {
             .build());
     // Jobs stored but not confirmed enqueued: what the dispatch sweep re-sends.
     keysOnly(UNDISPATCHED_INDEX, UNDISPATCHED);
+    // Finished jobs whose labels are still stored, by finish time, with their label count: what
+    // the label expiry deletes once they finished 30 days ago. Added after the first release:
+    // CloudFormation adds one index per stack update, so it comes alone.
+    table.addGlobalSecondaryIndex(
+        GlobalSecondaryIndexProps.builder()
+            .indexName(FINISHED_INDEX)
+            .partitionKey(string(FINISHED))
+            .sortKey(string(FINISHED_KEY))
+            .projectionType(ProjectionType.INCLUDE)
+            .nonKeyAttributes(List.of(TOTAL))
+            .build());
   }
 
   public ITable table() {

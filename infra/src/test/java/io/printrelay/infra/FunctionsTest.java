@@ -194,14 +194,15 @@ class FunctionsTest {
   }
 
   @Test
-  void sweepReadsClaimsAndSendsButCreatesNothing() {
+  void sweepReadsClaimsSendsAndDeletesOldLabelsButCreatesNothing() {
     assertThat(grantedActions(SWEEP_HANDLER))
         .containsExactlyInAnyOrder(
             "sqs:GetQueueUrl",
             "sqs:SendMessage",
             "dynamodb:GetItem",
             "dynamodb:Query",
-            "dynamodb:UpdateItem");
+            "dynamodb:UpdateItem",
+            "dynamodb:BatchWriteItem");
   }
 
   @ParameterizedTest

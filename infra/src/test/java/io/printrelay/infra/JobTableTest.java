@@ -47,14 +47,16 @@ class JobTableTest {
                     "printerId",
                     "activePrinterId",
                     "queueKey",
-                    "undispatched")
+                    "undispatched",
+                    "finished",
+                    "finishedKey")
                 .stream()
                 .map(name -> Map.of("AttributeName", name, "AttributeType", "S"))
                 .toList());
   }
 
   @Test
-  void fourIndexesWithExactNamesKeysAndProjections() {
+  void fiveIndexesWithExactNamesKeysAndProjections() {
     assertThat(tableProperty("GlobalSecondaryIndexes"))
         .containsExactlyInAnyOrder(
             index("byCreated", "allJobs", "createdKey", Map.of("ProjectionType", "KEYS_ONLY")),
@@ -72,7 +74,12 @@ class JobTableTest {
                 "undispatched",
                 "undispatched",
                 "createdKey",
-                Map.of("ProjectionType", "KEYS_ONLY")));
+                Map.of("ProjectionType", "KEYS_ONLY")),
+            index(
+                "finished",
+                "finished",
+                "finishedKey",
+                Map.of("ProjectionType", "INCLUDE", "NonKeyAttributes", List.of("total"))));
   }
 
   @SuppressWarnings("unchecked")

@@ -10,7 +10,6 @@ import io.printrelay.model.LabelStatus;
 import io.printrelay.model.Printer;
 import io.printrelay.model.PrinterState;
 import io.printrelay.model.Priority;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -20,9 +19,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Translates the model to and from table items; the only place that knows both. */
 public final class ItemMapper {
-  /** Finished jobs and their labels expire from the table (DynamoDB TTL) after this long. */
-  public static final Duration RETENTION = Duration.ofDays(30);
-
   private ItemMapper() {}
 
   public static Map<String, AttributeValue> jobItem(Job job) {
@@ -65,7 +61,7 @@ public final class ItemMapper {
     if (job.dispatchPending()) {
       item.put(UNDISPATCHED, s(UNDISPATCHED_VALUE));
     }
-    item.put(EXPIRES_AT, n(job.createdAt().plus(RETENTION).getEpochSecond()));
+    Expiry.putFinished(item, job);
     return item;
   }
 
@@ -93,7 +89,8 @@ public final class ItemMapper {
         item.containsKey(UNDISPATCHED));
   }
 
-  public static Map<String, AttributeValue> labelItem(Label label, Instant jobCreatedAt) {
+  /** A label has no expiry of its own: {@link Expiry} deletes it after its job finished. */
+  public static Map<String, AttributeValue> labelItem(Label label) {
     Map<String, AttributeValue> item = new HashMap<>(ItemKeys.label(label.jobId(), label.index()));
     item.put(TYPE, s(TYPE_LABEL));
     item.put(JOB_ID, s(label.jobId()));
@@ -106,14 +103,12 @@ public final class ItemMapper {
     if (label.content() != null) {
       item.put(CONTENT, AttributeValue.fromB(SdkBytes.fromByteArray(label.content())));
     }
-    item.put(EXPIRES_AT, n(jobCreatedAt.plus(RETENTION).getEpochSecond()));
     return item;
   }
 
   /** A label copied from another job (resume, reprint) records where it came from. */
-  public static Map<String, AttributeValue> labelItem(
-      Label label, Instant jobCreatedAt, LabelSource source) {
-    Map<String, AttributeValue> item = labelItem(label, jobCreatedAt);
+  public static Map<String, AttributeValue> labelItem(Label label, LabelSource source) {
+    Map<String, AttributeValue> item = labelItem(label);
     if (source != null) {
       item.put(SOURCE_JOB_ID, s(source.jobId()));
       item.put(SOURCE_INDEX, n(source.index()));

@@ -12,7 +12,8 @@ package io.printrelay.table;
  * </pre>
  *
  * Indexes are sparse: an item is in an index only while it has the index's key attributes. Progress
- * updates touch no index key, so a label printed writes no index.
+ * updates touch no index key, so a label printed writes no index. Only finished jobs and
+ * idempotency records carry {@link #EXPIRES_AT} (DynamoDB TTL); labels never do ({@link Expiry}).
  */
 public final class JobTable {
   private JobTable() {}
@@ -103,6 +104,17 @@ public final class JobTable {
 
   public static final String UNDISPATCHED = "undispatched";
   public static final String UNDISPATCHED_VALUE = "1";
+
+  /**
+   * Finished jobs whose labels are still stored, oldest finish first: what the label expiry reads
+   * ({@link Expiry}). Hash {@link #FINISHED}, range {@link #FINISHED_KEY}; projects {@link #TOTAL}.
+   * Set by the final status write, removed once the job's labels are deleted.
+   */
+  public static final String FINISHED_INDEX = "finished";
+
+  public static final String FINISHED = "finished";
+  public static final String FINISHED_VALUE = "1";
+  public static final String FINISHED_KEY = "finishedKey";
 
   // Idempotency attributes (besides JOB_ID, CREATED_AT, EXPIRES_AT).
   public static final String IDEMPOTENCY_SK = "IDEMPOTENCY";

@@ -15,8 +15,9 @@ public final class JobUpdates {
 
   /**
    * The event on the job: its new status (if it changes one) under the state machine's condition. A
-   * move to a final status also stamps {@code finishedAt} and takes the job out of its printer's
-   * queue index and the undispatched index.
+   * move to a final status also stamps {@code finishedAt}, takes the job out of its printer's queue
+   * index and the undispatched index, and sets it to expire ({@link Expiry#finish}): every final
+   * move goes through here. A move to an unfinished status leaves the job without expiry.
    */
   public static ItemUpdate apply(String jobId, JobEvent event, Instant now) {
     ItemUpdate update = ItemUpdate.of(ItemKeys.job(jobId)).when(Condition.allows(event));
@@ -26,9 +27,11 @@ public final class JobUpdates {
             to -> {
               update.set(STATUS, ItemMapper.s(to.wireName()));
               if (to.isFinal()) {
-                update
+                Expiry.finish(update, jobId, now)
                     .set(FINISHED_AT, ItemMapper.instantValue(now))
                     .remove(ACTIVE_PRINTER_ID, QUEUE_KEY, UNDISPATCHED);
+              } else {
+                Expiry.unfinished(update);
               }
             });
     return update;

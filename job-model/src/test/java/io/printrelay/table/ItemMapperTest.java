@@ -8,6 +8,7 @@ import io.printrelay.model.Label;
 import io.printrelay.model.LabelStatus;
 import io.printrelay.model.Priority;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -57,11 +58,51 @@ class ItemMapperTest {
   }
 
   @Test
+  void anUnfinishedJobHasNoExpiryHoweverOldAndAFinishedOneExpiresThirtyDaysAfterItsFinish() {
+    Instant longAgo = CREATED.minus(Duration.ofDays(90));
+    Job paused =
+        Job.accepted("j1", "line-1", Priority.NORMAL, null, 1, null, longAgo)
+            .withStatus(JobStatus.PAUSED);
+    Job done =
+        new Job(
+            "j2",
+            "line-1",
+            Priority.NORMAL,
+            JobStatus.COMPLETED,
+            null,
+            1,
+            1,
+            List.of(),
+            List.of(),
+            null,
+            null,
+            null,
+            null,
+            longAgo,
+            longAgo,
+            longAgo,
+            CREATED,
+            1,
+            false);
+
+    assertThat(ItemMapper.jobItem(paused)).doesNotContainKey(JobTable.EXPIRES_AT);
+    assertThat(ItemMapper.jobItem(done).get(JobTable.EXPIRES_AT).n())
+        .isEqualTo(Long.toString(CREATED.plus(Duration.ofDays(30)).getEpochSecond()));
+  }
+
+  @Test
+  void aLabelHasNoExpiryOfItsOwn() {
+    Label label = new Label("j1", 1, LabelStatus.PENDING, false, 0, null, null, new byte[] {1});
+
+    assertThat(ItemMapper.labelItem(label)).doesNotContainKey(JobTable.EXPIRES_AT);
+  }
+
+  @Test
   void labelRoundTripsItsBytes() {
     byte[] zpl = "^XA^FDé^FS^XZ".getBytes(StandardCharsets.UTF_8);
     Label label = new Label("j1", 12, LabelStatus.FAILED, true, 3, "refused", null, zpl);
 
-    Label read = ItemMapper.label(ItemMapper.labelItem(label, CREATED));
+    Label read = ItemMapper.label(ItemMapper.labelItem(label));
 
     assertThat(read.index()).isEqualTo(12);
     assertThat(read.status()).isEqualTo(LabelStatus.FAILED);

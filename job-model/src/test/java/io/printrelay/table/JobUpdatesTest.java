@@ -9,15 +9,18 @@ import io.printrelay.model.JobEvent;
 import io.printrelay.model.JobStatus;
 import io.printrelay.testing.SharedEmbeddedAws;
 import io.printrelay.testing.SharedEmbeddedAws.Sandbox;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
@@ -83,6 +86,74 @@ class JobUpdatesTest {
         .doesNotContainKeys(JobTable.ACTIVE_PRINTER_ID, JobTable.QUEUE_KEY, JobTable.UNDISPATCHED);
   }
 
+  static Stream<Arguments> everyFinalMove() {
+    return Stream.of(
+        Arguments.of(JobStatus.QUEUED, JobEvent.CANCEL),
+        Arguments.of(JobStatus.PAUSED, JobEvent.CANCEL),
+        Arguments.of(JobStatus.PRINTING, JobEvent.COMPLETE),
+        Arguments.of(JobStatus.PRINTING, JobEvent.FAIL));
+  }
+
+  @ParameterizedTest(name = "{1} on a {0} job")
+  @MethodSource("everyFinalMove")
+  void aFinalMoveSetsTheJobToExpireThirtyDaysAfterItsFinish(JobStatus from, JobEvent event) {
+    Job job =
+        aJob()
+            .status(from)
+            .createdAt(NOW.minus(Duration.ofDays(45)))
+            .storeIn(sandbox.dynamoDb(), sandbox.table());
+
+    sandbox
+        .dynamoDb()
+        .updateItem(JobUpdates.apply(job.jobId(), event, NOW).request(sandbox.table()));
+
+    Map<String, AttributeValue> item = item(job.jobId());
+    assertThat(ItemMapper.job(item).finishedAt()).isEqualTo(NOW);
+    assertThat(item.get(JobTable.EXPIRES_AT).n())
+        .as("TTL counted from the finish, not from the creation 45 days ago")
+        .isEqualTo(Long.toString(NOW.plus(Duration.ofDays(30)).getEpochSecond()));
+  }
+
+  @Test
+  void aJobPausedLongerThanThirtyDaysHasNoExpiry() {
+    Instant created = NOW.minus(Duration.ofDays(40));
+    Job job = aJob().createdAt(created).storeIn(sandbox.dynamoDb(), sandbox.table());
+
+    sandbox
+        .dynamoDb()
+        .updateItem(
+            JobUpdates.apply(job.jobId(), JobEvent.PAUSE, created.plusSeconds(5))
+                .request(sandbox.table()));
+
+    assertThat(item(job.jobId())).doesNotContainKey(JobTable.EXPIRES_AT);
+    assertThat(read(job.jobId()).status()).isEqualTo(JobStatus.PAUSED);
+    assertThat(labelItems(job))
+        .hasSize(job.total())
+        .allSatisfy(
+            label ->
+                assertThat(label)
+                    .containsKey(JobTable.CONTENT)
+                    .doesNotContainKey(JobTable.EXPIRES_AT));
+  }
+
+  @Test
+  void anUnfinishedMoveTakesAwayAnExpirySetAtCreationByEarlierVersions() {
+    Job job =
+        aJob().status(JobStatus.PAUSED).dispatched(1).storeIn(sandbox.dynamoDb(), sandbox.table());
+    sandbox
+        .dynamoDb()
+        .updateItem(
+            ItemUpdate.of(ItemKeys.job(job.jobId()))
+                .set(JobTable.EXPIRES_AT, ItemMapper.n(NOW.getEpochSecond()))
+                .request(sandbox.table()));
+
+    sandbox
+        .dynamoDb()
+        .updateItem(JobUpdates.apply(job.jobId(), JobEvent.RESUME, NOW).request(sandbox.table()));
+
+    assertThat(item(job.jobId())).doesNotContainKey(JobTable.EXPIRES_AT);
+  }
+
   @Test
   void aConfirmationClearsOnlyTheLatestClaimedDispatch() {
     Job job = aJob().undispatched(1).storeIn(sandbox.dynamoDb(), sandbox.table());
@@ -131,6 +202,26 @@ class JobUpdatesTest {
     assertThat(resumed.enqueuedAt()).isEqualTo(later);
     assertThat(resumed.dispatchCount()).isEqualTo(2);
     assertThat(resumed.dispatchPending()).isTrue();
+  }
+
+  private Map<String, AttributeValue> item(String jobId) {
+    return sandbox
+        .dynamoDb()
+        .getItem(b -> b.tableName(sandbox.table()).key(ItemKeys.job(jobId)).consistentRead(true))
+        .item();
+  }
+
+  private List<Map<String, AttributeValue>> labelItems(Job job) {
+    List<Map<String, AttributeValue>> labels = new ArrayList<>();
+    for (int index = 1; index <= job.total(); index++) {
+      Map<String, AttributeValue> key = ItemKeys.label(job.jobId(), index);
+      labels.add(
+          sandbox
+              .dynamoDb()
+              .getItem(b -> b.tableName(sandbox.table()).key(key).consistentRead(true))
+              .item());
+    }
+    return labels;
   }
 
   private Job read(String jobId) {

@@ -210,7 +210,7 @@ public final class Jobs {
     Job job = build();
     dynamoDb.putItem(b -> b.tableName(table).item(ItemMapper.jobItem(job)));
     for (Label label : labelsOf(job)) {
-      dynamoDb.putItem(b -> b.tableName(table).item(ItemMapper.labelItem(label, job.createdAt())));
+      dynamoDb.putItem(b -> b.tableName(table).item(ItemMapper.labelItem(label)));
     }
     return job;
   }

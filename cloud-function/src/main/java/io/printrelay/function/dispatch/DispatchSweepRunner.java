@@ -2,13 +2,15 @@ package io.printrelay.function.dispatch;
 
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
+import io.printrelay.function.expiry.LabelExpiry;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the sweep on a timer inside this process: `printrelay local`. In AWS the EventBridge
- * schedule invokes {@link DispatchSweepHandler} instead, and this bean does not exist.
+ * Runs the sweep, and the label expiry after it, on a timer inside this process: `printrelay
+ * local`. In AWS the EventBridge schedule invokes {@link DispatchSweepHandler} instead, and this
+ * bean does not exist.
  */
 @Singleton
 @Requires(property = "printrelay.dispatch-sweep.enabled", value = "true")
@@ -16,9 +18,11 @@ public class DispatchSweepRunner {
   private static final Logger LOG = LoggerFactory.getLogger(DispatchSweepRunner.class);
 
   private final DispatchSweep sweep;
+  private final LabelExpiry expiry;
 
-  public DispatchSweepRunner(DispatchSweep sweep) {
+  public DispatchSweepRunner(DispatchSweep sweep, LabelExpiry expiry) {
     this.sweep = sweep;
+    this.expiry = expiry;
   }
 
   @Scheduled(
@@ -30,6 +34,11 @@ public class DispatchSweepRunner {
     } catch (RuntimeException e) {
       // The next tick tries again; a thrown exception would only be logged by the scheduler.
       LOG.warn("Dispatch sweep failed", e);
+    }
+    try {
+      expiry.run();
+    } catch (RuntimeException e) {
+      LOG.warn("Label expiry failed", e);
     }
   }
 }

@@ -11,9 +11,10 @@ import java.util.function.Supplier;
  * The one way a new job enters the system, for a submit as for a resume or reprint: store the
  * labels, then the job (with its idempotency key, in one transaction; {@link Job#accepted} has
  * claimed its dispatch 1), then hand it to the {@link Dispatcher}. The order makes every crash
- * safe: labels without a job are invisible and expire; a job stored but not sent keeps its {@code
- * undispatched} mark, and the dispatch sweep sends it. So an SQS failure still answers 201: the job
- * is durably accepted.
+ * safe: labels without a job are invisible (and deleted again when the job's write fails; only a
+ * crash between the two writes leaves them behind, read by nothing); a job stored but not sent
+ * keeps its {@code undispatched} mark, and the dispatch sweep sends it. So an SQS failure still
+ * answers 201: the job is durably accepted.
  */
 @Singleton
 public class JobIntake {
@@ -45,7 +46,7 @@ public class JobIntake {
 
   private SubmitOutcome accept(
       Job job, List<NewLabel> labels, Supplier<JobStore.CreateResult> creation) {
-    store.putLabels(labels, job.createdAt());
+    store.putLabels(labels);
     JobStore.CreateResult result = create(job, creation);
     if (result instanceof JobStore.Duplicate duplicate) {
       store.deleteLabels(job.jobId(), job.total());

@@ -1,7 +1,6 @@
 package io.printrelay.function.intake;
 
 import io.printrelay.model.Job;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,8 +14,12 @@ public interface JobStore {
   /** The job an earlier request with this key created, if any. */
   Optional<Job> jobFor(String scope, String idempotencyKey);
 
-  /** Stores labels before their job exists, so that a job is never visible without its labels. */
-  void putLabels(List<NewLabel> labels, Instant jobCreatedAt);
+  /**
+   * Stores labels before their job exists, so that a job is never visible without its labels. They
+   * have no expiry of their own: they go when their job has been finished long enough ({@code
+   * expiry.LabelExpiry}).
+   */
+  void putLabels(List<NewLabel> labels);
 
   /** Best effort: labels written for a job that was never created. */
   void deleteLabels(String jobId, int total);

@@ -11,7 +11,6 @@ import io.printrelay.table.ItemMapper;
 import io.printrelay.table.JobQueries;
 import io.printrelay.table.PrinterQueries;
 import jakarta.inject.Singleton;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,11 +56,10 @@ public class DynamoDbJobStore implements JobStore {
   }
 
   @Override
-  public void putLabels(List<NewLabel> labels, Instant jobCreatedAt) {
+  public void putLabels(List<NewLabel> labels) {
     List<WriteRequest> puts = new ArrayList<>(labels.size());
     for (NewLabel label : labels) {
-      Map<String, AttributeValue> item =
-          ItemMapper.labelItem(label.label(), jobCreatedAt, label.source());
+      Map<String, AttributeValue> item = ItemMapper.labelItem(label.label(), label.source());
       puts.add(WriteRequest.builder().putRequest(p -> p.item(item)).build());
     }
     BatchWrites.write(db, table, puts);
@@ -77,7 +75,8 @@ public class DynamoDbJobStore implements JobStore {
     try {
       BatchWrites.write(db, table, deletes);
     } catch (RuntimeException e) {
-      // Harmless leftovers: no job item points at them, and TTL removes them.
+      // Harmless leftovers: no job item points at them, so nothing reads them (they have no TTL:
+      // labels are deleted with their finished job, and this job never existed).
       LOG.warn("Could not delete the labels of uncreated job {}", jobId, e);
     }
   }

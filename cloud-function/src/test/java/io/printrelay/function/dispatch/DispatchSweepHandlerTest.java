@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micronaut.context.ApplicationContext;
 import io.printrelay.function.testing.EmbeddedSandbox;
 import io.printrelay.function.testing.EmbeddedSandbox.Sandbox;
+import io.printrelay.model.JobStatus;
 import io.printrelay.model.Priority;
+import io.printrelay.table.JobTable;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -35,5 +38,27 @@ class DispatchSweepHandlerTest {
     }
 
     assertThat(sandbox.drain(Priority.NORMAL)).hasSize(1);
+  }
+
+  @Test
+  void aScheduledRunAlsoDeletesTheLabelsOfJobsFinishedOverThirtyDaysAgo() {
+    Sandbox sandbox = EmbeddedSandbox.newSandbox();
+    sandbox.store(
+        aJob()
+            .status(JobStatus.COMPLETED)
+            .labels(2)
+            .createdAt(Instant.now().minus(Duration.ofDays(31))));
+    sandbox.store(
+        aJob()
+            .status(JobStatus.PAUSED)
+            .labels(2)
+            .createdAt(Instant.now().minus(Duration.ofDays(90))));
+
+    try (DispatchSweepHandler handler =
+        new DispatchSweepHandler(ApplicationContext.builder(sandbox.properties()).build())) {
+      assertThat(handler.handleRequest(Map.of(), null)).isEqualTo("dispatched 0");
+    }
+
+    assertThat(sandbox.countItems(JobTable.TYPE_LABEL)).as("only the paused job's").isEqualTo(2);
   }
 }

@@ -40,7 +40,7 @@ public class InMemoryJobStore implements JobStore, DispatchStore {
   }
 
   @Override
-  public synchronized void putLabels(List<NewLabel> newLabels, Instant jobCreatedAt) {
+  public synchronized void putLabels(List<NewLabel> newLabels) {
     for (NewLabel label : newLabels) {
       labels.put(label.label().jobId() + "#" + label.label().index(), label.label());
       if (label.source() != null) {

@@ -107,8 +107,7 @@ public abstract class JobStoreContract {
             List.of(
                 NewLabel.submitted(Label.pending(jobId, 1, new byte[] {1})),
                 new NewLabel(
-                    Label.pending(jobId, 2, new byte[] {2}), new LabelSource("parent", 7))),
-            NOW);
+                    Label.pending(jobId, 2, new byte[] {2}), new LabelSource("parent", 7))));
     assertThat(labelCount(jobId)).isEqualTo(2);
 
     store().deleteLabels(jobId, 2);

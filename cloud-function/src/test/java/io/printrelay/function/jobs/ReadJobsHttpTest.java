@@ -51,7 +51,7 @@ class ReadJobsHttpTest extends ApiTestBase {
             "^XA^XZ".getBytes());
     sandbox
         .dynamoDb()
-        .putItem(b -> b.tableName(sandbox.table()).item(ItemMapper.labelItem(printed, T0)));
+        .putItem(b -> b.tableName(sandbox.table()).item(ItemMapper.labelItem(printed)));
   }
 
   @Test

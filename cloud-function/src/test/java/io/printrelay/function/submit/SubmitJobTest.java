@@ -180,8 +180,8 @@ class SubmitJobTest {
     }
 
     @Override
-    public void putLabels(List<NewLabel> labels, Instant createdAt) {
-      delegate.putLabels(labels, createdAt);
+    public void putLabels(List<NewLabel> labels) {
+      delegate.putLabels(labels);
     }
 
     @Override

@@ -142,8 +142,8 @@ public final class EmbeddedSandbox {
           .item();
     }
 
-    public void put(Label label, Instant jobCreatedAt) {
-      dynamoDb.putItem(b -> b.tableName(table).item(ItemMapper.labelItem(label, jobCreatedAt)));
+    public void put(Label label) {
+      dynamoDb.putItem(b -> b.tableName(table).item(ItemMapper.labelItem(label)));
     }
 
     public void put(Printer printer) {

@@ -35,9 +35,7 @@ class DynamoDbProgressTest extends JobProgressContract {
   void store(Job job, List<Label> labels) {
     aws.dynamoDb().putItem(b -> b.tableName(aws.table()).item(ItemMapper.jobItem(job)));
     for (Label label : labels) {
-      aws.dynamoDb()
-          .putItem(
-              b -> b.tableName(aws.table()).item(ItemMapper.labelItem(label, job.createdAt())));
+      aws.dynamoDb().putItem(b -> b.tableName(aws.table()).item(ItemMapper.labelItem(label)));
     }
   }
 
@@ -92,7 +90,7 @@ class DynamoDbProgressTest extends JobProgressContract {
     store("j1", JobStatus.PRINTING, 0);
     for (int i = 1; i <= 40; i++) {
       Label label = Label.pending("j1", i, big);
-      aws.dynamoDb().putItem(b -> b.tableName(aws.table()).item(ItemMapper.labelItem(label, T0)));
+      aws.dynamoDb().putItem(b -> b.tableName(aws.table()).item(ItemMapper.labelItem(label)));
     }
 
     List<Integer> indexes = new ArrayList<>();
