@@ -84,7 +84,14 @@ public final class Agent implements AutoCloseable {
       workers.values().forEach(PrinterWorker::start);
       startHeartbeats(config, held, workers, timers);
       Pollers pollers =
-          Pollers.start(sqs, queues, config.pollWait(), config.visibilityTimeout(), held, workers);
+          Pollers.start(
+              sqs,
+              queues,
+              config.pollWait(),
+              config.visibilityTimeout(),
+              config.foreignHold(),
+              held,
+              workers);
       log.info(
           "agent {} ready: printers {}, queues {}-*.fifo, table {}",
           config.agentId(),

@@ -22,6 +22,8 @@ import java.util.Set;
  * @param visibilityHeartbeat how often held messages are extended; well under the timeout
  * @param printerHeartbeat how often each printer's lastSeen and state are written
  * @param recheck how often a job held by a paused or offline printer looks again
+ * @param foreignHold how long a message for a printer this agent does not serve is hidden, so that
+ *     it reaches the agent that serves it without counting toward the dead-letter queue on and on
  * @param dataDir the agent's own directory, created by {@link Agent#start} (unused for now), or
  *     null
  */
@@ -35,6 +37,7 @@ public record AgentConfig(
     Duration visibilityHeartbeat,
     Duration printerHeartbeat,
     Duration recheck,
+    Duration foreignHold,
     Backoff backoff,
     TcpLabelPrinter.Timeouts timeouts,
     Path dataDir,
@@ -67,6 +70,11 @@ public record AgentConfig(
         "visibility heartbeat must be shorter than the visibility timeout");
     require(positive(printerHeartbeat), "printer heartbeat must be positive");
     require(positive(recheck), "recheck interval must be positive");
+    require(
+        positive(foreignHold)
+            && foreignHold.toSeconds() >= 1
+            && foreignHold.compareTo(MAX_VISIBILITY) <= 0,
+        "foreign message hold must be 1 s to 12 h (SQS)");
     Objects.requireNonNull(backoff, "backoff");
     require(
         timeouts != null
@@ -102,6 +110,9 @@ public record AgentConfig(
     private Duration visibilityHeartbeat = Duration.ofSeconds(20);
     private Duration printerHeartbeat = Duration.ofSeconds(15);
     private Duration recheck = Duration.ofSeconds(5);
+    // Long, so a message no agent serves is received a few times an hour, not toward the DLQ
+    // (QueueProvisioner.MAX_RECEIVE_COUNT); short enough that a mix-up of prefixes only delays.
+    private Duration foreignHold = Duration.ofMinutes(10);
     private Backoff backoff = Backoff.DEFAULT;
     private TcpLabelPrinter.Timeouts timeouts =
         new TcpLabelPrinter.Timeouts(
@@ -153,6 +164,11 @@ public record AgentConfig(
       return this;
     }
 
+    public Builder foreignHold(Duration foreignHold) {
+      this.foreignHold = foreignHold;
+      return this;
+    }
+
     public Builder backoff(Backoff backoff) {
       this.backoff = backoff;
       return this;
@@ -184,6 +200,7 @@ public record AgentConfig(
           visibilityHeartbeat,
           printerHeartbeat,
           recheck,
+          foreignHold,
           backoff,
           timeouts,
           dataDir,

@@ -28,6 +28,7 @@ final class Pollers {
       QueueUrls queues,
       Duration wait,
       Duration visibility,
+      Duration foreignHold,
       HeldMessages held,
       Map<String, PrinterWorker> workers) {
     JobRouter router =
@@ -46,7 +47,7 @@ final class Pollers {
     List<Thread> threads = new ArrayList<>();
     for (Priority priority : Priority.values()) {
       QueuePoller poller =
-          new QueuePoller(sqs, queues.of(priority), wait, visibility, held, router);
+          new QueuePoller(sqs, queues.of(priority), wait, visibility, foreignHold, held, router);
       pollers.add(poller);
       threads.add(Thread.ofVirtual().name("poll-" + priority.wireName()).start(poller));
     }

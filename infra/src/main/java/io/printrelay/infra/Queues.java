@@ -27,7 +27,10 @@ public final class Queues extends Construct {
   public static final List<String> PRIORITIES =
       Arrays.stream(Priority.values()).map(Priority::wireName).toList();
 
-  /** Receives without a delete before SQS moves a message aside as poison. */
+  /**
+   * Receives without a delete before SQS moves a message aside; high, because receives that are no
+   * fault of the message count too (see {@link QueueProvisioner#MAX_RECEIVE_COUNT}).
+   */
   static final int MAX_RECEIVE_COUNT = QueueProvisioner.MAX_RECEIVE_COUNT;
 
   // The agent extends visibility while it prints; this bounds how long a crashed agent's message

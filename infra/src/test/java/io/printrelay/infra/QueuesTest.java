@@ -45,7 +45,7 @@ class QueuesTest {
                 "SqsManagedSseEnabled",
                 true,
                 "RedrivePolicy",
-                Map.of("deadLetterTargetArn", getAttArn(deadLetters), "maxReceiveCount", 10)));
+                Map.of("deadLetterTargetArn", getAttArn(deadLetters), "maxReceiveCount", 100)));
   }
 
   @Test

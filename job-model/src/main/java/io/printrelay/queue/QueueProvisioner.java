@@ -11,8 +11,16 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * to be FIFO too).
  */
 public final class QueueProvisioner {
-  /** Redeliveries before a message is parked: agent restarts each count one. */
-  public static final int MAX_RECEIVE_COUNT = 10;
+  /**
+   * Receives before SQS parks a message in its dead-letter queue. Every receive counts, including
+   * the ones that are no fault of the message: an agent restart while its job waits, a network
+   * outage long enough for a held message's visibility to run out, another site's agent hiding a
+   * message it does not serve (at most once per its hold, 10 min by default). At 10 a paused
+   * printer's job could be parked after a day of blips; at 100 a message is parked only when
+   * something is wrong for long (no agent serves its printer for most of a day), and even then the
+   * dispatch sweep re-sends its job from the table once its printer takes work again.
+   */
+  public static final int MAX_RECEIVE_COUNT = 100;
 
   /**
    * The agent extends it while a job prints; this only bounds how long a dead agent holds a job.
@@ -22,6 +30,11 @@ public final class QueueProvisioner {
   private QueueProvisioner() {}
 
   public static QueueUrls createIfAbsent(SqsClient sqs, QueueNames names) {
+    return createIfAbsent(sqs, names, MAX_RECEIVE_COUNT);
+  }
+
+  /** As {@link #createIfAbsent(SqsClient, QueueNames)}, parking messages sooner: for tests. */
+  public static QueueUrls createIfAbsent(SqsClient sqs, QueueNames names, int maxReceiveCount) {
     for (Priority priority : Priority.values()) {
       String dlqUrl =
           sqs.createQueue(
@@ -48,7 +61,7 @@ public final class QueueProvisioner {
                               "{\"deadLetterTargetArn\":\""
                                   + dlqArn
                                   + "\",\"maxReceiveCount\":\""
-                                  + MAX_RECEIVE_COUNT
+                                  + maxReceiveCount
                                   + "\"}")));
     }
     return QueueUrls.resolve(sqs, names);

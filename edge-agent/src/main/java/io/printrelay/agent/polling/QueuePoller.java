@@ -29,6 +29,8 @@ public final class QueuePoller implements Runnable {
   private final Duration visibility;
   private final HeldMessages held;
   private final JobRouter router;
+  private final ForeignMessages foreign;
+  private final Duration foreignHold;
   private final Set<String> unknownPrinters = ConcurrentHashMap.newKeySet();
   private volatile boolean running = true;
 
@@ -37,12 +39,15 @@ public final class QueuePoller implements Runnable {
    * @param visibility how long a received message stays invisible before the first heartbeat
    *     extends it (set on the receive, so an agent killed at once does not hold it for the queue's
    *     default)
+   * @param foreignHold how long a message for a printer this agent does not serve is hidden before
+   *     another agent may receive it (see {@link ForeignMessages})
    */
   public QueuePoller(
       SqsClient sqs,
       String queueUrl,
       Duration wait,
       Duration visibility,
+      Duration foreignHold,
       HeldMessages held,
       JobRouter router) {
     this.sqs = sqs;
@@ -51,9 +56,14 @@ public final class QueuePoller implements Runnable {
     this.visibility = visibility;
     this.held = held;
     this.router = router;
+    this.foreign = new ForeignMessages(sqs, queueUrl, foreignHold);
+    this.foreignHold = foreignHold;
   }
 
-  /** Asks the loop to end after the long poll in progress; what it brings is given back. */
+  /**
+   * Asks the loop to end after the long poll in progress; what it brings is given back, and so are
+   * the other printers' messages it hid.
+   */
   public void stop() {
     running = false;
   }
@@ -85,6 +95,9 @@ public final class QueuePoller implements Runnable {
                 : errorPause.multipliedBy(2);
       }
     }
+    if (!Thread.currentThread().isInterrupted()) { // a halt is a crash: it gives nothing back
+      foreign.releaseAll();
+    }
   }
 
   private List<Message> receive() {
@@ -102,18 +115,24 @@ public final class QueuePoller implements Runnable {
     try {
       body = JobMessages.parse(message.body());
     } catch (IllegalArgumentException e) {
-      // Never printable: left alone, it comes back until the redrive policy parks it in the DLQ.
+      // Never printable: given back at once, it is received again and again until the redrive
+      // policy parks it in the dead-letter queue, in moments rather than after maxReceiveCount
+      // visibility timeouts during which it would hold back its whole message group.
       log.warn("unreadable message {} in {}: {}", message.messageId(), queueUrl, e.getMessage());
+      giveBack(message);
       return;
     }
     Received received = new Received(queueUrl, message.messageId(), message.receiptHandle(), body);
     if (!router.serves(body.printerId())) {
       if (unknownPrinters.add(body.printerId())) {
         log.info(
-            "printer {} is not served by this agent; its messages are left to others",
-            body.printerId());
+            "printer {} is not served by this agent; its messages in {} are hidden for {} s"
+                + " at a time for the agent that serves it (one queue prefix per site avoids this)",
+            body.printerId(),
+            queueUrl,
+            foreignHold.toSeconds());
       }
-      giveBack(received);
+      foreign.hide(received);
       return;
     }
     held.admit(received)
@@ -127,12 +146,12 @@ public final class QueuePoller implements Runnable {
             });
   }
 
-  private void giveBack(Received received) {
+  private void giveBack(Message message) {
     try {
       sqs.changeMessageVisibility(
-          b -> b.queueUrl(queueUrl).receiptHandle(received.receiptHandle()).visibilityTimeout(0));
+          b -> b.queueUrl(queueUrl).receiptHandle(message.receiptHandle()).visibilityTimeout(0));
     } catch (SdkException e) {
-      log.debug("could not release message {}: {}", received.messageId(), e.getMessage());
+      log.debug("could not release message {}: {}", message.messageId(), e.getMessage());
     }
   }
 
