@@ -64,26 +64,9 @@ class ItemMapperTest {
         Job.accepted("j1", "line-1", Priority.NORMAL, null, 1, null, longAgo)
             .withStatus(JobStatus.PAUSED);
     Job done =
-        new Job(
-            "j2",
-            "line-1",
-            Priority.NORMAL,
-            JobStatus.COMPLETED,
-            null,
-            1,
-            1,
-            List.of(),
-            List.of(),
-            null,
-            null,
-            null,
-            null,
-            longAgo,
-            longAgo,
-            longAgo,
-            CREATED,
-            1,
-            false);
+        Job.accepted("j2", "line-1", Priority.NORMAL, null, 1, null, longAgo)
+            .withStatus(JobStatus.COMPLETED)
+            .withTimes(longAgo, longAgo, CREATED);
 
     assertThat(ItemMapper.jobItem(paused)).doesNotContainKey(JobTable.EXPIRES_AT);
     assertThat(ItemMapper.jobItem(done).get(JobTable.EXPIRES_AT).n())
