@@ -26,7 +26,7 @@ class AwsProxyBlackHoleTest {
   void start() {
     SharedEmbeddedAws.get().dynamoDbClient().listTables(); // warm: a cold emulator is slow
     proxy = AwsProxy.start(AwsService.DYNAMODB, SharedEmbeddedAws.get().dynamoDbEndpoint());
-    client = ProxiedClients.impatientDynamoDb(proxy.endpoint(), Duration.ofMillis(1500));
+    client = ProxiedClients.oneAttemptDynamoDb(proxy.endpoint(), Duration.ofSeconds(30));
     client.listTables(); // a kept-alive connection exists when the black hole starts
   }
 
@@ -57,8 +57,11 @@ class AwsProxyBlackHoleTest {
   void noAnswerAcceptsAndReadsButAnswersNothingThenDropsTheConnections() throws Exception {
     proxy.blackHole(BlackHole.NO_ANSWER);
 
-    assertThatThrownBy(client::listTables).isInstanceOf(SdkClientException.class)
-        .hasRootCauseInstanceOf(SocketTimeoutException.class);
+    try (DynamoDbClient impatient =
+        ProxiedClients.oneAttemptDynamoDb(proxy.endpoint(), Duration.ofSeconds(1))) {
+      assertThatThrownBy(impatient::listTables).isInstanceOf(SdkClientException.class)
+          .hasRootCauseInstanceOf(SocketTimeoutException.class);
+    }
     try (Socket raw = new Socket(proxy.endpoint().getHost(), proxy.endpoint().getPort())) {
       raw.getOutputStream().write(listTablesRequest().getBytes(StandardCharsets.US_ASCII));
       raw.setSoTimeout(300);

@@ -11,7 +11,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * SDK clients aimed at a proxy, built as Printrelay builds its own (AwsClientSetup); the
- * impatient ones try once and give up on a silent socket quickly, so a black hole shows at once.
+ * one-attempt ones do not retry, so a black hole shows at once.
  */
 final class ProxiedClients {
   private ProxiedClients() {}
@@ -30,7 +30,7 @@ final class ProxiedClients {
     return AwsClientSetup.configure(SqsClient.builder(), endpoint, null).build();
   }
 
-  static DynamoDbClient impatientDynamoDb(URI endpoint, Duration readTimeout) {
+  static DynamoDbClient oneAttemptDynamoDb(URI endpoint, Duration readTimeout) {
     return AwsClientSetup.configure(DynamoDbClient.builder(), endpoint, null)
         .httpClientBuilder(UrlConnectionHttpClient.builder()
             .connectionTimeout(Duration.ofSeconds(2)).socketTimeout(readTimeout))
