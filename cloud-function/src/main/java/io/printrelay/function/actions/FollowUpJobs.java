@@ -35,8 +35,8 @@ import java.util.stream.Collectors;
 public class FollowUpJobs {
   /**
    * Scopes the idempotency claim that makes a resume of a finished job happen once: a double click
-   * or a retried request answers the job the first one made. API key names scope the callers' own
-   * keys; none is expected to be called this.
+   * or a retried request answers the job the first one made. Callers' own keys are scoped by their
+   * API key's SHA-256, 64 hex digits, which this can never be.
    */
   static final String RESUME_SCOPE = "job-resume";
 

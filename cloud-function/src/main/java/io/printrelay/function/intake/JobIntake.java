@@ -27,13 +27,17 @@ public class JobIntake {
   /**
    * @param job a job just {@link Job#accepted accepted}, its labels numbered 1..total
    * @return the job as stored, or the job that already holds {@code claim} (created false)
+   * @throws io.printrelay.function.problem.InvalidInput when {@code claim} is held for another
+   *     request
    */
   public SubmitOutcome accept(Job job, List<NewLabel> labels, Optional<IdempotencyClaim> claim) {
     store.putLabels(labels, job.createdAt());
     JobStore.CreateResult result = create(job, claim);
     if (result instanceof JobStore.Duplicate duplicate) {
       store.deleteLabels(job.jobId(), job.total());
-      return new SubmitOutcome(existing(claim.orElseThrow(), duplicate), false);
+      IdempotencyClaim twin = claim.orElseThrow();
+      twin.requireSameRequest(duplicate.existingJobId(), duplicate.requestSha256());
+      return new SubmitOutcome(existing(twin, duplicate), false);
     }
     dispatcher.send(job);
     return new SubmitOutcome(job, true);
