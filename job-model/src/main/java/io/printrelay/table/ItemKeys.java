@@ -33,7 +33,11 @@ public final class ItemKeys {
     return Map.of(PK, s(PRINTER_PK), SK, s(printerId));
   }
 
-  /** Keys are scoped by the caller (the API key's name), so two clients never share a key space. */
+  /**
+   * Keys are scoped by the caller (an API key's SHA-256, never its name; or an internal scope), so
+   * two clients never share a key space. A scope holds no {@code #}, so no scope and key can spell
+   * another's.
+   */
   public static Map<String, AttributeValue> idempotency(String scope, String key) {
     return Map.of(PK, s("IDEMPOTENCY#" + scope + "#" + key), SK, s(IDEMPOTENCY_SK));
   }

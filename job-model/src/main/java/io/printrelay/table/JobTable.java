@@ -119,6 +119,9 @@ public final class JobTable {
   // Idempotency attributes (besides JOB_ID, CREATED_AT, EXPIRES_AT).
   public static final String IDEMPOTENCY_SK = "IDEMPOTENCY";
 
+  /** Hex SHA-256 of the request that claimed the key (absent on claims that compare none). */
+  public static final String REQUEST_SHA256 = "requestSha256";
+
   public static final String JOB_SK = "JOB";
   public static final String LABEL_SK_PREFIX = "LABEL#";
   public static final String PRINTER_PK = "PRINTER";

@@ -36,7 +36,8 @@ public class FollowUpJobs {
   /**
    * The scope of the idempotency claims with which resumes were made once before the resumed job
    * recorded {@code resumedAs}. Only read, so a job resumed just before this version is not resumed
-   * again; such claims expire 48 h after they were made.
+   * again; such claims expire 48 h after they were made. Callers' own keys are scoped by their API
+   * key's SHA-256, 64 hex digits, which this can never be.
    */
   static final String RESUME_SCOPE = "job-resume";
 

@@ -12,7 +12,8 @@ import java.util.List;
  * One entry of {@code printrelay.api-keys}: a named key, stored only as the hex SHA-256 of the key,
  * never the key itself.
  *
- * @param name scopes the key's idempotency keys and names it in logs
+ * @param name names the key in logs and {@code /v1/me} (its idempotency keys are scoped by its
+ *     hash, so a rename keeps them)
  * @param roles what the key may do; see {@code security.Roles}
  * @param capabilities what its labels may carry beyond a label: {@code printer-config}, {@code raw}
  *     (see {@code security.Capability}); none when not given

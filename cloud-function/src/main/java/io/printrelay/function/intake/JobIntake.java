@@ -29,9 +29,11 @@ public class JobIntake {
   /**
    * @param job a job just {@link Job#accepted accepted}, its labels numbered 1..total
    * @return the job as stored, or the job that already holds {@code claim} (created false)
+   * @throws io.printrelay.function.problem.InvalidInput when {@code claim} is held for another
+   *     request
    */
   public SubmitOutcome accept(Job job, List<NewLabel> labels, Optional<IdempotencyClaim> claim) {
-    return accept(job, labels, () -> store.create(job, claim));
+    return accept(job, labels, claim, () -> store.create(job, claim));
   }
 
   /**
@@ -41,15 +43,20 @@ public class JobIntake {
    * @return the job as stored, or the job the parent was resumed as already (created false)
    */
   public SubmitOutcome acceptResumption(Job job, List<NewLabel> labels) {
-    return accept(job, labels, () -> store.createResumption(job));
+    return accept(job, labels, Optional.empty(), () -> store.createResumption(job));
   }
 
   private SubmitOutcome accept(
-      Job job, List<NewLabel> labels, Supplier<JobStore.CreateResult> creation) {
+      Job job,
+      List<NewLabel> labels,
+      Optional<IdempotencyClaim> claim,
+      Supplier<JobStore.CreateResult> creation) {
     store.putLabels(labels);
     JobStore.CreateResult result = create(job, creation);
     if (result instanceof JobStore.Duplicate duplicate) {
       store.deleteLabels(job.jobId(), job.total());
+      claim.ifPresent(
+          twin -> twin.requireSameRequest(duplicate.existingJobId(), duplicate.requestSha256()));
       return new SubmitOutcome(existing(duplicate), false);
     }
     dispatcher.send(job);

@@ -1,5 +1,6 @@
 package io.printrelay.function.intake;
 
+import io.micronaut.core.annotation.Nullable;
 import io.printrelay.model.Job;
 import java.util.List;
 import java.util.Optional;
@@ -11,8 +12,13 @@ import java.util.Optional;
 public interface JobStore {
   boolean printerRegistered(String printerId);
 
+  /** The job an earlier request with this key created, with that request's hash, if any. */
+  Optional<Claimed> claimOf(String scope, String idempotencyKey);
+
   /** The job an earlier request with this key created, if any. */
-  Optional<Job> jobFor(String scope, String idempotencyKey);
+  default Optional<Job> jobFor(String scope, String idempotencyKey) {
+    return claimOf(scope, idempotencyKey).map(Claimed::job);
+  }
 
   /**
    * Stores labels before their job exists, so that a job is never visible without its labels. They
@@ -48,5 +54,19 @@ public interface JobStore {
 
   record Created() implements CreateResult {}
 
-  record Duplicate(String existingJobId) implements CreateResult {}
+  /**
+   * @param requestSha256 the hash stored with the existing claim, if any
+   */
+  record Duplicate(String existingJobId, @Nullable String requestSha256) implements CreateResult {
+    public Duplicate(String existingJobId) {
+      this(existingJobId, null);
+    }
+  }
+
+  /**
+   * A claimed key's job and the hash of the request that claimed it.
+   *
+   * @param requestSha256 null for a claim stored without one
+   */
+  record Claimed(Job job, @Nullable String requestSha256) {}
 }

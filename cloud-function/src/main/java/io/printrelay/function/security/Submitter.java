@@ -11,10 +11,15 @@ import java.util.Set;
  * labels may carry ({@link Capability}). Only API keys submit: the integration role is never a
  * signed-in person's (operator accounts are operator or viewer).
  *
- * @param scope the API key's name, scoping its Idempotency-Keys
+ * @param scope whose Idempotency-Keys: the hex SHA-256 of the API key, its identity. Not its name:
+ *     names are configured (or, for bare hashes, numbered by position), so removing one key would
+ *     hand its claims to the key renamed after it, and a name holding {@code #} or equal to an
+ *     internal scope would collide; a hash is 64 hex digits, unique per key, and stays the key's
+ *     through any change of configuration
  */
 public record Submitter(String scope, Set<Capability> capabilities) {
   private static final String CAPABILITIES = "printrelay.capabilities";
+  private static final String KEY_SHA256 = "printrelay.key-sha256";
 
   public Submitter {
     capabilities = Set.copyOf(capabilities);
@@ -30,12 +35,18 @@ public record Submitter(String scope, Set<Capability> capabilities) {
     if (caller.getAttributes().get(CAPABILITIES) instanceof List<?> names) {
       names.forEach(name -> Capability.parse(String.valueOf(name)).ifPresent(capabilities::add));
     }
-    return new Submitter(caller.getName(), capabilities);
+    if (!(caller.getAttributes().get(KEY_SHA256) instanceof String keySha256)) {
+      throw new IllegalStateException(caller.getName() + " submits without an API key");
+    }
+    return new Submitter(keySha256, capabilities);
   }
 
   /** What an API key's {@link Authentication} carries for {@link #of}. */
   static Map<String, Object> attributes(ApiKey key) {
     return Map.of(
-        CAPABILITIES, key.capabilities().stream().map(Capability::configName).sorted().toList());
+        KEY_SHA256,
+        key.sha256Hex(),
+        CAPABILITIES,
+        key.capabilities().stream().map(Capability::configName).sorted().toList());
   }
 }

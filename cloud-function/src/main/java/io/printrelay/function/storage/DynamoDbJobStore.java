@@ -42,10 +42,16 @@ public class DynamoDbJobStore implements JobStore {
   }
 
   @Override
-  public Optional<Job> jobFor(String scope, String idempotencyKey) {
-    return IdempotencyItems.jobId(
-            db.getItem(JobQueries.idempotency(table, scope, idempotencyKey)).item())
-        .flatMap(this::job);
+  public Optional<Claimed> claimOf(String scope, String idempotencyKey) {
+    Map<String, AttributeValue> claim =
+        db.getItem(JobQueries.idempotency(table, scope, idempotencyKey)).item();
+    return IdempotencyItems.jobId(claim)
+        .flatMap(jobId -> Optional.ofNullable(db.getItem(JobQueries.job(table, jobId)).item()))
+        .filter(item -> !item.isEmpty())
+        .map(
+            item ->
+                new Claimed(
+                    ItemMapper.job(item), IdempotencyItems.requestSha256(claim).orElse(null)));
   }
 
   @Override

@@ -22,10 +22,10 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * Writes a job item and its idempotency item in one transaction, each only if its key is free: both
- * or neither. A refused claim means a twin request won; its job id comes back with the refusal (or,
- * should DynamoDB not return the item, from a read of the claim). A resume's job is written the
- * same way with the mark on the job it resumes instead of a claim. Conflicts with a concurrent
- * transaction on the same key are retried by {@link Transact}.
+ * or neither. A refused claim means a twin request won; its job id and request hash come back with
+ * the refusal (or, should DynamoDB not return the item, from a read of the claim). A resume's job
+ * is written the same way with the mark on the job it resumes instead of a claim. Conflicts with a
+ * concurrent transaction on the same key are retried by {@link Transact}.
  */
 final class JobCreation {
   private static final int CLAIM = 1;
@@ -48,7 +48,12 @@ final class JobCreation {
                 ItemUpdate.putIfAbsent(
                     table,
                     IdempotencyItems.claim(
-                        c.scope(), c.key(), job.jobId(), c.createdAt(), c.expiresAt()))));
+                        c.scope(),
+                        c.key(),
+                        job.jobId(),
+                        c.requestSha256(),
+                        c.createdAt(),
+                        c.expiresAt()))));
     Transact.Outcome outcome = Transact.write(db, writes, Backoff.DYNAMODB);
     if (outcome.committed()) {
       return new Created();
@@ -56,9 +61,16 @@ final class JobCreation {
     if (claim.isEmpty() || !outcome.refused(CLAIM)) {
       throw new IllegalStateException("job " + job.jobId() + " exists already");
     }
-    return new Duplicate(
-        IdempotencyItems.jobId(outcome.refusedItem(CLAIM))
-            .orElseGet(() -> claimedJobId(claim.get())));
+    Map<String, AttributeValue> existing = outcome.refusedItem(CLAIM);
+    if (IdempotencyItems.jobId(existing).isEmpty()) {
+      existing =
+          db.getItem(JobQueries.idempotency(table, claim.get().scope(), claim.get().key())).item();
+    }
+    String jobId =
+        IdempotencyItems.jobId(existing)
+            .orElseThrow(
+                () -> new IllegalStateException("key " + claim.get().key() + " refused unclaimed"));
+    return new Duplicate(jobId, IdempotencyItems.requestSha256(existing).orElse(null));
   }
 
   /**
@@ -89,11 +101,5 @@ final class JobCreation {
               + outcome.refused().keySet());
     }
     return new Duplicate(resumedAs);
-  }
-
-  private String claimedJobId(IdempotencyClaim claim) {
-    return IdempotencyItems.jobId(
-            db.getItem(JobQueries.idempotency(table, claim.scope(), claim.key())).item())
-        .orElseThrow(() -> new IllegalStateException("key " + claim.key() + " refused unclaimed"));
   }
 }

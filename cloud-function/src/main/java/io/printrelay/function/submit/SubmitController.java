@@ -56,8 +56,8 @@ public class SubmitController {
       operationId = "submitJob",
       summary = "Submit a print job",
       description =
-          "201 with the job and its Location; the same Idempotency-Key again answers"
-              + " the same job (200) for at least 24 h.")
+          "201 with the job and its Location; the same Idempotency-Key with the same request"
+              + " answers the same job (200) for 48 h, with another request 422.")
   @ApiResponse(
       responseCode = "201",
       description = "The job, stored and queued",

@@ -21,8 +21,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Accepts a print job: validate, answer an earlier job for a repeated Idempotency-Key, else hand
- * the job and its rendered labels to {@link JobIntake}, which stores and enqueues it.
+ * Accepts a print job: validate, answer an earlier job for a repeated Idempotency-Key sent with the
+ * same request (422 for another request), else hand the job and its rendered labels to {@link
+ * JobIntake}, which stores and enqueues it.
  */
 @Singleton
 public class SubmitJob {
@@ -47,14 +48,20 @@ public class SubmitJob {
     JobDraft draft =
         validator.validate(
             request, idempotencyKey, caller.capabilities(), store::printerRegistered);
-    if (idempotencyKey != null) {
-      Optional<Job> earlier = store.jobFor(caller.scope(), idempotencyKey);
+    // The table keeps milliseconds; the answer should say what a later read will.
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    Optional<IdempotencyClaim> claim =
+        Optional.ofNullable(idempotencyKey)
+            .map(
+                key ->
+                    IdempotencyClaim.of(caller.scope(), key, SubmitFingerprint.of(request), now));
+    if (claim.isPresent()) {
+      Optional<Job> earlier =
+          store.claimOf(caller.scope(), idempotencyKey).map(claim.get()::sameRequest);
       if (earlier.isPresent()) {
         return new SubmitOutcome(earlier.get(), false);
       }
     }
-    // The table keeps milliseconds; the answer should say what a later read will.
-    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     Job job =
         Job.accepted(
             JobId.next(),
@@ -64,9 +71,6 @@ public class SubmitJob {
             draft.labels().size(),
             null,
             now);
-    Optional<IdempotencyClaim> claim =
-        Optional.ofNullable(idempotencyKey)
-            .map(key -> IdempotencyClaim.of(caller.scope(), key, now));
     return intake.accept(job, labels(job.jobId(), draft), claim);
   }
 

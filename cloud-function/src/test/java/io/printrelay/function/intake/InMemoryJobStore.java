@@ -26,7 +26,8 @@ public class InMemoryJobStore implements JobStore, DispatchStore {
   public final Map<String, Job> jobs = new ConcurrentHashMap<>();
   public final Map<String, Label> labels = new ConcurrentHashMap<>();
   public final Map<String, LabelSource> sources = new ConcurrentHashMap<>();
-  public final Map<String, String> claims = new ConcurrentHashMap<>();
+  public final Map<String, IdempotencyClaim> claims = new ConcurrentHashMap<>();
+  private final Map<String, String> claimedJobs = new ConcurrentHashMap<>();
   public final List<String> writes = new ArrayList<>();
 
   @Override
@@ -35,8 +36,11 @@ public class InMemoryJobStore implements JobStore, DispatchStore {
   }
 
   @Override
-  public Optional<Job> jobFor(String scope, String idempotencyKey) {
-    return Optional.ofNullable(claims.get(scope + "#" + idempotencyKey)).flatMap(this::job);
+  public Optional<Claimed> claimOf(String scope, String idempotencyKey) {
+    String key = scope + "#" + idempotencyKey;
+    return Optional.ofNullable(claimedJobs.get(key))
+        .flatMap(this::job)
+        .map(job -> new Claimed(job, claims.get(key).requestSha256()));
   }
 
   @Override
@@ -65,11 +69,12 @@ public class InMemoryJobStore implements JobStore, DispatchStore {
       throw new IllegalStateException("job " + job.jobId() + " exists");
     }
     if (claim.isPresent()) {
-      String existing = claims.get(key(claim.get()));
+      String existing = claimedJobs.get(key(claim.get()));
       if (existing != null) {
-        return new Duplicate(existing);
+        return new Duplicate(existing, claims.get(key(claim.get())).requestSha256());
       }
-      claims.put(key(claim.get()), job.jobId());
+      claimedJobs.put(key(claim.get()), job.jobId());
+      claims.put(key(claim.get()), claim.get());
     }
     jobs.put(job.jobId(), job);
     writes.add("job");

@@ -69,6 +69,18 @@ public abstract class JobStoreContract {
   }
 
   @Test
+  void aClaimKeepsTheHashOfItsRequestAndARefusalNamesIt() {
+    Job first = aJob();
+    store().create(first, Optional.of(IdempotencyClaim.of("odoo", "order-4", "abc123", NOW)));
+
+    assertThat(store().claimOf("odoo", "order-4")).contains(new JobStore.Claimed(first, "abc123"));
+    assertThat(
+            store()
+                .create(aJob(), Optional.of(IdempotencyClaim.of("odoo", "order-4", "def456", NOW))))
+        .isEqualTo(new Duplicate(first.jobId(), "abc123"));
+  }
+
+  @Test
   void theSameKeyFromAnotherCallerIsAnotherJob() {
     store().create(aJob(), claim("odoo", "order-3"));
 

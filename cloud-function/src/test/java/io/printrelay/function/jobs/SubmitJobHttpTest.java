@@ -1,5 +1,6 @@
 package io.printrelay.function.jobs;
 
+import static io.printrelay.function.testing.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.http.HttpRequest;
@@ -94,6 +95,42 @@ class SubmitJobHttpTest extends ApiTestBase {
     assertThat(second.status()).isEqualTo(200);
     assertThat(second.text("jobId")).isEqualTo(first.text("jobId"));
     assertThat(sandbox.drain(Priority.NORMAL)).hasSize(1);
+  }
+
+  @Test
+  void theSameIdempotencyKeyWithAnotherBodyIs422AndStoresNothingNew() {
+    Reply first = submitWithKey(Requests.zplLabels("line-3", 2), "odoo-webhook-2");
+    long jobs = sandbox.countItems("job");
+
+    Reply second = submitWithKey(Requests.zplLabels("line-3", 3), "odoo-webhook-2");
+
+    assertThat(first.status()).isEqualTo(201);
+    assertProblem(second, 422);
+    assertThat(second.body().get("errors").get(0).get("field").getStringValue())
+        .isEqualTo("Idempotency-Key");
+    assertThat(second.body().get("errors").get(0).get("message").getStringValue())
+        .contains(first.text("jobId"));
+    assertThat(sandbox.countItems("job")).isEqualTo(jobs);
+    assertThat(sandbox.drain(Priority.HIGH)).hasSize(1);
+  }
+
+  @Test
+  void theSameBodyWithOtherWhitespaceAndKeyOrderIsTheSameRequest() {
+    Reply first =
+        submitWithKey(
+            "{\"printerId\":\"line-3\",\"reference\":\"MO/7\",\"labels\":"
+                + "[{\"zpl\":\"^XA^FDa^FS^XZ\"}]}",
+            "odoo-webhook-3");
+
+    Reply second =
+        submitWithKey(
+            "{ \"labels\" : [ { \"zpl\" : \"^XA^FDa^FS^XZ\" } ],\n"
+                + "  \"reference\" : \"MO/7\", \"printerId\" : \"line-3\", \"unknown\": 1 }",
+            "odoo-webhook-3");
+
+    assertThat(second.status()).isEqualTo(200);
+    assertThat(second.text("jobId")).isEqualTo(first.text("jobId"));
+    sandbox.drain(Priority.HIGH);
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.printrelay.function.submit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
@@ -11,6 +12,7 @@ import io.printrelay.function.intake.IdempotencyClaim;
 import io.printrelay.function.intake.InMemoryJobStore;
 import io.printrelay.function.intake.JobIntake;
 import io.printrelay.function.intake.JobStore;
+import io.printrelay.function.intake.JobStore.Claimed;
 import io.printrelay.function.intake.NewLabel;
 import io.printrelay.function.intake.SubmitOutcome;
 import io.printrelay.function.problem.InvalidInput;
@@ -100,10 +102,10 @@ class SubmitJobTest {
 
           // The twin's claim committed after this request first looked; later looks see it.
           @Override
-          public Optional<Job> jobFor(String scope, String key) {
+          public Optional<Claimed> claimOf(String scope, String key) {
             boolean first = !looked;
             looked = true;
-            return first ? Optional.empty() : super.jobFor(scope, key);
+            return first ? Optional.empty() : super.claimOf(scope, key);
           }
         };
 
@@ -113,6 +115,39 @@ class SubmitJobTest {
     assertThat(loser.job().jobId()).isEqualTo(winner.jobId());
     assertThat(store.labels).hasSize(2);
     assertThat(store.writes).endsWith("labels", "delete labels");
+    assertThat(queue.sent).hasSize(1);
+  }
+
+  @Test
+  void theSameKeyWithAnotherRequestIs422AndWritesNothing() {
+    Job first = submitJob.submit(ODOO, TWO_LABELS, "order-9").job();
+    SubmitRequest other = json("{\"printerId\":\"line-1\",\"labels\":[{\"zpl\":\"^XA^XZ\"}]}");
+
+    InvalidInput refused =
+        catchThrowableOfType(InvalidInput.class, () -> submitJob.submit(ODOO, other, "order-9"));
+
+    assertThat(refused.errors().get(0).field()).isEqualTo("Idempotency-Key");
+    assertThat(refused.errors().get(0).message()).contains(first.jobId());
+    assertThat(store.writes).containsExactly("labels", "job", "dispatched 1");
+  }
+
+  @Test
+  void losingTheRaceToAnotherRequestIs422AndDeletesTheLabelsJustWritten() {
+    submitJob.submit(ODOO, TWO_LABELS, "order-10");
+    JobStore blindToClaims =
+        new ForwardingStore(store) {
+          @Override
+          public Optional<Claimed> claimOf(String scope, String key) {
+            return Optional.empty();
+          }
+        };
+    SubmitRequest other = json("{\"printerId\":\"line-1\",\"labels\":[{\"zpl\":\"^XA^XZ\"}]}");
+
+    assertThatThrownBy(() -> submitJob(blindToClaims).submit(ODOO, other, "order-10"))
+        .isInstanceOf(InvalidInput.class)
+        .hasMessageContaining("Idempotency-Key");
+    assertThat(store.jobs).hasSize(1);
+    assertThat(store.labels).hasSize(2);
     assertThat(queue.sent).hasSize(1);
   }
 
@@ -175,8 +210,8 @@ class SubmitJobTest {
     }
 
     @Override
-    public Optional<Job> jobFor(String scope, String key) {
-      return delegate.jobFor(scope, key);
+    public Optional<Claimed> claimOf(String scope, String key) {
+      return delegate.claimOf(scope, key);
     }
 
     @Override

@@ -25,10 +25,10 @@ import java.util.concurrent.TimeUnit;
  * {@link #endpoint()} and this proxy can slow its requests down ({@link #roundTrip}), lose them
  * ({@link #blackHole}), and says what went through ({@link #traffic()}).
  *
- * <p>Requests and answers pass whole and unchanged but for the connection's own headers (see
- * {@link HopByHop}): {@code Host} and the SigV4 signature headers stay as the SDK signed them. The
- * one change is to DynamoDB write requests, which are asked for their consumed capacity (see
- * {@link WriteUnits}). Each client connection gets its own upstream connection.
+ * <p>Requests and answers pass whole and unchanged but for the connection's own headers (see {@link
+ * HopByHop}): {@code Host} and the SigV4 signature headers stay as the SDK signed them. The one
+ * change is to DynamoDB write requests, which are asked for their consumed capacity (see {@link
+ * WriteUnits}). Each client connection gets its own upstream connection.
  */
 public final class AwsProxy implements AutoCloseable {
   private final ProxyState state;
@@ -46,21 +46,30 @@ public final class AwsProxy implements AutoCloseable {
     InetSocketAddress target = loopback(upstream);
     ProxyState state = new ProxyState(service);
     EventLoopGroup loop = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-    Bootstrap upstreamBootstrap = new Bootstrap().group(loop).channel(NioSocketChannel.class)
-        .option(ChannelOption.TCP_NODELAY, true)
-        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5_000);
-    ServerBootstrap server = new ServerBootstrap().group(loop)
-        .channel(NioServerSocketChannel.class)
-        .option(ChannelOption.SO_REUSEADDR, true)
-        .childOption(ChannelOption.TCP_NODELAY, true)
-        .childHandler(new ChannelInitializer<Channel>() {
-          @Override
-          protected void initChannel(Channel channel) {
-            channel.pipeline().addLast(new HttpServerCodec(),
-                new HttpObjectAggregator(ClientConnection.MAX_BODY),
-                new ClientConnection(state, upstreamBootstrap, target));
-          }
-        });
+    Bootstrap upstreamBootstrap =
+        new Bootstrap()
+            .group(loop)
+            .channel(NioSocketChannel.class)
+            .option(ChannelOption.TCP_NODELAY, true)
+            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5_000);
+    ServerBootstrap server =
+        new ServerBootstrap()
+            .group(loop)
+            .channel(NioServerSocketChannel.class)
+            .option(ChannelOption.SO_REUSEADDR, true)
+            .childOption(ChannelOption.TCP_NODELAY, true)
+            .childHandler(
+                new ChannelInitializer<Channel>() {
+                  @Override
+                  protected void initChannel(Channel channel) {
+                    channel
+                        .pipeline()
+                        .addLast(
+                            new HttpServerCodec(),
+                            new HttpObjectAggregator(ClientConnection.MAX_BODY),
+                            new ClientConnection(state, upstreamBootstrap, target));
+                  }
+                });
     Listener listener = new Listener(server, 0);
     try {
       listener.open();
@@ -88,7 +97,9 @@ public final class AwsProxy implements AutoCloseable {
     state.roundTrip(roundTrip);
   }
 
-  /** Starts losing all traffic the given way until {@link #endBlackHole()}; ends any other first. */
+  /**
+   * Starts losing all traffic the given way until {@link #endBlackHole()}; ends any other first.
+   */
   public synchronized void blackHole(BlackHole mode) {
     endBlackHole();
     state.blackHole(mode);

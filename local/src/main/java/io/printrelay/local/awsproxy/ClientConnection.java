@@ -23,8 +23,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * One client connection and the upstream connection that serves it, one request at a time (the
  * client's socket is not read while a request is in flight; AWS SDKs do not pipeline). Every
- * callback runs on the client connection's event loop, the upstream connection's too, so the
- * fields need no locking.
+ * callback runs on the client connection's event loop, the upstream connection's too, so the fields
+ * need no locking.
  */
 final class ClientConnection extends SimpleChannelInboundHandler<FullHttpRequest> {
   static final int MAX_BODY = 32 * 1024 * 1024; // DynamoDB takes requests up to 16 MB
@@ -33,12 +33,14 @@ final class ClientConnection extends SimpleChannelInboundHandler<FullHttpRequest
   private final Bootstrap upstreamBootstrap;
   private final InetSocketAddress upstreamAddress;
   private Channel upstream;
+
   /** The request sent upstream whose answer has not come back yet. */
   private Exchange waiting;
+
   private boolean held;
 
-  ClientConnection(ProxyState state, Bootstrap upstreamBootstrap,
-      InetSocketAddress upstreamAddress) {
+  ClientConnection(
+      ProxyState state, Bootstrap upstreamBootstrap, InetSocketAddress upstreamAddress) {
     this.state = state;
     this.upstreamBootstrap = upstreamBootstrap;
     this.upstreamAddress = upstreamAddress;
@@ -73,31 +75,42 @@ final class ClientConnection extends SimpleChannelInboundHandler<FullHttpRequest
       send(ctx, exchange);
       return;
     }
-    ChannelFuture connect = upstreamBootstrap.clone(ctx.channel().eventLoop())
-        .handler(new ChannelInitializer<Channel>() {
-          @Override
-          protected void initChannel(Channel channel) {
-            channel.pipeline().addLast(new HttpClientCodec(),
-                new HttpObjectAggregator(MAX_BODY), new UpstreamConnection(ClientConnection.this, ctx));
-          }
-        })
-        .connect(upstreamAddress);
+    ChannelFuture connect =
+        upstreamBootstrap
+            .clone(ctx.channel().eventLoop())
+            .handler(
+                new ChannelInitializer<Channel>() {
+                  @Override
+                  protected void initChannel(Channel channel) {
+                    channel
+                        .pipeline()
+                        .addLast(
+                            new HttpClientCodec(),
+                            new HttpObjectAggregator(MAX_BODY),
+                            new UpstreamConnection(ClientConnection.this, ctx));
+                  }
+                })
+            .connect(upstreamAddress);
     upstream = connect.channel();
-    connect.addListener(done -> {
-      if (done.isSuccess()) {
-        send(ctx, exchange);
-      } else {
-        lost(ctx);
-      }
-    });
+    connect.addListener(
+        done -> {
+          if (done.isSuccess()) {
+            send(ctx, exchange);
+          } else {
+            lost(ctx);
+          }
+        });
   }
 
   private void send(ChannelHandlerContext ctx, Exchange exchange) {
-    upstream.writeAndFlush(exchange.upstreamRequest()).addListener(done -> {
-      if (!done.isSuccess()) {
-        lost(ctx);
-      }
-    });
+    upstream
+        .writeAndFlush(exchange.upstreamRequest())
+        .addListener(
+            done -> {
+              if (!done.isSuccess()) {
+                lost(ctx);
+              }
+            });
   }
 
   /** The upstream answered; called on this connection's event loop. */
@@ -109,11 +122,15 @@ final class ClientConnection extends SimpleChannelInboundHandler<FullHttpRequest
     }
     byte[] body = ByteBufUtil.getBytes(response.content());
     if (exchange.isWrite()) {
-      state.traffic().writeUnits(WriteUnits.reportedIn(
-          body, response.headers().get(HttpHeaderNames.CONTENT_ENCODING)));
+      state
+          .traffic()
+          .writeUnits(
+              WriteUnits.reportedIn(
+                  body, response.headers().get(HttpHeaderNames.CONTENT_ENCODING)));
     }
-    FullHttpResponse answer = new DefaultFullHttpResponse(
-        HttpVersion.HTTP_1_1, response.status(), Unpooled.wrappedBuffer(body));
+    FullHttpResponse answer =
+        new DefaultFullHttpResponse(
+            HttpVersion.HTTP_1_1, response.status(), Unpooled.wrappedBuffer(body));
     HopByHop.copyEndToEnd(response.headers(), answer.headers());
     answer.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
     after(ctx, state.beforeAnswerNanos(), () -> answer(ctx, exchange, answer));
@@ -132,13 +149,15 @@ final class ClientConnection extends SimpleChannelInboundHandler<FullHttpRequest
       ctx.writeAndFlush(answer).addListener(ChannelFutureListener.CLOSE);
       return;
     }
-    ctx.writeAndFlush(answer).addListener(done -> {
-      if (done.isSuccess()) {
-        ctx.channel().config().setAutoRead(true); // the next request
-      } else {
-        ctx.close();
-      }
-    });
+    ctx.writeAndFlush(answer)
+        .addListener(
+            done -> {
+              if (done.isSuccess()) {
+                ctx.channel().config().setAutoRead(true); // the next request
+              } else {
+                ctx.close();
+              }
+            });
   }
 
   /** An upstream connection closed; if it is the current one, a request waiting lost its answer. */

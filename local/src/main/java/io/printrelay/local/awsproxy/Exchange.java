@@ -9,8 +9,8 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 
 /**
- * One request on its way through the proxy: what it calls, whether the client keeps the
- * connection, and the request to send upstream (end-to-end headers unchanged, a whole body).
+ * One request on its way through the proxy: what it calls, whether the client keeps the connection,
+ * and the request to send upstream (end-to-end headers unchanged, a whole body).
  */
 final class Exchange {
   private final String operation;
@@ -35,8 +35,9 @@ final class Exchange {
     if (service == AwsService.DYNAMODB && WriteUnits.isWrite(operation)) {
       body = WriteUnits.askForTotal(body);
     }
-    FullHttpRequest headersOnly = new DefaultFullHttpRequest(
-        request.protocolVersion(), request.method(), request.uri(), Unpooled.EMPTY_BUFFER);
+    FullHttpRequest headersOnly =
+        new DefaultFullHttpRequest(
+            request.protocolVersion(), request.method(), request.uri(), Unpooled.EMPTY_BUFFER);
     headersOnly.headers().set(request.headers());
     return new Exchange(operation, HttpUtil.isKeepAlive(request), headersOnly, body);
   }
@@ -53,10 +54,13 @@ final class Exchange {
     return WriteUnits.isWrite(operation);
   }
 
-  /** A fresh request for the upstream connection (which is kept alive, whatever the client does). */
+  /**
+   * A fresh request for the upstream connection (which is kept alive, whatever the client does).
+   */
   FullHttpRequest upstreamRequest() {
-    FullHttpRequest out = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, received.method(),
-        received.uri(), Unpooled.wrappedBuffer(body));
+    FullHttpRequest out =
+        new DefaultFullHttpRequest(
+            HttpVersion.HTTP_1_1, received.method(), received.uri(), Unpooled.wrappedBuffer(body));
     HopByHop.copyEndToEnd(received.headers(), out.headers());
     out.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
     return out;

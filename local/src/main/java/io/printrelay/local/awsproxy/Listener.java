@@ -6,8 +6,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 
 /**
- * The proxy's listening socket on 127.0.0.1. It can be closed and opened again on the same port,
- * so that clients keep their endpoint across a {@link BlackHole#REFUSE}.
+ * The proxy's listening socket on 127.0.0.1. It can be closed and opened again on the same port, so
+ * that clients keep their endpoint across a {@link BlackHole#REFUSE}.
  */
 final class Listener {
   private final ServerBootstrap bootstrap;
@@ -24,8 +24,11 @@ final class Listener {
     if (channel != null) {
       return;
     }
-    channel = bootstrap.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))
-        .syncUninterruptibly().channel();
+    channel =
+        bootstrap
+            .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))
+            .syncUninterruptibly()
+            .channel();
     port = ((InetSocketAddress) channel.localAddress()).getPort();
   }
 

@@ -70,8 +70,8 @@ final class ProxyState {
   }
 
   /**
-   * Keeps the connection open and silent until the black hole ends. Added first and checked
-   * after, so a connection held just as the black hole ends is dropped by one side or the other.
+   * Keeps the connection open and silent until the black hole ends. Added first and checked after,
+   * so a connection held just as the black hole ends is dropped by one side or the other.
    */
   void hold(Channel connection) {
     traffic.unanswered();

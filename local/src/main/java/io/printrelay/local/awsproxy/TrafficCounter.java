@@ -26,12 +26,13 @@ final class TrafficCounter {
 
   Traffic snapshot() {
     Map<String, Long> counts = new TreeMap<>();
-    requests.forEach((operation, count) -> {
-      long n = count.sum();
-      if (n > 0) {
-        counts.put(operation, n);
-      }
-    });
+    requests.forEach(
+        (operation, count) -> {
+          long n = count.sum();
+          if (n > 0) {
+            counts.put(operation, n);
+          }
+        });
     return new Traffic(counts, writeUnits.sum(), unanswered.sum());
   }
 

@@ -11,11 +11,11 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * DynamoDB write capacity, as the service reports it. DynamoDB Local 2.6 answers {@code
- * ConsumedCapacity} when a request carries {@code "ReturnConsumedCapacity": "TOTAL"}: an object
- * for single-item writes, a list (one per table) for batches and transactions. The proxy adds that
+ * ConsumedCapacity} when a request carries {@code "ReturnConsumedCapacity": "TOTAL"}: an object for
+ * single-item writes, a list (one per table) for batches and transactions. The proxy adds that
  * field to write requests that lack it (the signature then no longer matches the body, which the
- * emulators do not check) and sums {@code CapacityUnits} from the answers, which the SDK parses
- * as an ordinary field the caller never asked for.
+ * emulators do not check) and sums {@code CapacityUnits} from the answers, which the SDK parses as
+ * an ordinary field the caller never asked for.
  */
 final class WriteUnits {
   static final Set<String> WRITES =

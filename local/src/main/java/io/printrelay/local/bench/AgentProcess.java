@@ -28,21 +28,47 @@ final class AgentProcess implements AutoCloseable {
   }
 
   /** Starts the agent for {@code printers} ({@code ID=HOST:PORT} each). */
-  static AgentProcess start(String agentId, List<String> printers, URI sqs, URI dynamoDb,
-      String table, String queuePrefix) {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        // Logback finds several logback.xml on this classpath and would say so at length.
-        "-Dlogback.statusListenerClass=ch.qos.logback.core.status.NopStatusListener",
-        "-cp", System.getProperty("java.class.path"), MAIN,
-        "--sqs-endpoint", sqs.toString(), "--dynamodb-endpoint", dynamoDb.toString(),
-        "--region", "us-east-1", "--table", table, "--queue-prefix", queuePrefix,
-        "--agent-id", agentId, "--printers", String.join(",", printers),
-        "--poll-wait", "20", "--visibility-timeout", "60"));
+  static AgentProcess start(
+      String agentId,
+      List<String> printers,
+      URI sqs,
+      URI dynamoDb,
+      String table,
+      String queuePrefix) {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                // Logback finds several logback.xml on this classpath and would say so at length.
+                "-Dlogback.statusListenerClass=ch.qos.logback.core.status.NopStatusListener",
+                "-cp",
+                System.getProperty("java.class.path"),
+                MAIN,
+                "--sqs-endpoint",
+                sqs.toString(),
+                "--dynamodb-endpoint",
+                dynamoDb.toString(),
+                "--region",
+                "us-east-1",
+                "--table",
+                table,
+                "--queue-prefix",
+                queuePrefix,
+                "--agent-id",
+                agentId,
+                "--printers",
+                String.join(",", printers),
+                "--poll-wait",
+                "20",
+                "--visibility-timeout",
+                "60"));
     try {
       Path log = Files.createTempFile("printrelay-bench-" + agentId + "-", ".log");
-      Process process = new ProcessBuilder(command).redirectErrorStream(true)
-          .redirectOutput(log.toFile()).start();
+      Process process =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
       return new AgentProcess(process, log);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the agent JVM", e);

@@ -29,19 +29,26 @@ final class AgentUnderTest implements AutoCloseable {
   }
 
   /** Starts the printers and the agent; returns once the agent is warm, or throws. */
-  static AgentUnderTest start(BenchStack stack, String agentId, List<String> printerNames,
-      BenchPlan plan) {
+  static AgentUnderTest start(
+      BenchStack stack, String agentId, List<String> printerNames, BenchPlan plan) {
     List<Paper> printers = new ArrayList<>();
     AgentProcess agent = null;
     try {
       printerNames.forEach(name -> printers.add(Paper.start(name, plan.perLabel())));
       agent = stack.startAgent(agentId, printers);
       AgentProcess started = agent;
-      boolean ready = Waits.until(Waits.deadlineIn(READY_LIMIT), () -> !started.alive()
-          || printers.stream().allMatch(p -> stack.api().printerKnown(p.name())));
+      boolean ready =
+          Waits.until(
+              Waits.deadlineIn(READY_LIMIT),
+              () ->
+                  !started.alive()
+                      || printers.stream().allMatch(p -> stack.api().printerKnown(p.name())));
       if (!ready || !agent.alive()) {
-        throw new IllegalStateException("the agent did not register its printers within "
-            + READY_LIMIT.toSeconds() + " s; see " + agent.log());
+        throw new IllegalStateException(
+            "the agent did not register its printers within "
+                + READY_LIMIT.toSeconds()
+                + " s; see "
+                + agent.log());
       }
       warmUp(stack.api(), printers.get(0), plan.warmUpLabels(), agent);
       return new AgentUnderTest(stack, printers, agent);
@@ -57,8 +64,13 @@ final class AgentUnderTest implements AutoCloseable {
   private static void warmUp(BenchApi api, Paper printer, int labels, AgentProcess agent) {
     String jobId = api.submit(printer.name(), labels).jobId();
     if (!Waits.until(Waits.deadlineIn(WARM_UP_LIMIT), () -> api.progress(jobId).finished())) {
-      throw new IllegalStateException("the agent did not print its " + labels
-          + "-label warm-up job within " + WARM_UP_LIMIT.toSeconds() + " s; see " + agent.log());
+      throw new IllegalStateException(
+          "the agent did not print its "
+              + labels
+              + "-label warm-up job within "
+              + WARM_UP_LIMIT.toSeconds()
+              + " s; see "
+              + agent.log());
     }
   }
 
@@ -85,8 +97,12 @@ final class AgentUnderTest implements AutoCloseable {
   }
 
   Usage usage() {
-    return new Usage(stack.proxies().dynamoDb().traffic(), stack.proxies().sqs().traffic(),
-        agent.cpu().minus(cpuAtStart), residentIdleKib, agent.peakResidentKib());
+    return new Usage(
+        stack.proxies().dynamoDb().traffic(),
+        stack.proxies().sqs().traffic(),
+        agent.cpu().minus(cpuAtStart),
+        residentIdleKib,
+        agent.peakResidentKib());
   }
 
   /**
@@ -103,7 +119,8 @@ final class AgentUnderTest implements AutoCloseable {
         System.out.println("bench: could not cancel job " + jobId + ": " + e.getMessage());
       }
     }
-    Waits.until(Waits.deadlineIn(IDLE_LIMIT),
+    Waits.until(
+        Waits.deadlineIn(IDLE_LIMIT),
         () -> printers.stream().noneMatch(p -> stack.api().printerBusy(p.name())));
   }
 
@@ -121,7 +138,10 @@ final class AgentUnderTest implements AutoCloseable {
     }
   }
 
-  /** Stops the agent gracefully (bounded; see {@link AgentProcess#requestStop()}), then the printers. */
+  /**
+   * Stops the agent gracefully (bounded; see {@link AgentProcess#requestStop()}), then the
+   * printers.
+   */
   @Override
   public void close() {
     try {

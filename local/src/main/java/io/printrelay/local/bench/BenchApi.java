@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The bench's calls to the API, over HTTP as Odoo and an operator make them: submit and read
- * with the integration key, cancel as the signed-in operator (with the CSRF token).
+ * The bench's calls to the API, over HTTP as Odoo and an operator make them: submit and read with
+ * the integration key, cancel as the signed-in operator (with the CSRF token).
  */
 final class BenchApi {
   private static final String TEMPLATE =
@@ -54,8 +54,10 @@ final class BenchApi {
   Submitted submit(String printerId, int labels) {
     List<Map<String, Object>> data = new ArrayList<>();
     for (int n = 1; n <= labels; n++) {
-      data.add(Map.of("data", Map.of("product", "Tomato soup 1 L", "n", n, "total", labels,
-          "batch", "MO/BENCH")));
+      data.add(
+          Map.of(
+              "data",
+              Map.of("product", "Tomato soup 1 L", "n", n, "total", labels, "batch", "MO/BENCH")));
     }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("printerId", printerId);
@@ -63,8 +65,14 @@ final class BenchApi {
     body.put("reference", "bench " + printerId);
     body.put("template", TEMPLATE);
     body.put("labels", data);
-    JsonNode job = send(http, keyed("/v1/jobs").header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(bytes(body))).build(), 201);
+    JsonNode job =
+        send(
+            http,
+            keyed("/v1/jobs")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes(body)))
+                .build(),
+            201);
     return new Submitted(job.get("jobId").asText(), System.nanoTime());
   }
 
@@ -87,30 +95,45 @@ final class BenchApi {
   /** Cancels as an operator, signing in first if need be; the job stops at a label boundary. */
   void cancel(String jobId) {
     if (csrfToken() == null) {
-      int signIn = status(operator, HttpRequest.newBuilder(baseUrl.resolve("/login"))
-          .timeout(TIMEOUT).header("Content-Type", "application/json")
-          .header("Accept", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofByteArray(
-              bytes(Map.of("username", "operator", "password", operatorPassword)))).build());
+      int signIn =
+          status(
+              operator,
+              HttpRequest.newBuilder(baseUrl.resolve("/login"))
+                  .timeout(TIMEOUT)
+                  .header("Content-Type", "application/json")
+                  .header("Accept", "application/json")
+                  .POST(
+                      HttpRequest.BodyPublishers.ofByteArray(
+                          bytes(Map.of("username", "operator", "password", operatorPassword))))
+                  .build());
       if (signIn != 200 && signIn != 204) {
         throw new IllegalStateException("operator sign-in answered " + signIn);
       }
     }
-    status(operator, HttpRequest.newBuilder(baseUrl.resolve("/v1/jobs/" + jobId + "/cancel"))
-        .timeout(TIMEOUT).header("Content-Type", "application/json")
-        .header("Accept", "application/json").header("X-CSRF-Token", csrfToken())
-        .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+    status(
+        operator,
+        HttpRequest.newBuilder(baseUrl.resolve("/v1/jobs/" + jobId + "/cancel"))
+            .timeout(TIMEOUT)
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json")
+            .header("X-CSRF-Token", csrfToken())
+            .POST(HttpRequest.BodyPublishers.ofString("{}"))
+            .build());
   }
 
   private String csrfToken() {
     return cookies.getCookieStore().getCookies().stream()
-        .filter(c -> c.getName().equals("printrelay_csrf")).map(HttpCookie::getValue)
-        .findFirst().orElse(null);
+        .filter(c -> c.getName().equals("printrelay_csrf"))
+        .map(HttpCookie::getValue)
+        .findFirst()
+        .orElse(null);
   }
 
   private HttpRequest.Builder keyed(String path) {
-    return HttpRequest.newBuilder(baseUrl.resolve(path)).timeout(TIMEOUT)
-        .header("Authorization", "Bearer " + apiKey).header("Accept", "application/json");
+    return HttpRequest.newBuilder(baseUrl.resolve(path))
+        .timeout(TIMEOUT)
+        .header("Authorization", "Bearer " + apiKey)
+        .header("Accept", "application/json");
   }
 
   private byte[] bytes(Object body) {
@@ -124,8 +147,14 @@ final class BenchApi {
   private JsonNode send(HttpClient client, HttpRequest request, int expected) {
     HttpResponse<byte[]> response = exchange(client, request);
     if (response.statusCode() != expected) {
-      throw new IllegalStateException(request.method() + " " + request.uri().getPath()
-          + " answered " + response.statusCode() + ": " + new String(response.body()));
+      throw new IllegalStateException(
+          request.method()
+              + " "
+              + request.uri().getPath()
+              + " answered "
+              + response.statusCode()
+              + ": "
+              + new String(response.body()));
     }
     try {
       return json.readTree(response.body());

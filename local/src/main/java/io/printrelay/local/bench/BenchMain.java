@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
  * one table. Every scenario is bounded in time; one that breaks off still leaves its column.
  */
 public final class BenchMain {
-  static final String USAGE = """
+  static final String USAGE =
+      """
       usage: printrelay bench [--quick]
         a, b  one 200-label job on one printer at 100 ms/label, the agent 0 and 60 ms from the cloud
         c     a 30 s cloud outage (no answers) in the middle of a job, 60 ms otherwise
@@ -52,14 +53,20 @@ public final class BenchMain {
       columns = Scenarios.runAll(stack, plan);
     }
     out.println();
-    out.printf("printrelay bench (%s) in %.0f s on %s%n", plan.name(),
-        (System.nanoTime() - started) / 1e9, machine);
-    out.println("load average (1, 5, 15 min) before: " + loadBefore + ", after: "
-        + Machine.loadAverage());
-    out.println("agent: its own JVM (AgentMain, default JVM flags, poll wait 20 s), warmed"
-        + " up by a " + plan.warmUpLabels() + "-label job; SQS and DynamoDB through the AWS proxy;"
-        + " printers: virtual, " + plan.perLabel().toMillis() + " ms/label;"
-        + " write units as DynamoDB Local reports them");
+    out.printf(
+        "printrelay bench (%s) in %.0f s on %s%n",
+        plan.name(), (System.nanoTime() - started) / 1e9, machine);
+    out.println(
+        "load average (1, 5, 15 min) before: " + loadBefore + ", after: " + Machine.loadAverage());
+    out.println(
+        "agent: its own JVM (AgentMain, default JVM flags, poll wait 20 s), warmed"
+            + " up by a "
+            + plan.warmUpLabels()
+            + "-label job; SQS and DynamoDB through the AWS proxy;"
+            + " printers: virtual, "
+            + plan.perLabel().toMillis()
+            + " ms/label;"
+            + " write units as DynamoDB Local reports them");
     out.println();
     String table = ResultTable.render(columns);
     out.print(table);

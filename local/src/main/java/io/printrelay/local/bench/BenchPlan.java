@@ -7,8 +7,8 @@ import java.time.Duration;
  * these limits, so the bench ends by itself whatever the agent does.
  *
  * @param perLabel the virtual printers' print time per label
- * @param warmUpLabels a job each agent prints before it is measured, so that the figures are
- *     those of a running agent, not of one still loading classes and compiling its code
+ * @param warmUpLabels a job each agent prints before it is measured, so that the figures are those
+ *     of a running agent, not of one still loading classes and compiling its code
  * @param singleJobLabels the job of scenarios a and b
  * @param roundTrip the round-trip time to the cloud of scenarios b and c
  * @param singleJobLimit how long a and b may take from the submit to the last label
@@ -36,16 +36,38 @@ record BenchPlan(
     Duration manyPrintersLimit) {
 
   static BenchPlan full() {
-    return new BenchPlan("full", Duration.ofMillis(100), 20, 200, Duration.ofMillis(60),
-        Duration.ofMinutes(3), 50, Duration.ofSeconds(30), 400, Duration.ofMinutes(2),
-        50, 100, Duration.ofMinutes(5));
+    return new BenchPlan(
+        "full",
+        Duration.ofMillis(100),
+        20,
+        200,
+        Duration.ofMillis(60),
+        Duration.ofMinutes(3),
+        50,
+        Duration.ofSeconds(30),
+        400,
+        Duration.ofMinutes(2),
+        50,
+        100,
+        Duration.ofMinutes(5));
   }
 
   /** About a minute in all on an idle 2-core machine. */
   static BenchPlan quick() {
-    return new BenchPlan("quick", Duration.ofMillis(100), 10, 30, Duration.ofMillis(60),
-        Duration.ofMinutes(1), 10, Duration.ofSeconds(5), 80, Duration.ofMinutes(1),
-        10, 20, Duration.ofMinutes(2));
+    return new BenchPlan(
+        "quick",
+        Duration.ofMillis(100),
+        10,
+        30,
+        Duration.ofMillis(60),
+        Duration.ofMinutes(1),
+        10,
+        Duration.ofSeconds(5),
+        80,
+        Duration.ofMinutes(1),
+        10,
+        20,
+        Duration.ofMinutes(2));
   }
 
   /** The printer's own time for {@code labels} labels. */

@@ -25,11 +25,24 @@ final class BenchStack implements AutoCloseable {
   }
 
   static BenchStack start() {
-    LocalOptions options = new LocalOptions(0, 0, 0, null, API_KEY, OPERATOR_PASSWORD, List.of(),
-        0, 100, false, false, "127.0.0.1");
+    LocalOptions options =
+        new LocalOptions(
+            0,
+            0,
+            0,
+            null,
+            API_KEY,
+            OPERATOR_PASSWORD,
+            List.of(),
+            0,
+            100,
+            false,
+            false,
+            "127.0.0.1");
     LocalSystem system = LocalSystem.start(options);
     try {
-      return new BenchStack(system,
+      return new BenchStack(
+          system,
           AwsProxies.inFrontOf(system.aws().sqsEndpoint(), system.aws().dynamoDbEndpoint()));
     } catch (RuntimeException e) {
       system.close();
@@ -47,8 +60,12 @@ final class BenchStack implements AutoCloseable {
 
   /** An agent JVM for these printers, whose SQS and DynamoDB are the proxies. */
   AgentProcess startAgent(String agentId, List<Paper> printers) {
-    return AgentProcess.start(agentId, printers.stream().map(Paper::printerFlag).toList(),
-        proxies.sqs().endpoint(), proxies.dynamoDb().endpoint(), LocalSystem.TABLE,
+    return AgentProcess.start(
+        agentId,
+        printers.stream().map(Paper::printerFlag).toList(),
+        proxies.sqs().endpoint(),
+        proxies.dynamoDb().endpoint(),
+        LocalSystem.TABLE,
         LocalSystem.QUEUES.prefix());
   }
 

@@ -35,7 +35,9 @@ final class Column {
     put(Row.WRITE_UNITS, Figures.perLabel(usage.dynamoDb().writeUnits(), labels));
     put(Row.SQS, Figures.perLabel(usage.sqs().total(), labels));
     put(Row.CPU, String.format("%.1f", usage.cpu().toNanos() / 1e6 / labels));
-    put(Row.MEMORY, Figures.mib(usage.residentIdleKib()) + " / " + Figures.mib(usage.residentPeakKib()));
+    put(
+        Row.MEMORY,
+        Figures.mib(usage.residentIdleKib()) + " / " + Figures.mib(usage.residentPeakKib()));
     long lost = usage.dynamoDb().unanswered() + usage.sqs().unanswered();
     if (lost > 0) {
       put(Row.UNANSWERED, Long.toString(lost));
@@ -46,7 +48,9 @@ final class Column {
   }
 
   private static void perOperation(Traffic traffic, int labels, Map<String, Double> into) {
-    traffic.byOperation().forEach((operation, count) -> into.put(operation, (double) count / labels));
+    traffic
+        .byOperation()
+        .forEach((operation, count) -> into.put(operation, (double) count / labels));
   }
 
   List<String> heading() {

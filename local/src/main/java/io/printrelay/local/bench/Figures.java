@@ -21,8 +21,7 @@ final class Figures {
 
   /** Two decimals, three below 0.1 so that a rare request still shows. */
   static String ratio(double value) {
-    return value == 0 || value >= 0.1 ? String.format("%.2f", value)
-        : String.format("%.3f", value);
+    return value == 0 || value >= 0.1 ? String.format("%.2f", value) : String.format("%.3f", value);
   }
 
   static String mib(long kib) {
@@ -30,7 +29,8 @@ final class Figures {
   }
 
   static String rate(double labelsPerSecond) {
-    return labelsPerSecond < 20 ? String.format("%.1f", labelsPerSecond)
+    return labelsPerSecond < 20
+        ? String.format("%.1f", labelsPerSecond)
         : String.format("%.0f", labelsPerSecond);
   }
 

@@ -6,16 +6,20 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Compares what the API says was printed with what the printer has, about every 100 ms, on a
- * thread of its own. The printer's count is read just before each request and just after its
- * answer, so "behind" is a lower bound (paper before − API) and "ahead" is certain (API > paper
- * after).
+ * Compares what the API says was printed with what the printer has, about every 100 ms, on a thread
+ * of its own. The printer's count is read just before each request and just after its answer, so
+ * "behind" is a lower bound (paper before − API) and "ahead" is certain (API > paper after).
  */
 final class LagWatch implements AutoCloseable {
   private static final Duration EVERY = Duration.ofMillis(100);
 
   /** One look: times are {@link System#nanoTime()}. */
-  record Sample(long sentAt, long answeredAt, int paperBefore, int paperAfter, int apiPrinted,
+  record Sample(
+      long sentAt,
+      long answeredAt,
+      int paperBefore,
+      int paperAfter,
+      int apiPrinted,
       String status) {
     int behind() {
       return Math.max(0, paperBefore - apiPrinted);
@@ -31,7 +35,8 @@ final class LagWatch implements AutoCloseable {
   private volatile boolean running = true;
 
   private LagWatch(BenchApi api, String jobId, Paper paper) {
-    thread = Thread.ofPlatform().daemon().name("bench-lag-watch").start(() -> watch(api, jobId, paper));
+    thread =
+        Thread.ofPlatform().daemon().name("bench-lag-watch").start(() -> watch(api, jobId, paper));
   }
 
   static LagWatch start(BenchApi api, String jobId, Paper paper) {
@@ -44,8 +49,14 @@ final class LagWatch implements AutoCloseable {
       int before = paper.count();
       try {
         BenchApi.Progress progress = api.progress(jobId);
-        samples.add(new Sample(sent, System.nanoTime(), before, paper.count(), progress.printed(),
-            progress.status()));
+        samples.add(
+            new Sample(
+                sent,
+                System.nanoTime(),
+                before,
+                paper.count(),
+                progress.printed(),
+                progress.status()));
       } catch (RuntimeException e) {
         // the API is not what is measured here; the next look will do
       }
@@ -57,8 +68,8 @@ final class LagWatch implements AutoCloseable {
   }
 
   boolean finished() {
-    return !samples.isEmpty() && List.of("completed", "failed", "cancelled")
-        .contains(samples.getLast().status());
+    return !samples.isEmpty()
+        && List.of("completed", "failed", "cancelled").contains(samples.getLast().status());
   }
 
   int maxBehind() {

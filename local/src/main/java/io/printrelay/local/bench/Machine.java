@@ -8,7 +8,9 @@ import java.nio.file.Path;
 record Machine(int processors, String cpuModel, String jvm) {
 
   static Machine current() {
-    return new Machine(Runtime.getRuntime().availableProcessors(), readCpuModel(),
+    return new Machine(
+        Runtime.getRuntime().availableProcessors(),
+        readCpuModel(),
         System.getProperty("java.vm.name") + " " + Runtime.version());
   }
 
@@ -32,7 +34,8 @@ record Machine(int processors, String cpuModel, String jvm) {
       return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
           .filter(line -> line.startsWith("model name"))
           .map(line -> line.substring(line.indexOf(':') + 1).strip())
-          .findFirst().orElse("unknown CPU");
+          .findFirst()
+          .orElse("unknown CPU");
     } catch (IOException | RuntimeException e) {
       return "unknown CPU (no /proc/cpuinfo)";
     }

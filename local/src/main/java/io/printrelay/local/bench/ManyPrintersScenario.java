@@ -30,14 +30,13 @@ final class ManyPrintersScenario {
 
   static Column run(BenchStack stack, AgentUnderTest agent, BenchPlan plan) {
     int each = plan.labelsPerPrinter();
-    Column column = new Column("d: " + plan.printers() + " printers",
-        each + " labels each, 0 ms");
+    Column column = new Column("d: " + plan.printers() + " printers", each + " labels each, 0 ms");
     stack.proxies().roundTrip(Duration.ZERO);
     agent.startMeasuring();
     long deadline = Waits.deadlineIn(plan.manyPrintersLimit());
     List<BenchApi.Submitted> jobs = submitAll(stack.api(), agent.printers(), each);
-    boolean printed = Waits.until(deadline,
-        () -> agent.printers().stream().allMatch(p -> p.count() >= each));
+    boolean printed =
+        Waits.until(deadline, () -> agent.printers().stream().allMatch(p -> p.count() >= each));
     boolean recorded = printed && Waits.until(deadline, () -> allFinished(stack.api(), jobs));
     Waits.sleepMillis(1_000); // the agent's last writes after the jobs
     int total = agent.printers().stream().mapToInt(Paper::count).sum();
@@ -74,27 +73,47 @@ final class ManyPrintersScenario {
     return jobs.stream().allMatch(job -> api.progress(job.jobId()).finished());
   }
 
-  private static void rates(Column column, BenchPlan plan, List<Paper> printers,
-      List<BenchApi.Submitted> jobs, boolean recorded) {
+  private static void rates(
+      Column column,
+      BenchPlan plan,
+      List<Paper> printers,
+      List<BenchApi.Submitted> jobs,
+      boolean recorded) {
     int wanted = plan.labelsPerPrinter() * printers.size();
     long firstAnswer = jobs.stream().mapToLong(BenchApi.Submitted::answeredAt).min().orElseThrow();
     Fleet fleet = Fleet.of(printers.stream().map(Paper::times).toList());
     column.put(Row.PRINTER_ALONE, Figures.seconds(plan.printerTime(plan.labelsPerPrinter())));
     if (fleet.labels() == 0) {
-      column.put(Row.LAST_LABEL, "nothing printed in " + plan.manyPrintersLimit().toSeconds() + " s");
+      column.put(
+          Row.LAST_LABEL, "nothing printed in " + plan.manyPrintersLimit().toSeconds() + " s");
       return;
     }
     long took = fleet.lastLabel() - firstAnswer;
-    column.put(Row.LAST_LABEL, fleet.labels() < wanted
-        ? "not finished in " + plan.manyPrintersLimit().toSeconds() + " s (" + fleet.labels()
-            + " of " + wanted + ")"
-        : Figures.seconds(took) + (recorded ? "" : " (API not done)"));
+    column.put(
+        Row.LAST_LABEL,
+        fleet.labels() < wanted
+            ? "not finished in "
+                + plan.manyPrintersLimit().toSeconds()
+                + " s ("
+                + fleet.labels()
+                + " of "
+                + wanted
+                + ")"
+            : Figures.seconds(took) + (recorded ? "" : " (API not done)"));
     column.put(Row.FIRST_LABEL, Figures.seconds(fleet.firstLabel() - firstAnswer));
-    column.put(Row.RATE, Figures.rate(fleet.labels() / (took / 1e9)) + " ("
-        + Figures.rate(plan.printersLimit()) + ")");
+    column.put(
+        Row.RATE,
+        Figures.rate(fleet.labels() / (took / 1e9))
+            + " ("
+            + Figures.rate(plan.printersLimit())
+            + ")");
     OptionalLong window = fleet.allPrintingNanos();
-    column.put(Row.RATE_ALL_PRINTING, window.isEmpty() ? "never all at once"
-        : Figures.rate(fleet.labelsWhileAllPrinting() / (window.getAsLong() / 1e9)) + " over "
-            + Figures.seconds(window.getAsLong()));
+    column.put(
+        Row.RATE_ALL_PRINTING,
+        window.isEmpty()
+            ? "never all at once"
+            : Figures.rate(fleet.labelsWhileAllPrinting() / (window.getAsLong() / 1e9))
+                + " over "
+                + Figures.seconds(window.getAsLong()));
   }
 }

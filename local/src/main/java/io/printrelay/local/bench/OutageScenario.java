@@ -7,18 +7,20 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * Scenario c: the cloud stops answering (connections accepted, nothing answered) for a while in
- * the middle of a job long enough to print through all of it. How many labels reach paper during
- * the outage, and how soon after it the API and the printer are back.
+ * Scenario c: the cloud stops answering (connections accepted, nothing answered) for a while in the
+ * middle of a job long enough to print through all of it. How many labels reach paper during the
+ * outage, and how soon after it the API and the printer are back.
  */
 final class OutageScenario {
   private OutageScenario() {}
 
   static Column run(BenchStack stack, AgentUnderTest agent, BenchPlan plan) {
     int labels = plan.outageJobLabels();
-    Column column = new Column("c: " + labels + " labels, 1 printer",
-        Figures.millis(plan.roundTrip()) + ", " + plan.outage().toSeconds() + " s no answer",
-        "after " + plan.outageAfter() + " labels");
+    Column column =
+        new Column(
+            "c: " + labels + " labels, 1 printer",
+            Figures.millis(plan.roundTrip()) + ", " + plan.outage().toSeconds() + " s no answer",
+            "after " + plan.outageAfter() + " labels");
     stack.proxies().roundTrip(plan.roundTrip());
     try {
       Paper paper = agent.printer(0);
@@ -29,11 +31,19 @@ final class OutageScenario {
         if (Waits.until(deadline, () -> paper.count() >= plan.outageAfter())) {
           outage(stack, plan, paper, watch, column);
         } else {
-          column.put(Row.OUTAGE_PRINTED, "no outage: " + paper.count() + " labels in "
-              + plan.singleJobLimit().toSeconds() + " s");
+          column.put(
+              Row.OUTAGE_PRINTED,
+              "no outage: "
+                  + paper.count()
+                  + " labels in "
+                  + plan.singleJobLimit().toSeconds()
+                  + " s");
         }
-        column.put(Row.API_BEHIND, Integer.toString(watch.maxBehind()))
-            .put(Row.API_AHEAD, watch.maxAhead() == 0 ? "never" : Integer.toString(watch.maxAhead()));
+        column
+            .put(Row.API_BEHIND, Integer.toString(watch.maxBehind()))
+            .put(
+                Row.API_AHEAD,
+                watch.maxAhead() == 0 ? "never" : Integer.toString(watch.maxAhead()));
       }
       OptionalLong first = paper.timeOf(1);
       if (first.isPresent()) {
@@ -48,8 +58,8 @@ final class OutageScenario {
     return column;
   }
 
-  private static void outage(BenchStack stack, BenchPlan plan, Paper paper, LagWatch watch,
-      Column column) {
+  private static void outage(
+      BenchStack stack, BenchPlan plan, Paper paper, LagWatch watch, Column column) {
     stack.proxies().blackHole(BlackHole.NO_ANSWER);
     long start = System.nanoTime();
     int before = paper.count();
@@ -61,13 +71,15 @@ final class OutageScenario {
     column.put(Row.OUTAGE_PRINTED, during + " of " + possible + " possible");
 
     long limit = plan.afterOutageLimit().toNanos();
-    Waits.until(end + limit,
+    Waits.until(
+        end + limit,
         () -> watch.caughtUpAfter(end).isPresent() && paper.firstAfter(end).isPresent());
     Optional<LagWatch.Sample> caughtUp = watch.caughtUpAfter(end);
     OptionalLong next = paper.firstAfter(end);
     String notIn = "not in " + plan.afterOutageLimit().toSeconds() + " s";
-    column.put(Row.OUTAGE_API, caughtUp.map(s -> Figures.seconds(s.answeredAt() - end)).orElse(notIn));
-    column.put(Row.OUTAGE_NEXT_LABEL,
-        next.isPresent() ? Figures.seconds(next.getAsLong() - end) : notIn);
+    column.put(
+        Row.OUTAGE_API, caughtUp.map(s -> Figures.seconds(s.answeredAt() - end)).orElse(notIn));
+    column.put(
+        Row.OUTAGE_NEXT_LABEL, next.isPresent() ? Figures.seconds(next.getAsLong() - end) : notIn);
   }
 }

@@ -16,8 +16,11 @@ final class Paper implements AutoCloseable {
   private final List<Long> printedAt = new ArrayList<>();
 
   private Paper(String name, Duration perLabel) {
-    this.printer = VirtualPrinter.builder(name).perLabel(perLabel)
-        .onPrinted((number, format) -> noteNow()).start();
+    this.printer =
+        VirtualPrinter.builder(name)
+            .perLabel(perLabel)
+            .onPrinted((number, format) -> noteNow())
+            .start();
   }
 
   static Paper start(String name, Duration perLabel) {
@@ -48,7 +51,8 @@ final class Paper implements AutoCloseable {
 
   /** When label {@code n} (from 1) came out, if it has. */
   synchronized OptionalLong timeOf(int n) {
-    return n >= 1 && n <= printedAt.size() ? OptionalLong.of(printedAt.get(n - 1))
+    return n >= 1 && n <= printedAt.size()
+        ? OptionalLong.of(printedAt.get(n - 1))
         : OptionalLong.empty();
   }
 

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Linux's /proc/PID/status ("Name:   123 kB" lines) and its peak-memory reset. */
+/** Linux's /proc/PID/status ("Name: 123 kB" lines) and its peak-memory reset. */
 final class ProcStatus {
   private ProcStatus() {}
 

@@ -34,8 +34,9 @@ final class ResultTable {
     for (int i = 0; i < columns.size(); i++) {
       int index = i;
       int width = columns.get(i).heading().stream().mapToInt(String::length).max().orElse(0);
-      width = Math.max(width, rows.values().stream().mapToInt(c -> c.get(index).length()).max()
-          .orElse(0));
+      width =
+          Math.max(
+              width, rows.values().stream().mapToInt(c -> c.get(index).length()).max().orElse(0));
       widths.add(width + GAP);
       headingLines = Math.max(headingLines, columns.get(i).heading().size());
     }
@@ -54,20 +55,28 @@ final class ResultTable {
     return out.toString();
   }
 
-  /** One row per operation, the busiest first, each "  Name" with its requests per label. */
-  private static void operations(List<Column> columns,
-      Function<Column, Map<String, Double>> perLabel, Map<String, List<String>> rows) {
+  /** One row per operation, the busiest first, each " Name" with its requests per label. */
+  private static void operations(
+      List<Column> columns,
+      Function<Column, Map<String, Double>> perLabel,
+      Map<String, List<String>> rows) {
     Map<String, Double> busiest = new LinkedHashMap<>();
     columns.forEach(c -> perLabel.apply(c).forEach((op, n) -> busiest.merge(op, n, Math::max)));
     busiest.entrySet().stream()
-        .sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder())
-            .thenComparing(Map.Entry.comparingByKey()))
-        .forEach(e -> rows.put("  " + e.getKey(), columns.stream()
-            .map(c -> {
-              Double n = perLabel.apply(c).get(e.getKey());
-              return n == null ? "-" : Figures.ratio(n);
-            })
-            .toList()));
+        .sorted(
+            Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder())
+                .thenComparing(Map.Entry.comparingByKey()))
+        .forEach(
+            e ->
+                rows.put(
+                    "  " + e.getKey(),
+                    columns.stream()
+                        .map(
+                            c -> {
+                              Double n = perLabel.apply(c).get(e.getKey());
+                              return n == null ? "-" : Figures.ratio(n);
+                            })
+                        .toList()));
   }
 
   private static String line(String title, List<String> cells, List<Integer> widths) {

@@ -15,22 +15,31 @@ final class Scenarios {
 
   static List<Column> runAll(BenchStack stack, BenchPlan plan) {
     List<Column> columns = new ArrayList<>();
-    AgentUnderTest single = agent("the one-printer agent",
-        () -> AgentUnderTest.start(stack, "bench-single", List.of("line-1"), plan));
+    AgentUnderTest single =
+        agent(
+            "the one-printer agent",
+            () -> AgentUnderTest.start(stack, "bench-single", List.of("line-1"), plan));
     try {
-      columns.add(scenario("a", single,
-          () -> SingleJobScenario.run(stack, single, plan, "a", Duration.ZERO)));
-      columns.add(scenario("b", single,
-          () -> SingleJobScenario.run(stack, single, plan, "b", plan.roundTrip())));
+      columns.add(
+          scenario(
+              "a", single, () -> SingleJobScenario.run(stack, single, plan, "a", Duration.ZERO)));
+      columns.add(
+          scenario(
+              "b",
+              single,
+              () -> SingleJobScenario.run(stack, single, plan, "b", plan.roundTrip())));
       columns.add(scenario("c", single, () -> OutageScenario.run(stack, single, plan)));
     } finally {
       if (single != null) {
         single.requestStop();
       }
     }
-    AgentUnderTest fleet = agent("the " + plan.printers() + "-printer agent",
-        () -> AgentUnderTest.start(stack, "bench-fleet", ManyPrintersScenario.printerNames(plan),
-            plan));
+    AgentUnderTest fleet =
+        agent(
+            "the " + plan.printers() + "-printer agent",
+            () ->
+                AgentUnderTest.start(
+                    stack, "bench-fleet", ManyPrintersScenario.printerNames(plan), plan));
     try {
       if (single != null) {
         single.close();

@@ -12,5 +12,5 @@ import java.time.Duration;
  * @param residentIdleKib VmRSS once started and idle, before the first submit; -1 if unknown
  * @param residentPeakKib VmHWM at the end: the most the JVM ever held resident; -1 if unknown
  */
-record Usage(Traffic dynamoDb, Traffic sqs, Duration cpu, long residentIdleKib,
-    long residentPeakKib) {}
+record Usage(
+    Traffic dynamoDb, Traffic sqs, Duration cpu, long residentIdleKib, long residentPeakKib) {}

@@ -42,7 +42,8 @@ class AwsProxyBlackHoleTest {
 
     proxy.blackHole(BlackHole.REFUSE);
 
-    assertThatThrownBy(client::listTables).isInstanceOf(SdkClientException.class)
+    assertThatThrownBy(client::listTables)
+        .isInstanceOf(SdkClientException.class)
         .hasRootCauseInstanceOf(ConnectException.class);
     assertThatThrownBy(() -> new Socket(endpoint.getHost(), endpoint.getPort()).close())
         .isInstanceOf(ConnectException.class);
@@ -59,14 +60,17 @@ class AwsProxyBlackHoleTest {
 
     try (DynamoDbClient impatient =
         ProxiedClients.oneAttemptDynamoDb(proxy.endpoint(), Duration.ofSeconds(1))) {
-      assertThatThrownBy(impatient::listTables).isInstanceOf(SdkClientException.class)
+      assertThatThrownBy(impatient::listTables)
+          .isInstanceOf(SdkClientException.class)
           .hasRootCauseInstanceOf(SocketTimeoutException.class);
     }
     try (Socket raw = new Socket(proxy.endpoint().getHost(), proxy.endpoint().getPort())) {
       raw.getOutputStream().write(listTablesRequest().getBytes(StandardCharsets.US_ASCII));
       raw.setSoTimeout(300);
       InputStream in = raw.getInputStream();
-      assertThatThrownBy(in::read).as("nothing answered").isInstanceOf(SocketTimeoutException.class);
+      assertThatThrownBy(in::read)
+          .as("nothing answered")
+          .isInstanceOf(SocketTimeoutException.class);
 
       proxy.endBlackHole();
 
@@ -79,7 +83,9 @@ class AwsProxyBlackHoleTest {
   }
 
   private String listTablesRequest() {
-    return "POST / HTTP/1.1\r\nHost: " + proxy.endpoint().getAuthority() + "\r\n"
+    return "POST / HTTP/1.1\r\nHost: "
+        + proxy.endpoint().getAuthority()
+        + "\r\n"
         + "X-Amz-Target: DynamoDB_20120810.ListTables\r\n"
         + "Content-Type: application/x-amz-json-1.0\r\nContent-Length: 2\r\n\r\n{}";
   }

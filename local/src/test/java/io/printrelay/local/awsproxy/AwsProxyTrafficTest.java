@@ -53,11 +53,25 @@ class AwsProxyTrafficTest {
     direct.run("directly");
 
     Traffic traffic = proxy.traffic();
-    assertThat(traffic.requests()).isEqualTo(Map.of("PutItem", 1L, "UpdateItem", 1L,
-        "GetItem", 1L, "TransactWriteItems", 1L, "DeleteItem", 1L));
-    assertThat(traffic.writeUnits()).as("the units DynamoDB Local reports for the same writes")
-        .isEqualTo(direct.units()).isPositive();
-    assertThat(put.consumedCapacity()).as("the field the proxy asked for, parsed by the SDK")
+    assertThat(traffic.requests())
+        .isEqualTo(
+            Map.of(
+                "PutItem",
+                1L,
+                "UpdateItem",
+                1L,
+                "GetItem",
+                1L,
+                "TransactWriteItems",
+                1L,
+                "DeleteItem",
+                1L));
+    assertThat(traffic.writeUnits())
+        .as("the units DynamoDB Local reports for the same writes")
+        .isEqualTo(direct.units())
+        .isPositive();
+    assertThat(put.consumedCapacity())
+        .as("the field the proxy asked for, parsed by the SDK")
         .isNotNull();
     assertThat(traffic.unanswered()).isZero();
   }
@@ -68,15 +82,19 @@ class AwsProxyTrafficTest {
     SqsClient proxied = open(ProxiedClients.sqs(proxy.endpoint()));
     String queue = sandbox.queueUrls().of(Priority.LOW);
 
-    proxied.sendMessage(b -> b.queueUrl(queue).messageBody("hello")
-        .messageGroupId("printer-1").messageDeduplicationId("proxy-test-1"));
+    proxied.sendMessage(
+        b ->
+            b.queueUrl(queue)
+                .messageBody("hello")
+                .messageGroupId("printer-1")
+                .messageDeduplicationId("proxy-test-1"));
     List<Message> messages =
         proxied.receiveMessage(b -> b.queueUrl(queue).waitTimeSeconds(5)).messages();
     proxied.deleteMessage(b -> b.queueUrl(queue).receiptHandle(messages.get(0).receiptHandle()));
 
     assertThat(messages).extracting(Message::body).containsExactly("hello");
-    assertThat(proxy.traffic().requests()).isEqualTo(
-        Map.of("SendMessage", 1L, "ReceiveMessage", 1L, "DeleteMessage", 1L));
+    assertThat(proxy.traffic().requests())
+        .isEqualTo(Map.of("SendMessage", 1L, "ReceiveMessage", 1L, "DeleteMessage", 1L));
     assertThat(proxy.traffic().writeUnits()).isZero();
   }
 
@@ -102,20 +120,27 @@ class AwsProxyTrafficTest {
     RecordingUpstream upstream = open(new RecordingUpstream());
     AwsProxy proxy = open(AwsProxy.start(AwsService.DYNAMODB, upstream.endpoint()));
     AtomicReference<SdkHttpRequest> signed = new AtomicReference<>();
-    DynamoDbClient proxied = open(ProxiedClients.dynamoDb(proxy.endpoint(), new ExecutionInterceptor() {
-      @Override
-      public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
-        signed.set(context.httpRequest());
-      }
-    }));
+    DynamoDbClient proxied =
+        open(
+            ProxiedClients.dynamoDb(
+                proxy.endpoint(),
+                new ExecutionInterceptor() {
+                  @Override
+                  public void beforeTransmission(
+                      Context.BeforeTransmission context, ExecutionAttributes attributes) {
+                    signed.set(context.httpRequest());
+                  }
+                }));
 
     proxied.listTables();
 
     RecordingUpstream.Received received = upstream.received().get(0);
     assertThat(received.header("Host")).isEqualTo(proxy.endpoint().getAuthority());
     for (String name : List.of("Authorization", "X-Amz-Date", "X-Amz-Target")) {
-      assertThat(received.header(name)).as(name)
-          .isNotBlank().isEqualTo(signed.get().firstMatchingHeader(name).orElseThrow());
+      assertThat(received.header(name))
+          .as(name)
+          .isNotBlank()
+          .isEqualTo(signed.get().firstMatchingHeader(name).orElseThrow());
     }
     assertThat(received.header("Authorization")).contains("SignedHeaders=").contains("host");
   }
@@ -124,15 +149,21 @@ class AwsProxyTrafficTest {
   void joinsAChunkedBodyAndForwardsItWhole() throws Exception {
     RecordingUpstream upstream = open(new RecordingUpstream());
     AwsProxy proxy = open(AwsProxy.start(AwsService.SQS, upstream.endpoint()));
-    byte[] body = "{\"QueueUrl\":\"q\",\"MessageBody\":\"".concat("x".repeat(100_000)).concat("\"}")
-        .getBytes(StandardCharsets.UTF_8);
+    byte[] body =
+        "{\"QueueUrl\":\"q\",\"MessageBody\":\""
+            .concat("x".repeat(100_000))
+            .concat("\"}")
+            .getBytes(StandardCharsets.UTF_8);
 
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(proxy.endpoint() + "/"))
-            .header("X-Amz-Target", "AmazonSQS.SendMessage")
-            .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(proxy.endpoint() + "/"))
+                .header("X-Amz-Target", "AmazonSQS.SendMessage")
+                .POST(
+                    HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).isEqualTo("{}");
@@ -167,23 +198,43 @@ class AwsProxyTrafficTest {
     PutItemResponse run(String who) {
       Map<String, AttributeValue> first = key(who + "-1");
       Map<String, AttributeValue> second = key(who + "-2");
-      PutItemResponse put = dynamoDb.putItem(b -> b.tableName(table).item(first)
-          .returnConsumedCapacity(capacity));
+      PutItemResponse put =
+          dynamoDb.putItem(b -> b.tableName(table).item(first).returnConsumedCapacity(capacity));
       consumed.add(put.consumedCapacity());
-      consumed.add(dynamoDb.updateItem(b -> b.tableName(table).key(first)
-          .updateExpression("SET n = :one")
-          .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))
-          .returnConsumedCapacity(capacity)).consumedCapacity());
+      consumed.add(
+          dynamoDb
+              .updateItem(
+                  b ->
+                      b.tableName(table)
+                          .key(first)
+                          .updateExpression("SET n = :one")
+                          .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))
+                          .returnConsumedCapacity(capacity))
+              .consumedCapacity());
       dynamoDb.getItem(b -> b.tableName(table).key(first));
-      consumed.addAll(dynamoDb.transactWriteItems(b -> b.returnConsumedCapacity(capacity)
-          .transactItems(
-              TransactWriteItem.builder().put(p -> p.tableName(table).item(second)).build(),
-              TransactWriteItem.builder().update(u -> u.tableName(table).key(first)
-                  .updateExpression("SET n = :two")
-                  .expressionAttributeValues(Map.of(":two", AttributeValue.fromN("2")))).build()))
-          .consumedCapacity());
-      consumed.add(dynamoDb.deleteItem(b -> b.tableName(table).key(second)
-          .returnConsumedCapacity(capacity)).consumedCapacity());
+      consumed.addAll(
+          dynamoDb
+              .transactWriteItems(
+                  b ->
+                      b.returnConsumedCapacity(capacity)
+                          .transactItems(
+                              TransactWriteItem.builder()
+                                  .put(p -> p.tableName(table).item(second))
+                                  .build(),
+                              TransactWriteItem.builder()
+                                  .update(
+                                      u ->
+                                          u.tableName(table)
+                                              .key(first)
+                                              .updateExpression("SET n = :two")
+                                              .expressionAttributeValues(
+                                                  Map.of(":two", AttributeValue.fromN("2"))))
+                                  .build()))
+              .consumedCapacity());
+      consumed.add(
+          dynamoDb
+              .deleteItem(b -> b.tableName(table).key(second).returnConsumedCapacity(capacity))
+              .consumedCapacity());
       return put;
     }
 

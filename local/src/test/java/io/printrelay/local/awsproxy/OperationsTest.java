@@ -11,12 +11,15 @@ import org.junit.jupiter.params.provider.CsvSource;
 class OperationsTest {
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "DynamoDB_20120810.TransactWriteItems | /                      |                           | TransactWriteItems",
-      "AmazonSQS.ReceiveMessage             | /                      |                           | ReceiveMessage",
-      "                                     | /q?Action=SendMessage  |                           | SendMessage",
-      "                                     | /000000000000/q        | Action=DeleteMessage&V=1  | DeleteMessage",
-      "                                     | /                      | {}                        | (unknown)"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "DynamoDB_20120810.TransactWriteItems | /                      |                           | TransactWriteItems",
+        "AmazonSQS.ReceiveMessage             | /                      |                           | ReceiveMessage",
+        "                                     | /q?Action=SendMessage  |                           | SendMessage",
+        "                                     | /000000000000/q        | Action=DeleteMessage&V=1  | DeleteMessage",
+        "                                     | /                      | {}                        | (unknown)"
+      })
   void namesTheOperationFromTheTargetHeaderOrTheActionParameter(
       String target, String uri, String body, String expected) {
     HttpHeaders headers = new DefaultHttpHeaders();

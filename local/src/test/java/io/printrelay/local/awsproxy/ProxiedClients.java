@@ -18,11 +18,12 @@ final class ProxiedClients {
 
   static DynamoDbClient dynamoDb(URI endpoint, ExecutionInterceptor... interceptors) {
     return AwsClientSetup.configure(DynamoDbClient.builder(), endpoint, null)
-        .overrideConfiguration(o -> {
-          for (ExecutionInterceptor interceptor : interceptors) {
-            o.addExecutionInterceptor(interceptor);
-          }
-        })
+        .overrideConfiguration(
+            o -> {
+              for (ExecutionInterceptor interceptor : interceptors) {
+                o.addExecutionInterceptor(interceptor);
+              }
+            })
         .build();
   }
 
@@ -32,8 +33,10 @@ final class ProxiedClients {
 
   static DynamoDbClient oneAttemptDynamoDb(URI endpoint, Duration readTimeout) {
     return AwsClientSetup.configure(DynamoDbClient.builder(), endpoint, null)
-        .httpClientBuilder(UrlConnectionHttpClient.builder()
-            .connectionTimeout(Duration.ofSeconds(2)).socketTimeout(readTimeout))
+        .httpClientBuilder(
+            UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(2))
+                .socketTimeout(readTimeout))
         .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
         .build();
   }

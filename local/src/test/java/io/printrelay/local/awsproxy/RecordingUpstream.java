@@ -13,8 +13,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A stand-in for an emulator that records what reaches it (headers exactly as received, body,
- * arrival time) and answers every request {@code 200 {}}, which the SDK takes for an empty
- * DynamoDB result.
+ * arrival time) and answers every request {@code 200 {}}, which the SDK takes for an empty DynamoDB
+ * result.
  */
 final class RecordingUpstream implements AutoCloseable {
   record Received(Headers headers, byte[] body, long atNanos) {
@@ -32,15 +32,17 @@ final class RecordingUpstream implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    server.createContext("/", exchange -> {
-      byte[] body = exchange.getRequestBody().readAllBytes();
-      received.add(new Received(exchange.getRequestHeaders(), body, System.nanoTime()));
-      byte[] answer = "{}".getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.0");
-      exchange.sendResponseHeaders(200, answer.length);
-      exchange.getResponseBody().write(answer);
-      exchange.close();
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          byte[] body = exchange.getRequestBody().readAllBytes();
+          received.add(new Received(exchange.getRequestHeaders(), body, System.nanoTime()));
+          byte[] answer = "{}".getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.0");
+          exchange.sendResponseHeaders(200, answer.length);
+          exchange.getResponseBody().write(answer);
+          exchange.close();
+        });
     server.start();
   }
 

@@ -18,7 +18,8 @@ class BenchQuickRunTest {
   void everyScenarioRunsToItsEndAndFillsItsColumn() {
     String table = BenchMain.run(BenchPlan.quick(), System.out);
 
-    assertThat(table).contains("a: ", "b: ", "c: ", "d: ")
+    assertThat(table)
+        .contains("a: ", "b: ", "c: ", "d: ")
         .contains(Row.LAST_LABEL.title(), Row.OUTAGE_PRINTED.title(), Row.CPU.title())
         .contains("  TransactWriteItems")
         .doesNotContain("error (see above)", "not finished", "not in ");

@@ -1,0 +1,63 @@
+package io.printrelay.function.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.security.authentication.Authentication;
+import io.printrelay.function.config.ApiKeySettings;
+import io.printrelay.function.config.PrintrelaySettings;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A submitter's Idempotency-Key scope is its key's identity, whatever the key is called. */
+class SubmitterTest {
+
+  @Test
+  void aKeysScopeIsItsHashWhateverItsNameOrPlace() {
+    ApiKeyRegistry before = bareHashes("first", "second");
+    ApiKeyRegistry after = bareHashes("second");
+
+    Submitter secondBefore = submitter(before, "second");
+    Submitter secondAfter = submitter(after, "second");
+
+    assertThat(secondBefore.scope())
+        .isEqualTo(secondAfter.scope())
+        .isEqualTo(ApiKeyRegistry.sha256Hex("second"));
+    assertThat(submitter(before, "first").scope())
+        .as("first was key-1, as second is now")
+        .isNotEqualTo(secondAfter.scope());
+  }
+
+  @Test
+  void namesThatWouldCollideGiveDistinctScopesWithoutAHash() {
+    ApiKeyRegistry registry =
+        new ApiKeyRegistry(
+            List.of(
+                named("odoo#x", "secret-1"), named("odoo", "secret-2"), named("job-resume", "s-3")),
+            new PrintrelaySettings("t", "p", null, null));
+
+    assertThat(List.of("secret-1", "secret-2", "s-3"))
+        .extracting(secret -> submitter(registry, secret).scope())
+        .doesNotHaveDuplicates()
+        .allSatisfy(scope -> assertThat(scope).matches("[0-9a-f]{64}"));
+  }
+
+  private static Submitter submitter(ApiKeyRegistry registry, String secret) {
+    ApiKey key = registry.match(secret).orElseThrow();
+    return Submitter.of(Authentication.build(key.name(), key.roles(), Submitter.attributes(key)));
+  }
+
+  private static ApiKeyRegistry bareHashes(String... secrets) {
+    return new ApiKeyRegistry(
+        List.of(),
+        new PrintrelaySettings(
+            "t",
+            "p",
+            String.join(",", List.of(secrets).stream().map(ApiKeyRegistry::sha256Hex).toList()),
+            null));
+  }
+
+  private static ApiKeySettings named(String name, String secret) {
+    return new ApiKeySettings(
+        name, ApiKeyRegistry.sha256Hex(secret), List.of(Roles.INTEGRATION), null);
+  }
+}
