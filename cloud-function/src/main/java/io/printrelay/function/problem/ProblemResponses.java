@@ -1,6 +1,7 @@
 package io.printrelay.function.problem;
 
 import io.micronaut.context.annotation.Primary;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -25,9 +26,14 @@ public class ProblemResponses implements ErrorResponseProcessor<Problem> {
 
   /** The response for a rejection thrown by a feature. */
   public MutableHttpResponse<Problem> reject(HttpRequest<?> request, Rejection rejection) {
-    return processResponse(
-        ErrorContext.builder(request).cause(rejection).build(),
-        HttpResponse.status(statusOf(rejection)));
+    MutableHttpResponse<Problem> response =
+        processResponse(
+            ErrorContext.builder(request).cause(rejection).build(),
+            HttpResponse.status(statusOf(rejection)));
+    if (rejection instanceof TooManySignIns wait) {
+      response.header(HttpHeaders.RETRY_AFTER, Long.toString(wait.retryAfterSeconds()));
+    }
+    return response;
   }
 
   /** The response for an error with no exception behind it (e.g. authentication). */
@@ -61,6 +67,7 @@ public class ProblemResponses implements ErrorResponseProcessor<Problem> {
       case NotFound ignored -> HttpStatus.NOT_FOUND;
       case Conflict ignored -> HttpStatus.CONFLICT;
       case SignInRefused ignored -> HttpStatus.UNAUTHORIZED;
+      case TooManySignIns ignored -> HttpStatus.TOO_MANY_REQUESTS;
       case Unavailable ignored -> HttpStatus.SERVICE_UNAVAILABLE;
     };
   }
@@ -99,6 +106,7 @@ public class ProblemResponses implements ErrorResponseProcessor<Problem> {
       case 413 -> "Payload too large";
       case 415 -> "Unsupported media type";
       case 422 -> "Invalid values";
+      case 429 -> "Too many requests";
       case 503 -> "Unavailable";
       default -> response.reason();
     };
@@ -115,6 +123,7 @@ public class ProblemResponses implements ErrorResponseProcessor<Problem> {
       case 413 -> "payload-too-large";
       case 415 -> "unsupported-media-type";
       case 422 -> "invalid-values";
+      case 429 -> "too-many-requests";
       case 500 -> "internal-error";
       case 503 -> "unavailable";
       default -> null;

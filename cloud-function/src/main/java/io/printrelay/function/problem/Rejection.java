@@ -12,6 +12,7 @@ public abstract sealed class Rejection extends RuntimeException
         NotFound,
         Conflict,
         SignInRefused,
+        TooManySignIns,
         Unavailable {
 
   protected Rejection(String detail) {

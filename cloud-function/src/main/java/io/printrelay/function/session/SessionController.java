@@ -16,11 +16,14 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.printrelay.function.http.JsonBody;
+import io.printrelay.function.http.SourceAddress;
 import io.printrelay.function.problem.ApiProblems;
+import io.printrelay.function.problem.Problem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 
@@ -53,19 +56,31 @@ public class SessionController {
   @Consumes(MediaType.APPLICATION_JSON)
   @Secured(SecurityRule.IS_ANONYMOUS)
   @ApiProblems.ForChanges
+  @ApiResponse(
+      responseCode = "429",
+      description =
+          "Too many failed sign-ins for this user name or from this address: wait Retry-After"
+              + " seconds",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
   @Operation(
       operationId = "signIn",
       summary = "Sign in to the web view",
       description =
           "Sets the session cookie (HttpOnly) and the printrelay_csrf cookie, whose"
-              + " value every change made with the session must send as X-CSRF-Token.")
+              + " value every change made with the session must send as X-CSRF-Token. After 5"
+              + " failures for a user name in 15 minutes (20 from one address), attempts wait"
+              + " (429 with Retry-After): 1 minute, doubling with each further failure, up to 15.")
   public HttpResponse<Me> login(
       HttpRequest<?> request,
       @RequestBody(content = @Content(schema = @Schema(implementation = Credentials.class))) @Body
           byte[] body) {
     SignIn.SignedIn signedIn =
         signIn.signIn(
-            reader.bindFields(reader.read(request, body, "the credentials"), Credentials.class));
+            reader.bindFields(reader.read(request, body, "the credentials"), Credentials.class),
+            SourceAddress.of(request));
     Session session = signedIn.session();
     MutableHttpResponse<Me> response =
         HttpResponse.ok(new Me(session.username(), List.of(session.role())));
