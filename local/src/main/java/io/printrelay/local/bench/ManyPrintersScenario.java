@@ -15,7 +15,7 @@ import java.util.concurrent.Future;
  * the agent.
  */
 final class ManyPrintersScenario {
-  private static final int SUBMITTERS = 4;
+  private static final int SUBMITTERS = 2; // as a few Odoo workers would
 
   private ManyPrintersScenario() {}
 
@@ -48,24 +48,29 @@ final class ManyPrintersScenario {
     return column;
   }
 
+  /** Submits one job per printer, a few at a time; waits for every submit even if one fails. */
   private static List<BenchApi.Submitted> submitAll(BenchApi api, List<Paper> printers, int each) {
     ExecutorService pool = Executors.newFixedThreadPool(SUBMITTERS);
-    try {
-      List<Future<BenchApi.Submitted>> futures = new ArrayList<>();
-      printers.forEach(p -> futures.add(pool.submit(() -> api.submit(p.name(), each))));
-      List<BenchApi.Submitted> jobs = new ArrayList<>();
-      for (Future<BenchApi.Submitted> future : futures) {
+    List<Future<BenchApi.Submitted>> futures = new ArrayList<>();
+    printers.forEach(p -> futures.add(pool.submit(() -> api.submit(p.name(), each))));
+    pool.shutdown();
+    List<BenchApi.Submitted> jobs = new ArrayList<>();
+    RuntimeException failure = null;
+    for (Future<BenchApi.Submitted> future : futures) {
+      try {
         jobs.add(future.get());
+      } catch (ExecutionException e) {
+        failure = new IllegalStateException("a submit failed: " + e.getCause().getMessage(), e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        pool.shutdownNow();
+        throw new IllegalStateException("interrupted", e);
       }
-      return jobs;
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("a submit failed: " + e.getCause().getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } finally {
-      pool.shutdownNow();
     }
+    if (failure != null) {
+      throw failure;
+    }
+    return jobs;
   }
 
   private static boolean allFinished(BenchApi api, List<BenchApi.Submitted> jobs) {

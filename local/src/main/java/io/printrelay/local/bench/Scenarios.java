@@ -79,7 +79,10 @@ final class Scenarios {
     }
   }
 
+  private static final long STARTED = System.nanoTime();
+
+  /** A progress line, stamped with the seconds since the bench started. */
   static void say(String line) {
-    System.out.println("bench: " + line);
+    System.out.printf("bench: [%5.1f s] %s%n", (System.nanoTime() - STARTED) / 1e9, line);
   }
 }
