@@ -25,6 +25,7 @@ final class BenchApi {
   private static final String TEMPLATE =
       "^XA^CI28^FO30,30^A0N,40^FD{{product}}^FS^FO30,90^A0N,30^FDBox {{n}} of {{total}}^FS"
           + "^FO30,140^A0N,24^FDBatch {{batch}}^FS^XZ";
+
   /** Generous: on a busy machine a 100-label submit to the embedded DynamoDB takes seconds. */
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
