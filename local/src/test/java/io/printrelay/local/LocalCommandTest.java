@@ -53,9 +53,7 @@ class LocalCommandTest {
             "cmd-key");
 
     Output first = start(args, "--demo");
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .until(() -> first.contains("printrelay ready: http://127.0.0.1:" + httpPort));
+    first.awaitReady(httpPort);
     await()
         .atMost(Duration.ofSeconds(90))
         .until(() -> first.contains("200 of 200 printed (completed)"));
@@ -66,9 +64,7 @@ class LocalCommandTest {
     assertThat(first.process().waitFor()).isIn(0, 143);
 
     Output second = start(args);
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .until(() -> second.contains("printrelay ready: http://127.0.0.1:" + httpPort));
+    second.awaitReady(httpPort);
     ApiClient api =
         new ApiClient(
             URI.create("http://127.0.0.1:" + httpPort), "cmd-key", JsonMapper.createDefault());
@@ -124,6 +120,16 @@ class LocalCommandTest {
 
     boolean contains(String text) {
       return lines.stream().anyMatch(line -> line.contains(text));
+    }
+
+    /**
+     * Until the process says it is ready, or has ended. A JVM starting DynamoDB Local, ElasticMQ
+     * and Micronaut took over 100 s on a loaded 2-core machine: the bound only catches a hang.
+     */
+    void awaitReady(int httpPort) {
+      String ready = "printrelay ready: http://127.0.0.1:" + httpPort;
+      await().atMost(Duration.ofMinutes(4)).until(() -> contains(ready) || !process.isAlive());
+      assertThat(contains(ready)).as("ready before it ended; it said: %s", lines).isTrue();
     }
   }
 
