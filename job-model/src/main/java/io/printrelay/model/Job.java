@@ -113,51 +113,15 @@ public record Job(
 
   /** This job at another status; callers decide the move with {@link JobEvent#apply}. */
   public Job withStatus(JobStatus next) {
-    return new Job(
-        jobId,
-        printerId,
-        priority,
-        next,
-        reference,
-        total,
-        printed,
-        failedLabels,
-        uncertainLabels,
-        currentLabel,
-        inFlightLabel,
-        parentJobId,
-        resumedAs,
-        error,
-        createdAt,
-        enqueuedAt,
-        startedAt,
-        finishedAt,
-        dispatchCount,
-        dispatchPending);
+    Draft d = draft();
+    d.status = next;
+    return d.build();
   }
 
   public Job withPriority(Priority next) {
-    return new Job(
-        jobId,
-        printerId,
-        next,
-        status,
-        reference,
-        total,
-        printed,
-        failedLabels,
-        uncertainLabels,
-        currentLabel,
-        inFlightLabel,
-        parentJobId,
-        resumedAs,
-        error,
-        createdAt,
-        enqueuedAt,
-        startedAt,
-        finishedAt,
-        dispatchCount,
-        dispatchPending);
+    Draft d = draft();
+    d.priority = next;
+    return d.build();
   }
 
   /** Progress: how many printed, which failed and uncertain, and the label at hand. */
@@ -167,129 +131,121 @@ public record Job(
       List<Integer> uncertain,
       Integer current,
       Integer inFlight) {
-    return new Job(
-        jobId,
-        printerId,
-        priority,
-        status,
-        reference,
-        total,
-        nowPrinted,
-        failed,
-        uncertain,
-        current,
-        inFlight,
-        parentJobId,
-        resumedAs,
-        error,
-        createdAt,
-        enqueuedAt,
-        startedAt,
-        finishedAt,
-        dispatchCount,
-        dispatchPending);
+    Draft d = draft();
+    d.printed = nowPrinted;
+    d.failedLabels = failed;
+    d.uncertainLabels = uncertain;
+    d.currentLabel = current;
+    d.inFlightLabel = inFlight;
+    return d.build();
   }
 
   public Job withTimes(Instant enqueued, Instant started, Instant finished) {
-    return new Job(
-        jobId,
-        printerId,
-        priority,
-        status,
-        reference,
-        total,
-        printed,
-        failedLabels,
-        uncertainLabels,
-        currentLabel,
-        inFlightLabel,
-        parentJobId,
-        resumedAs,
-        error,
-        createdAt,
-        enqueued,
-        started,
-        finished,
-        dispatchCount,
-        dispatchPending);
+    Draft d = draft();
+    d.enqueuedAt = enqueued;
+    d.startedAt = started;
+    d.finishedAt = finished;
+    return d.build();
   }
 
   public Job withError(String message) {
-    return new Job(
-        jobId,
-        printerId,
-        priority,
-        status,
-        reference,
-        total,
-        printed,
-        failedLabels,
-        uncertainLabels,
-        currentLabel,
-        inFlightLabel,
-        parentJobId,
-        resumedAs,
-        message,
-        createdAt,
-        enqueuedAt,
-        startedAt,
-        finishedAt,
-        dispatchCount,
-        dispatchPending);
+    Draft d = draft();
+    d.error = message;
+    return d.build();
   }
 
-  /** This failed or cancelled job, resumed as the job {@code followUpJobId}. */
+  /** Resumed: {@code followUpJobId} holds its labels not printed. */
   public Job withResumedAs(String followUpJobId) {
-    return new Job(
-        jobId,
-        printerId,
-        priority,
-        status,
-        reference,
-        total,
-        printed,
-        failedLabels,
-        uncertainLabels,
-        currentLabel,
-        inFlightLabel,
-        parentJobId,
-        followUpJobId,
-        error,
-        createdAt,
-        enqueuedAt,
-        startedAt,
-        finishedAt,
-        dispatchCount,
-        dispatchPending);
+    Draft d = draft();
+    d.resumedAs = followUpJobId;
+    return d.build();
   }
 
   /** Dispatch {@code count} claimed ({@code pending}) or confirmed sent (not pending). */
   public Job withDispatch(int count, boolean pending) {
-    return new Job(
-        jobId,
-        printerId,
-        priority,
-        status,
-        reference,
-        total,
-        printed,
-        failedLabels,
-        uncertainLabels,
-        currentLabel,
-        inFlightLabel,
-        parentJobId,
-        resumedAs,
-        error,
-        createdAt,
-        enqueuedAt,
-        startedAt,
-        finishedAt,
-        count,
-        pending);
+    Draft d = draft();
+    d.dispatchCount = count;
+    d.dispatchPending = pending;
+    return d.build();
   }
 
   /** Where the job stands in its printer's queue. */
   public QueuePlace queuePlace() {
     return new QueuePlace(priority, enqueuedAt == null ? createdAt : enqueuedAt, jobId);
+  }
+
+  private Draft draft() {
+    return new Draft(this);
+  }
+
+  /** A copy to change a few components of: each wither sets its own and builds. */
+  private static final class Draft {
+    private String jobId;
+    private String printerId;
+    private Priority priority;
+    private JobStatus status;
+    private String reference;
+    private int total;
+    private int printed;
+    private List<Integer> failedLabels;
+    private List<Integer> uncertainLabels;
+    private Integer currentLabel;
+    private Integer inFlightLabel;
+    private String parentJobId;
+    private String resumedAs;
+    private String error;
+    private Instant createdAt;
+    private Instant enqueuedAt;
+    private Instant startedAt;
+    private Instant finishedAt;
+    private int dispatchCount;
+    private boolean dispatchPending;
+
+    private Draft(Job job) {
+      jobId = job.jobId;
+      printerId = job.printerId;
+      priority = job.priority;
+      status = job.status;
+      reference = job.reference;
+      total = job.total;
+      printed = job.printed;
+      failedLabels = job.failedLabels;
+      uncertainLabels = job.uncertainLabels;
+      currentLabel = job.currentLabel;
+      inFlightLabel = job.inFlightLabel;
+      parentJobId = job.parentJobId;
+      resumedAs = job.resumedAs;
+      error = job.error;
+      createdAt = job.createdAt;
+      enqueuedAt = job.enqueuedAt;
+      startedAt = job.startedAt;
+      finishedAt = job.finishedAt;
+      dispatchCount = job.dispatchCount;
+      dispatchPending = job.dispatchPending;
+    }
+
+    private Job build() {
+      return new Job(
+          jobId,
+          printerId,
+          priority,
+          status,
+          reference,
+          total,
+          printed,
+          failedLabels,
+          uncertainLabels,
+          currentLabel,
+          inFlightLabel,
+          parentJobId,
+          resumedAs,
+          error,
+          createdAt,
+          enqueuedAt,
+          startedAt,
+          finishedAt,
+          dispatchCount,
+          dispatchPending);
+    }
   }
 }

@@ -25,6 +25,26 @@ public final class BrowserRequirement {
     return chromedriver(System.getenv(), CHROMEDRIVER, CHROMIUM);
   }
 
+  /**
+   * Chromium's flags for a headless run here: no sandbox (root in CI), no GPU, and no background
+   * networking, whose connections this machine's closed network refuses; a fresh profile each time.
+   */
+  public static List<String> chromiumArguments() {
+    try {
+      return List.of(
+          "--headless=new",
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-dev-shm-usage",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--no-first-run",
+          "--user-data-dir=" + Files.createTempDirectory("chromium"));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   static Path chromedriver(Map<String, String> env, Path driver, Path browser) {
     List<Path> missing = Stream.of(driver, browser).filter(p -> !Files.isExecutable(p)).toList();
     if (missing.isEmpty()) {

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.micronaut.json.JsonMapper;
 import io.printrelay.testing.BrowserRequirement;
 import io.printrelay.virtualprinter.VirtualPrinter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -75,16 +74,8 @@ class OperatorBoardBrowserTest {
     System.setProperty("webdriver.chrome.driver", chromedriver.toString());
     ChromeOptions options =
         new ChromeOptions()
-            .addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--no-first-run",
-                "--window-size=1280,1400",
-                "--user-data-dir=" + Files.createTempDirectory("chromium"));
+            .addArguments(BrowserRequirement.chromiumArguments())
+            .addArguments("--window-size=1280,1400");
     browser = new ChromeDriver(options);
     board = new Board(browser, system.baseUrl(), Duration.ofSeconds(20));
   }

@@ -17,7 +17,6 @@ import io.printrelay.model.Job;
 import io.printrelay.model.JobStatus;
 import io.printrelay.testing.BrowserRequirement;
 import jakarta.inject.Inject;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -46,16 +45,7 @@ class WebViewBrowserTest extends ApiTestBase {
   void startBrowser() throws Exception {
     System.setProperty("webdriver.chrome.driver", BrowserRequirement.chromedriver().toString());
     ChromeOptions options =
-        new ChromeOptions()
-            .addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--no-first-run",
-                "--user-data-dir=" + Files.createTempDirectory("chromium"));
+        new ChromeOptions().addArguments(BrowserRequirement.chromiumArguments());
     browser = new ChromeDriver(options);
     wait = new WebDriverWait(browser, Duration.ofSeconds(10));
   }
