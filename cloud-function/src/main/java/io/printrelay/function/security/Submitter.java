@@ -25,10 +25,6 @@ public record Submitter(String scope, Set<Capability> capabilities) {
     capabilities = Set.copyOf(capabilities);
   }
 
-  public boolean may(Capability capability) {
-    return capabilities.contains(capability);
-  }
-
   /** The submitter an {@link Authentication} of {@link #attributes} describes. */
   public static Submitter of(Authentication caller) {
     Set<Capability> capabilities = EnumSet.noneOf(Capability.class);
