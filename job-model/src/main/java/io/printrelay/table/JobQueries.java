@@ -4,9 +4,11 @@ import static io.printrelay.table.JobTable.*;
 
 import io.printrelay.model.ActiveJob;
 import io.printrelay.model.JobStatus;
+import io.printrelay.model.ListPosition;
 import io.printrelay.model.Priority;
 import io.printrelay.model.QueuePlace;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,10 +48,12 @@ public final class JobQueries {
   }
 
   /**
-   * Job ids newest first: one printer's ({@code byPrinter}), or every job's ({@code byCreated})
-   * when {@code printerId} is null. Pages of {@code pageSize}; map items with {@link #jobId}.
+   * Positions of jobs newest first ({@link ListPosition#NEWEST_FIRST}, as the index sorts): one
+   * printer's ({@code byPrinter}), or every job's ({@code byCreated}) when {@code printerId} is
+   * null, starting after {@code after} (null: from the newest). Up to {@code limit}; map items, and
+   * a page's last evaluated key, with {@link #listPosition}.
    */
-  public static QueryRequest newest(String table, String printerId, int pageSize) {
+  public static QueryRequest newest(String table, String printerId, ListPosition after, int limit) {
     Placeholders p = new Placeholders();
     String keyCondition =
         printerId == null
@@ -62,8 +66,30 @@ public final class JobQueries {
         .expressionAttributeNames(p.names())
         .expressionAttributeValues(p.values())
         .scanIndexForward(false)
-        .limit(pageSize)
+        .exclusiveStartKey(after == null ? null : startKey(printerId, after))
+        .limit(limit)
         .build();
+  }
+
+  /** A job's place in lists, from a {@code byCreated} or {@code byPrinter} item or page key. */
+  public static ListPosition listPosition(Map<String, AttributeValue> item) {
+    String createdKey = item.get(CREATED_KEY).s();
+    int split = createdKey.indexOf('#');
+    return new ListPosition(
+        Instant.parse(createdKey.substring(0, split)), createdKey.substring(split + 1));
+  }
+
+  // An index page's start key: the index's keys and the table's. It is a place in the index's
+  // order, so the item it names need not exist any more.
+  private static Map<String, AttributeValue> startKey(String printerId, ListPosition after) {
+    Map<String, AttributeValue> key = new HashMap<>(ItemKeys.job(after.jobId()));
+    key.put(CREATED_KEY, ItemMapper.s(ItemKeys.timeKey(after.createdAt(), after.jobId())));
+    if (printerId == null) {
+      key.put(ALL_JOBS, ItemMapper.s(ALL_JOBS_VALUE));
+    } else {
+      key.put(PRINTER_ID, ItemMapper.s(printerId));
+    }
+    return key;
   }
 
   /** The id of the job an item of the table or of a job index belongs to, from its key. */

@@ -7,6 +7,7 @@ import io.printrelay.model.ActiveJob;
 import io.printrelay.model.Job;
 import io.printrelay.model.JobStatus;
 import io.printrelay.model.LabelStatus;
+import io.printrelay.model.ListPosition;
 import io.printrelay.model.Priority;
 import io.printrelay.testing.Jobs;
 import io.printrelay.testing.SharedEmbeddedAws;
@@ -46,10 +47,30 @@ class JobQueriesTest {
     Job newer = store(aJob().on("line-a").createdAt(T0.plusSeconds(5)));
     Job other = store(aJob().on("line-b").createdAt(T0.plusSeconds(9)));
 
-    assertThat(ids(JobQueries.newest(sandbox.table(), "line-a", 100)))
+    assertThat(ids(JobQueries.newest(sandbox.table(), "line-a", null, 100)))
         .containsExactly(newer.jobId(), older.jobId());
-    assertThat(ids(JobQueries.newest(sandbox.table(), null, 100)))
+    assertThat(ids(JobQueries.newest(sandbox.table(), null, null, 100)))
         .containsExactly(other.jobId(), newer.jobId(), older.jobId());
+  }
+
+  @Test
+  void aPageOfNewestJobsStartsAfterAPositionEvenOfAJobNoLongerStored() {
+    Job oldest = store(aJob().on("line-a").createdAt(T0));
+    Job middle = store(aJob().on("line-a").createdAt(T0.plusSeconds(5)));
+    Job newest = store(aJob().on("line-b").createdAt(T0.plusSeconds(9)));
+    ListPosition gone = new ListPosition(T0.plusSeconds(7), "deleted-meanwhile");
+
+    List<Map<String, AttributeValue>> firstTwo =
+        sandbox.dynamoDb().query(JobQueries.newest(sandbox.table(), null, null, 2)).items();
+    assertThat(firstTwo)
+        .extracting(JobQueries::listPosition)
+        .containsExactly(ListPosition.of(newest), ListPosition.of(middle));
+    assertThat(ids(JobQueries.newest(sandbox.table(), null, ListPosition.of(middle), 10)))
+        .containsExactly(oldest.jobId());
+    assertThat(ids(JobQueries.newest(sandbox.table(), null, gone, 10)))
+        .containsExactly(middle.jobId(), oldest.jobId());
+    assertThat(ids(JobQueries.newest(sandbox.table(), "line-a", gone, 10)))
+        .containsExactly(middle.jobId(), oldest.jobId());
   }
 
   @Test

@@ -9,8 +9,12 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.printrelay.function.problem.ApiProblems;
+import io.printrelay.function.problem.Problem;
 import io.printrelay.function.security.Roles;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
@@ -23,9 +27,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Jobs")
 public class JobsController {
   private final ReadJobs readJobs;
+  private final ListJobs listJobs;
 
-  public JobsController(ReadJobs readJobs) {
+  public JobsController(ReadJobs readJobs, ListJobs listJobs) {
     this.readJobs = readJobs;
+    this.listJobs = listJobs;
   }
 
   @Get("/{jobId}")
@@ -39,15 +45,26 @@ public class JobsController {
   @Get
   @Secured({Roles.INTEGRATION, Roles.OPERATOR, Roles.VIEWER})
   @ApiProblems.ForReads
+  @ApiResponse(
+      responseCode = "400",
+      description = "A pageToken this API did not give",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
   @Operation(
       operationId = "listJobs",
-      summary = "Jobs, newest first",
-      description = "Optionally one printer's, in one status; limit 1-200, default 50.")
+      summary = "Jobs, newest first, a page at a time",
+      description =
+          "Optionally one printer's, in one status; limit 1-200, default 50. Pass a page's"
+              + " nextPageToken as pageToken for the next page; a null nextPageToken ends the"
+              + " list, and a page may hold fewer jobs than the limit before that.")
   public JobList list(
       @Nullable @QueryValue String printerId,
       @Nullable @QueryValue String status,
-      @Nullable @QueryValue String limit) {
-    return readJobs.list(printerId, status, limit);
+      @Nullable @QueryValue String limit,
+      @Nullable @QueryValue String pageToken) {
+    return listJobs.list(printerId, status, limit, pageToken);
   }
 
   @Get("/{jobId}/labels")

@@ -5,10 +5,10 @@ import io.printrelay.function.problem.NotFound;
 import io.printrelay.model.ActiveJob;
 import io.printrelay.model.Job;
 import io.printrelay.model.JobId;
+import io.printrelay.model.ListPosition;
 import io.printrelay.model.Printer;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Everything the features read of jobs and printers, in one port: the other ports only write (and
@@ -37,9 +37,12 @@ public interface Reads {
   List<Job> jobs(List<String> jobIds);
 
   /**
-   * Job ids, newest first, of one printer or, when null, of all; fetched page by page as consumed.
+   * Up to {@code count} jobs' places, newest first, of one printer or, when null, of all, starting
+   * after {@code after} (null: from the newest). Fewer only when the history ends. One index read
+   * (more only past DynamoDB's 1 MB a page); the jobs themselves are {@link #jobs}.
    */
-  Stream<String> newestJobIds(@Nullable String printerId);
+  List<ListPosition> newestJobs(
+      @Nullable String printerId, @Nullable ListPosition after, int count);
 
   /** The job's labels in index order, with where each was copied from, without their content. */
   List<LabelState> labels(String jobId);

@@ -6,19 +6,21 @@ import io.printrelay.function.reads.LabelState;
 import io.printrelay.function.reads.Reads;
 import io.printrelay.model.ActiveJob;
 import io.printrelay.model.Job;
+import io.printrelay.model.ListPosition;
 import io.printrelay.model.Printer;
 import io.printrelay.table.ItemKeys;
 import io.printrelay.table.ItemMapper;
 import io.printrelay.table.JobQueries;
 import io.printrelay.table.PrinterQueries;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /** {@link Reads} on the DynamoDB table: requests and mapping from job-model's table queries. */
 @Singleton
@@ -53,12 +55,21 @@ public class DynamoDbReads implements Reads {
   }
 
   @Override
-  public Stream<String> newestJobIds(@Nullable String printerId) {
-    return db
-        .queryPaginator(JobQueries.newest(table, printerId, BatchGets.MAX_KEYS))
-        .items()
-        .stream()
-        .map(JobQueries::jobId);
+  public List<ListPosition> newestJobs(
+      @Nullable String printerId, @Nullable ListPosition after, int count) {
+    List<ListPosition> found = new ArrayList<>(count);
+    ListPosition from = after;
+    while (found.size() < count) {
+      QueryResponse page =
+          db.query(JobQueries.newest(table, printerId, from, count - found.size()));
+      page.items().stream().map(JobQueries::listPosition).forEach(found::add);
+      // A page stops short of the limit only at DynamoDB's 1 MB, with a key to go on from.
+      if (!page.hasLastEvaluatedKey() || page.lastEvaluatedKey().isEmpty()) {
+        break;
+      }
+      from = JobQueries.listPosition(page.lastEvaluatedKey());
+    }
+    return found;
   }
 
   @Override
