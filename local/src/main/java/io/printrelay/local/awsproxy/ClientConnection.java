@@ -77,8 +77,8 @@ final class ClientConnection extends SimpleChannelInboundHandler<FullHttpRequest
         .handler(new ChannelInitializer<Channel>() {
           @Override
           protected void initChannel(Channel channel) {
-            channel.pipeline().addLast(new HttpClientCodec(),
-                new HttpObjectAggregator(MAX_BODY), new UpstreamConnection(ClientConnection.this, ctx));
+            channel.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(MAX_BODY),
+                new UpstreamConnection(ClientConnection.this, ctx));
           }
         })
         .connect(upstreamAddress);

@@ -36,7 +36,7 @@ record BenchPlan(
     Duration manyPrintersLimit) {
 
   static BenchPlan full() {
-    return new BenchPlan("full", Duration.ofMillis(100), 20, 200, Duration.ofMillis(60),
+    return new BenchPlan("full", Duration.ofMillis(100), 100, 200, Duration.ofMillis(60),
         Duration.ofMinutes(3), 50, Duration.ofSeconds(30), 400, Duration.ofMinutes(2),
         50, 100, Duration.ofMinutes(5));
   }

@@ -35,7 +35,8 @@ final class Column {
     put(Row.WRITE_UNITS, Figures.perLabel(usage.dynamoDb().writeUnits(), labels));
     put(Row.SQS, Figures.perLabel(usage.sqs().total(), labels));
     put(Row.CPU, String.format("%.1f", usage.cpu().toNanos() / 1e6 / labels));
-    put(Row.MEMORY, Figures.mib(usage.residentIdleKib()) + " / " + Figures.mib(usage.residentPeakKib()));
+    put(Row.MEMORY,
+        Figures.mib(usage.residentIdleKib()) + " / " + Figures.mib(usage.residentPeakKib()));
     long lost = usage.dynamoDb().unanswered() + usage.sqs().unanswered();
     if (lost > 0) {
       put(Row.UNANSWERED, Long.toString(lost));
@@ -45,8 +46,14 @@ final class Column {
     return this;
   }
 
+  /** How far the API's printed count strayed from the paper's, as the watch saw it. */
+  Column apiLag(LagWatch watch) {
+    put(Row.API_BEHIND, Integer.toString(watch.maxBehind()));
+    return put(Row.API_AHEAD, watch.maxAhead() == 0 ? "never" : Integer.toString(watch.maxAhead()));
+  }
+
   private static void perOperation(Traffic traffic, int labels, Map<String, Double> into) {
-    traffic.byOperation().forEach((operation, count) -> into.put(operation, (double) count / labels));
+    traffic.byOperation().forEach((operation, n) -> into.put(operation, (double) n / labels));
   }
 
   List<String> heading() {

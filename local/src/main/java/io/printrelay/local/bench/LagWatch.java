@@ -31,7 +31,8 @@ final class LagWatch implements AutoCloseable {
   private volatile boolean running = true;
 
   private LagWatch(BenchApi api, String jobId, Paper paper) {
-    thread = Thread.ofPlatform().daemon().name("bench-lag-watch").start(() -> watch(api, jobId, paper));
+    thread = Thread.ofPlatform().daemon().name("bench-lag-watch")
+        .start(() -> watch(api, jobId, paper));
   }
 
   static LagWatch start(BenchApi api, String jobId, Paper paper) {

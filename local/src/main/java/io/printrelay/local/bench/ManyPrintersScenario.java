@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
  */
 final class ManyPrintersScenario {
   private static final int SUBMITTERS = 2; // as a few Odoo workers would
+  private static final Duration BUSIEST_WINDOW = Duration.ofSeconds(5);
 
   private ManyPrintersScenario() {}
 
@@ -83,10 +84,12 @@ final class ManyPrintersScenario {
       List<BenchApi.Submitted> jobs, boolean recorded) {
     int wanted = plan.labelsPerPrinter() * printers.size();
     long firstAnswer = jobs.stream().mapToLong(BenchApi.Submitted::answeredAt).min().orElseThrow();
-    Fleet fleet = Fleet.of(printers.stream().map(Paper::times).toList());
+    List<long[]> times = printers.stream().map(Paper::times).toList();
+    Fleet fleet = Fleet.of(times);
     column.put(Row.PRINTER_ALONE, Figures.seconds(plan.printerTime(plan.labelsPerPrinter())));
     if (fleet.labels() == 0) {
-      column.put(Row.LAST_LABEL, "nothing printed in " + plan.manyPrintersLimit().toSeconds() + " s");
+      column.put(Row.LAST_LABEL,
+          "nothing printed in " + plan.manyPrintersLimit().toSeconds() + " s");
       return;
     }
     long took = fleet.lastLabel() - firstAnswer;
@@ -97,6 +100,8 @@ final class ManyPrintersScenario {
     column.put(Row.FIRST_LABEL, Figures.seconds(fleet.firstLabel() - firstAnswer));
     column.put(Row.RATE, Figures.rate(fleet.labels() / (took / 1e9)) + " ("
         + Figures.rate(plan.printersLimit()) + ")");
+    int busiest = Fleet.busiest(times, BUSIEST_WINDOW.toNanos());
+    column.put(Row.RATE_BUSIEST, Figures.rate(busiest / (double) BUSIEST_WINDOW.toSeconds()));
     OptionalLong window = fleet.allPrintingNanos();
     column.put(Row.RATE_ALL_PRINTING, window.isEmpty() ? "never all at once"
         : Figures.rate(fleet.labelsWhileAllPrinting() / (window.getAsLong() / 1e9)) + " over "

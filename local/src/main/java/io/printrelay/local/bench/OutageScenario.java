@@ -32,8 +32,7 @@ final class OutageScenario {
           column.put(Row.OUTAGE_PRINTED, "no outage: " + paper.count() + " labels in "
               + plan.singleJobLimit().toSeconds() + " s");
         }
-        column.put(Row.API_BEHIND, Integer.toString(watch.maxBehind()))
-            .put(Row.API_AHEAD, watch.maxAhead() == 0 ? "never" : Integer.toString(watch.maxAhead()));
+        column.apiLag(watch);
       }
       OptionalLong first = paper.timeOf(1);
       if (first.isPresent()) {
@@ -66,7 +65,8 @@ final class OutageScenario {
     Optional<LagWatch.Sample> caughtUp = watch.caughtUpAfter(end);
     OptionalLong next = paper.firstAfter(end);
     String notIn = "not in " + plan.afterOutageLimit().toSeconds() + " s";
-    column.put(Row.OUTAGE_API, caughtUp.map(s -> Figures.seconds(s.answeredAt() - end)).orElse(notIn));
+    column.put(Row.OUTAGE_API,
+        caughtUp.map(sample -> Figures.seconds(sample.answeredAt() - end)).orElse(notIn));
     column.put(Row.OUTAGE_NEXT_LABEL,
         next.isPresent() ? Figures.seconds(next.getAsLong() - end) : notIn);
   }

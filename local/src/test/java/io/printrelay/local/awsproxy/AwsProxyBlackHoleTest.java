@@ -66,7 +66,8 @@ class AwsProxyBlackHoleTest {
       raw.getOutputStream().write(listTablesRequest().getBytes(StandardCharsets.US_ASCII));
       raw.setSoTimeout(300);
       InputStream in = raw.getInputStream();
-      assertThatThrownBy(in::read).as("nothing answered").isInstanceOf(SocketTimeoutException.class);
+      assertThatThrownBy(in::read).as("nothing answered")
+          .isInstanceOf(SocketTimeoutException.class);
 
       proxy.endBlackHole();
 

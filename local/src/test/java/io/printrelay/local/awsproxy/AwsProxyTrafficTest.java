@@ -102,12 +102,13 @@ class AwsProxyTrafficTest {
     RecordingUpstream upstream = open(new RecordingUpstream());
     AwsProxy proxy = open(AwsProxy.start(AwsService.DYNAMODB, upstream.endpoint()));
     AtomicReference<SdkHttpRequest> signed = new AtomicReference<>();
-    DynamoDbClient proxied = open(ProxiedClients.dynamoDb(proxy.endpoint(), new ExecutionInterceptor() {
+    ExecutionInterceptor capture = new ExecutionInterceptor() {
       @Override
-      public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+      public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes a) {
         signed.set(context.httpRequest());
       }
-    }));
+    };
+    DynamoDbClient proxied = open(ProxiedClients.dynamoDb(proxy.endpoint(), capture));
 
     proxied.listTables();
 
@@ -128,7 +129,8 @@ class AwsProxyTrafficTest {
         .getBytes(StandardCharsets.UTF_8);
 
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(proxy.endpoint() + "/"))
+    HttpResponse<String> response = http.send(
+        HttpRequest.newBuilder(URI.create(proxy.endpoint() + "/"))
             .header("X-Amz-Target", "AmazonSQS.SendMessage")
             .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
             .build(),

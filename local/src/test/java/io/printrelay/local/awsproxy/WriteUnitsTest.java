@@ -21,14 +21,15 @@ class WriteUnitsTest {
 
   @Test
   void sumsTheUnitsOfOneTableOrOfEveryTableOfATransaction() throws IOException {
-    assertThat(WriteUnits.reportedIn(bytes(
-        "{\"ConsumedCapacity\":{\"TableName\":\"t\",\"CapacityUnits\":1.0}}"), null)).isEqualTo(1.0);
+    assertThat(WriteUnits.reportedIn(
+        bytes("{\"ConsumedCapacity\":{\"TableName\":\"t\",\"CapacityUnits\":1.0}}"), null))
+        .isEqualTo(1.0);
     assertThat(WriteUnits.reportedIn(bytes("{\"ConsumedCapacity\":[{\"CapacityUnits\":4.0},"
         + "{\"CapacityUnits\":2.5}]}"), null)).isEqualTo(6.5);
     assertThat(WriteUnits.reportedIn(bytes("{\"Attributes\":{}}"), null)).isZero();
     assertThat(WriteUnits.reportedIn(bytes(""), null)).isZero();
-    assertThat(WriteUnits.reportedIn(gzip("{\"ConsumedCapacity\":{\"CapacityUnits\":2.0}}"), "gzip"))
-        .isEqualTo(2.0);
+    assertThat(WriteUnits.reportedIn(
+        gzip("{\"ConsumedCapacity\":{\"CapacityUnits\":2.0}}"), "gzip")).isEqualTo(2.0);
   }
 
   private static byte[] bytes(String text) {
