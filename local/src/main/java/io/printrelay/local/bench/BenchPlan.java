@@ -41,7 +41,7 @@ record BenchPlan(
         50, 100, Duration.ofMinutes(5));
   }
 
-  /** About a minute in all on an idle 2-core machine. */
+  /** Smaller jobs, fewer printers, a shorter outage: for a first look and the tagged test. */
   static BenchPlan quick() {
     return new BenchPlan("quick", Duration.ofMillis(100), 10, 30, Duration.ofMillis(60),
         Duration.ofMinutes(1), 10, Duration.ofSeconds(5), 80, Duration.ofMinutes(1),
