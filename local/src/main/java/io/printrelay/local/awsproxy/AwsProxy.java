@@ -97,9 +97,7 @@ public final class AwsProxy implements AutoCloseable {
     state.roundTrip(roundTrip);
   }
 
-  /**
-   * Starts losing all traffic the given way until {@link #endBlackHole()}; ends any other first.
-   */
+  /** Loses all traffic the given way until {@link #endBlackHole()}; ends any other first. */
   public synchronized void blackHole(BlackHole mode) {
     endBlackHole();
     state.blackHole(mode);

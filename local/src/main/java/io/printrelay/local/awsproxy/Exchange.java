@@ -54,9 +54,7 @@ final class Exchange {
     return WriteUnits.isWrite(operation);
   }
 
-  /**
-   * A fresh request for the upstream connection (which is kept alive, whatever the client does).
-   */
+  /** A fresh request for the upstream connection, which stays open whatever the client does. */
   FullHttpRequest upstreamRequest() {
     FullHttpRequest out =
         new DefaultFullHttpRequest(

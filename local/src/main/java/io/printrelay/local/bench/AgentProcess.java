@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
  * The edge agent under measurement, in a JVM of its own ({@code AgentMain}, the same classpath as
  * the bench), so that its CPU time and resident memory are its own and not the emulators'. It
  * reaches SQS and DynamoDB through the bench's proxies and runs with the production poll wait and
- * visibility timeout; its output goes to a log file.
+ * visibility timeout; its output goes to {@code <tmp>/printrelay-bench/<agent id>.log}, replaced by
+ * the next run.
  */
 final class AgentProcess implements AutoCloseable {
   private static final String MAIN = "io.printrelay.agent.AgentMain";
@@ -63,7 +64,8 @@ final class AgentProcess implements AutoCloseable {
                 "--visibility-timeout",
                 "60"));
     try {
-      Path log = Files.createTempFile("printrelay-bench-" + agentId + "-", ".log");
+      Path logs = Path.of(System.getProperty("java.io.tmpdir"), "printrelay-bench");
+      Path log = Files.createDirectories(logs).resolve(agentId + ".log");
       Process process =
           new ProcessBuilder(command)
               .redirectErrorStream(true)

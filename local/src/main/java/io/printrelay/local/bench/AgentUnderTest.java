@@ -138,10 +138,7 @@ final class AgentUnderTest implements AutoCloseable {
     }
   }
 
-  /**
-   * Stops the agent gracefully (bounded; see {@link AgentProcess#requestStop()}), then the
-   * printers.
-   */
+  /** Stops the agent gracefully (see {@link AgentProcess#requestStop()}), then the printers. */
   @Override
   public void close() {
     try {

@@ -18,7 +18,7 @@ public final class BenchMain {
         a, b  one 200-label job on one printer at 100 ms/label, the agent 0 and 60 ms from the cloud
         c     a 30 s cloud outage (no answers) in the middle of a job, 60 ms otherwise
         d     50 printers with a 100-label job each
-        --quick  fewer labels and printers, an 8 s outage: about a minute in all""";
+        --quick  30-label jobs, a 5 s outage, 10 printers with 20 labels each""";
 
   private BenchMain() {}
 

@@ -39,7 +39,7 @@ record BenchPlan(
     return new BenchPlan(
         "full",
         Duration.ofMillis(100),
-        20,
+        100,
         200,
         Duration.ofMillis(60),
         Duration.ofMinutes(3),
@@ -52,7 +52,7 @@ record BenchPlan(
         Duration.ofMinutes(5));
   }
 
-  /** About a minute in all on an idle 2-core machine. */
+  /** Smaller jobs, fewer printers, a shorter outage: for a first look and the tagged test. */
   static BenchPlan quick() {
     return new BenchPlan(
         "quick",

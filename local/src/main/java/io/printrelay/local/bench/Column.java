@@ -47,10 +47,14 @@ final class Column {
     return this;
   }
 
+  /** How far the API's printed count strayed from the paper's, as the watch saw it. */
+  Column apiLag(LagWatch watch) {
+    put(Row.API_BEHIND, Integer.toString(watch.maxBehind()));
+    return put(Row.API_AHEAD, watch.maxAhead() == 0 ? "never" : Integer.toString(watch.maxAhead()));
+  }
+
   private static void perOperation(Traffic traffic, int labels, Map<String, Double> into) {
-    traffic
-        .byOperation()
-        .forEach((operation, count) -> into.put(operation, (double) count / labels));
+    traffic.byOperation().forEach((operation, n) -> into.put(operation, (double) n / labels));
   }
 
   List<String> heading() {

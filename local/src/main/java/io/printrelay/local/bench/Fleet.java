@@ -38,4 +38,17 @@ record Fleet(
             .sum();
     return new Fleet(labels, firstLabel, lastLabel, OptionalLong.of(to - from), during);
   }
+
+  /** The most labels that came out of all printers together within any {@code window}. */
+  static int busiest(List<long[]> printers, long window) {
+    long[] all = printers.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+    int most = 0;
+    for (int first = 0, last = 0; last < all.length; last++) {
+      while (all[last] - all[first] >= window) {
+        first++;
+      }
+      most = Math.max(most, last - first + 1);
+    }
+    return most;
+  }
 }

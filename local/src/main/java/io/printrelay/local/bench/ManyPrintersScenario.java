@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
  */
 final class ManyPrintersScenario {
   private static final int SUBMITTERS = 2; // as a few Odoo workers would
+  private static final Duration BUSIEST_WINDOW = Duration.ofSeconds(5);
 
   private ManyPrintersScenario() {}
 
@@ -86,7 +87,8 @@ final class ManyPrintersScenario {
       boolean recorded) {
     int wanted = plan.labelsPerPrinter() * printers.size();
     long firstAnswer = jobs.stream().mapToLong(BenchApi.Submitted::answeredAt).min().orElseThrow();
-    Fleet fleet = Fleet.of(printers.stream().map(Paper::times).toList());
+    List<long[]> times = printers.stream().map(Paper::times).toList();
+    Fleet fleet = Fleet.of(times);
     column.put(Row.PRINTER_ALONE, Figures.seconds(plan.printerTime(plan.labelsPerPrinter())));
     if (fleet.labels() == 0) {
       column.put(
@@ -112,6 +114,8 @@ final class ManyPrintersScenario {
             + " ("
             + Figures.rate(plan.printersLimit())
             + ")");
+    int busiest = Fleet.busiest(times, BUSIEST_WINDOW.toNanos());
+    column.put(Row.RATE_BUSIEST, Figures.rate(busiest / (double) BUSIEST_WINDOW.toSeconds()));
     OptionalLong window = fleet.allPrintingNanos();
     column.put(
         Row.RATE_ALL_PRINTING,

@@ -39,11 +39,7 @@ final class OutageScenario {
                   + plan.singleJobLimit().toSeconds()
                   + " s");
         }
-        column
-            .put(Row.API_BEHIND, Integer.toString(watch.maxBehind()))
-            .put(
-                Row.API_AHEAD,
-                watch.maxAhead() == 0 ? "never" : Integer.toString(watch.maxAhead()));
+        column.apiLag(watch);
       }
       OptionalLong first = paper.timeOf(1);
       if (first.isPresent()) {
@@ -78,7 +74,8 @@ final class OutageScenario {
     OptionalLong next = paper.firstAfter(end);
     String notIn = "not in " + plan.afterOutageLimit().toSeconds() + " s";
     column.put(
-        Row.OUTAGE_API, caughtUp.map(s -> Figures.seconds(s.answeredAt() - end)).orElse(notIn));
+        Row.OUTAGE_API,
+        caughtUp.map(sample -> Figures.seconds(sample.answeredAt() - end)).orElse(notIn));
     column.put(
         Row.OUTAGE_NEXT_LABEL, next.isPresent() ? Figures.seconds(next.getAsLong() - end) : notIn);
   }

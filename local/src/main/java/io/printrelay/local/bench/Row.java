@@ -7,6 +7,7 @@ enum Row {
   FIRST_LABEL("submit answered → first label on paper"),
   RATE("labels/s (the printers' limit)"),
   RATE_ALL_PRINTING("  while every printer was printing"),
+  RATE_BUSIEST("  in the busiest 5 s"),
   API_BEHIND("API behind paper, most labels seen"),
   API_AHEAD("API ahead of paper, most labels seen"),
   OUTAGE_PRINTED("labels on paper during the outage"),

@@ -29,11 +29,7 @@ final class SingleJobScenario {
       try (LagWatch watch = LagWatch.start(stack.api(), job.jobId(), paper)) {
         finished = Waits.until(deadline, () -> paper.count() >= labels && watch.finished());
         Waits.sleepMillis(1_000); // the agent's last writes after the job: delete the message
-        column
-            .put(Row.API_BEHIND, Integer.toString(watch.maxBehind()))
-            .put(
-                Row.API_AHEAD,
-                watch.maxAhead() == 0 ? "never" : Integer.toString(watch.maxAhead()));
+        column.apiLag(watch);
       }
       column.usage(agent.usage(), paper.count());
       onPaper(column, plan, paper, labels, job.answeredAt(), finished);

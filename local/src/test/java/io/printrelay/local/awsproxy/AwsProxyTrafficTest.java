@@ -120,17 +120,15 @@ class AwsProxyTrafficTest {
     RecordingUpstream upstream = open(new RecordingUpstream());
     AwsProxy proxy = open(AwsProxy.start(AwsService.DYNAMODB, upstream.endpoint()));
     AtomicReference<SdkHttpRequest> signed = new AtomicReference<>();
-    DynamoDbClient proxied =
-        open(
-            ProxiedClients.dynamoDb(
-                proxy.endpoint(),
-                new ExecutionInterceptor() {
-                  @Override
-                  public void beforeTransmission(
-                      Context.BeforeTransmission context, ExecutionAttributes attributes) {
-                    signed.set(context.httpRequest());
-                  }
-                }));
+    ExecutionInterceptor capture =
+        new ExecutionInterceptor() {
+          @Override
+          public void beforeTransmission(
+              Context.BeforeTransmission context, ExecutionAttributes a) {
+            signed.set(context.httpRequest());
+          }
+        };
+    DynamoDbClient proxied = open(ProxiedClients.dynamoDb(proxy.endpoint(), capture));
 
     proxied.listTables();
 

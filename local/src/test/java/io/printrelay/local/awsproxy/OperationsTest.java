@@ -14,11 +14,11 @@ class OperationsTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "DynamoDB_20120810.TransactWriteItems | /                      |                           | TransactWriteItems",
-        "AmazonSQS.ReceiveMessage             | /                      |                           | ReceiveMessage",
-        "                                     | /q?Action=SendMessage  |                           | SendMessage",
-        "                                     | /000000000000/q        | Action=DeleteMessage&V=1  | DeleteMessage",
-        "                                     | /                      | {}                        | (unknown)"
+        "DynamoDB_20120810.PutItem | /                     |                          | PutItem",
+        "AmazonSQS.ReceiveMessage  | /                     |                          | ReceiveMessage",
+        "                          | /q?Action=SendMessage |                          | SendMessage",
+        "                          | /000000000000/q       | Action=DeleteMessage&V=1 | DeleteMessage",
+        "                          | /                     | {}                       | (unknown)"
       })
   void namesTheOperationFromTheTargetHeaderOrTheActionParameter(
       String target, String uri, String body, String expected) {

@@ -36,4 +36,14 @@ class FleetTest {
     assertThat(fleet.allPrintingNanos()).isEmpty();
     assertThat(fleet.lastLabel()).isEqualTo(3);
   }
+
+  @Test
+  void theBusiestWindowCountsLabelsOfAllPrintersTogether() {
+    long[] one = {0, 10, 20, 100};
+    long[] two = {5, 15, 200};
+
+    assertThat(Fleet.busiest(List.of(one, two), 20)).as("0 5 10 15").isEqualTo(4);
+    assertThat(Fleet.busiest(List.of(one, two), 1)).isEqualTo(1);
+    assertThat(Fleet.busiest(List.of(new long[0]), 20)).isZero();
+  }
 }
