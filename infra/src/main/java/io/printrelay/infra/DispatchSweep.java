@@ -10,18 +10,22 @@ import software.amazon.awscdk.services.lambda.EventInvokeConfigOptions;
 import software.constructs.Construct;
 
 /**
- * The safety net for the API's two-step submit (store, then enqueue): once a minute a second
- * function, from the same jar, re-sends jobs stored but never confirmed enqueued. The message's
- * deduplication id comes from the job, so SQS drops a re-send within 5 minutes of the first send.
+ * The safety net for the API's two-step submit (store, then enqueue) and for lost messages: once a
+ * minute a second function, from the same jar, re-sends jobs stored but never confirmed enqueued
+ * and queued jobs that waited too long, and reads the dead-letter queues (docs/printing.md, "Dead-
+ * lettered messages"). The message's deduplication id comes from the job and its dispatch number,
+ * so SQS drops a retried send within 5 minutes, never a deliberate re-send.
  */
 public final class DispatchSweep extends Construct {
   static final String HANDLER =
       "io.printrelay.function.dispatch.DispatchSweepHandler::handleRequest";
 
   /**
-   * Exactly the actions the code reachable from the sweep's handler calls (the infra tests derive
-   * them): find undispatched jobs on their index, read each, claim and confirm its dispatch with
-   * conditional updates, send its message. No PutItem or BatchWriteItem: it creates nothing.
+   * Exactly the actions the code reachable from the sweep's handler calls on the main queues and
+   * the table (the infra tests derive them, with {@link #DEAD_LETTER_ACTIONS}): find undispatched
+   * and active jobs on their indexes and the printers, read each job, claim and confirm its
+   * dispatch or mark it dead-lettered with conditional updates, send its message. No PutItem or
+   * BatchWriteItem: it creates nothing.
    */
   static final List<String> ACTIONS =
       List.of(
@@ -30,6 +34,18 @@ public final class DispatchSweep extends Construct {
           "dynamodb:GetItem",
           "dynamodb:Query",
           "dynamodb:UpdateItem");
+
+  /**
+   * On the dead-letter queues only: count them, read their messages (hidden while a run looks at
+   * them, then put back), delete those no job waits on.
+   */
+  static final List<String> DEAD_LETTER_ACTIONS =
+      List.of(
+          "sqs:GetQueueUrl",
+          "sqs:GetQueueAttributes",
+          "sqs:ReceiveMessage",
+          "sqs:ChangeMessageVisibility",
+          "sqs:DeleteMessage");
 
   public DispatchSweep(Construct scope, String id, String prefix, FunctionInputs inputs) {
     super(scope, id);
@@ -43,6 +59,7 @@ public final class DispatchSweep extends Construct {
                 // Ends before the next tick starts another sweep over the same jobs.
                 Duration.seconds(50),
                 ACTIONS,
+                DEAD_LETTER_ACTIONS,
                 // None reserved: one run a minute, far from any limit.
                 0),
             inputs);

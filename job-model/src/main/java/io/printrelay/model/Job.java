@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param enqueuedAt when the job last entered its priority tier: its place in the queue
  * @param dispatchCount how many times a queue message was sent for it; part of the dedup id
  * @param dispatchPending true from the store until its message is confirmed sent
+ * @param deadLettered true when the dispatch sweep found the message of its latest dispatch in a
+ *     dead-letter queue; the next dispatch claimed clears it
  */
 public record Job(
     String jobId,
@@ -34,7 +36,8 @@ public record Job(
     Instant startedAt,
     Instant finishedAt,
     int dispatchCount,
-    boolean dispatchPending) {
+    boolean dispatchPending,
+    boolean deadLettered) {
 
   public Job {
     Objects.requireNonNull(jobId, "jobId");
@@ -80,7 +83,8 @@ public record Job(
         null,
         null,
         1,
-        true);
+        true,
+        false);
   }
 
   public int failed() {
@@ -117,7 +121,8 @@ public record Job(
         startedAt,
         finishedAt,
         dispatchCount,
-        dispatchPending);
+        dispatchPending,
+        deadLettered);
   }
 
   public Job withPriority(Priority next) {
@@ -140,7 +145,8 @@ public record Job(
         startedAt,
         finishedAt,
         dispatchCount,
-        dispatchPending);
+        dispatchPending,
+        deadLettered);
   }
 
   /** Progress: how many printed, which failed and uncertain, and the label at hand. */
@@ -169,7 +175,8 @@ public record Job(
         startedAt,
         finishedAt,
         dispatchCount,
-        dispatchPending);
+        dispatchPending,
+        deadLettered);
   }
 
   public Job withTimes(Instant enqueued, Instant started, Instant finished) {
@@ -192,7 +199,8 @@ public record Job(
         started,
         finished,
         dispatchCount,
-        dispatchPending);
+        dispatchPending,
+        deadLettered);
   }
 
   public Job withError(String message) {
@@ -215,7 +223,8 @@ public record Job(
         startedAt,
         finishedAt,
         dispatchCount,
-        dispatchPending);
+        dispatchPending,
+        deadLettered);
   }
 
   /** Dispatch {@code count} claimed ({@code pending}) or confirmed sent (not pending). */
@@ -239,7 +248,33 @@ public record Job(
         startedAt,
         finishedAt,
         count,
-        pending);
+        pending,
+        deadLettered);
+  }
+
+  /** Marked, or no longer marked, as having its latest message in a dead-letter queue. */
+  public Job withDeadLettered(boolean marked) {
+    return new Job(
+        jobId,
+        printerId,
+        priority,
+        status,
+        reference,
+        total,
+        printed,
+        failedLabels,
+        uncertainLabels,
+        currentLabel,
+        inFlightLabel,
+        parentJobId,
+        error,
+        createdAt,
+        enqueuedAt,
+        startedAt,
+        finishedAt,
+        dispatchCount,
+        dispatchPending,
+        marked);
   }
 
   /** Where the job stands in its printer's queue. */

@@ -64,6 +64,9 @@ public final class ItemMapper {
     if (job.dispatchPending()) {
       item.put(UNDISPATCHED, s(UNDISPATCHED_VALUE));
     }
+    if (job.deadLettered()) {
+      item.put(DEAD_LETTERED, n(job.dispatchCount()));
+    }
     item.put(EXPIRES_AT, n(job.createdAt().plus(RETENTION).getEpochSecond()));
     return item;
   }
@@ -88,7 +91,8 @@ public final class ItemMapper {
         instant(item, STARTED_AT),
         instant(item, FINISHED_AT),
         num(item, DISPATCH_COUNT, 0),
-        item.containsKey(UNDISPATCHED));
+        item.containsKey(UNDISPATCHED),
+        item.containsKey(DEAD_LETTERED));
   }
 
   public static Map<String, AttributeValue> labelItem(Label label, Instant jobCreatedAt) {

@@ -8,10 +8,11 @@ import java.util.Map;
 /**
  * The Lambda entry point for the EventBridge schedule: {@code
  * io.printrelay.function.dispatch.DispatchSweepHandler::handleRequest}. The event's content is not
- * needed (any schedule event, or {}, runs one sweep); it answers how many jobs it sent.
+ * needed (any schedule event, or {}, runs one sweep, every pass of it); it answers how many jobs it
+ * sent.
  */
 public class DispatchSweepHandler extends MicronautRequestHandler<Map<String, Object>, String> {
-  @Inject DispatchSweep sweep;
+  @Inject SweepPasses sweep;
 
   /** Used by the Lambda runtime: builds and starts the application context. */
   public DispatchSweepHandler() {}

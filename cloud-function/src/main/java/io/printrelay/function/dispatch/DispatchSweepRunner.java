@@ -15,9 +15,9 @@ import org.slf4j.LoggerFactory;
 public class DispatchSweepRunner {
   private static final Logger LOG = LoggerFactory.getLogger(DispatchSweepRunner.class);
 
-  private final DispatchSweep sweep;
+  private final SweepPasses sweep;
 
-  public DispatchSweepRunner(DispatchSweep sweep) {
+  public DispatchSweepRunner(SweepPasses sweep) {
     this.sweep = sweep;
   }
 
