@@ -154,6 +154,7 @@ function renderJobs(jobs) {
     toggle(card, "[data-job-action=priority]", canAct() &&
       (job.status === "queued" || job.status === "paused") && job.priority !== "high");
     toggle(card, ".reprint", canAct());
+    toggle(card, "[data-job-action=redrive]", canAct() && job.deadLettered);
     const name = job.reference || job.jobId;
     for (const button of card.querySelectorAll("button[data-job-action]")) {
       button.setAttribute("aria-label", `${button.textContent} job ${name}`);
@@ -167,6 +168,7 @@ function problems(job) {
   if (job.failedLabels.length) parts.push(`Failed labels: ${job.failedLabels.join(", ")}`);
   if (job.uncertainLabels.length) parts.push(`Uncertain (may be duplicated): ${job.uncertainLabels.join(", ")}`);
   if (job.error) parts.push(job.error);
+  if (job.deadLettered) parts.push("Its queue message was dead-lettered: it prints once sent again (Redrive)");
   return parts.join(" · ");
 }
 
@@ -224,6 +226,7 @@ async function act(description, method, path, body, control) {
 
 const DONE = {
   pause: "Job paused", resume: "Job resumed", cancel: "Job cancelled", priority: "Job made urgent",
+  redrive: "Job sent again",
 };
 const PRINTER_DONE = { pause: "Printer paused", resume: "Printer resumed", clear: "Printer queue cleared" };
 

@@ -3,13 +3,15 @@ package io.printrelay.infra;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awscdk.services.dynamodb.ITable;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.sqs.IQueue;
 
 /**
  * One role's action list as policy statements: its {@code sqs:} actions on the three main queues,
- * its {@code dynamodb:} actions on the table's items, and its Query also on the table's indexes.
+ * its {@code dynamodb:} actions on the table's items, and its Query also on the table's indexes;
+ * and a function's separate list of actions on the dead-letter queues.
  *
  * <p>Each role's list ({@link AgentAccess#ACTIONS}, {@link ApiFunction#ACTIONS}, {@link
  * DispatchSweep#ACTIONS}) is the one place its permissions are written. The infra tests derive the
@@ -34,7 +36,7 @@ final class AccessStatements {
     }
     List<PolicyStatement> statements = new ArrayList<>();
     if (!queueActions.isEmpty()) {
-      // The dead-letter queues are left out: nothing of Printrelay reads or writes them.
+      // The dead-letter queues are left out: a role's actions on them are its own list.
       statements.add(
           PolicyStatement.Builder.create()
               .sid("MainQueues")
@@ -62,6 +64,26 @@ final class AccessStatements {
               .build());
     }
     return statements;
+  }
+
+  /**
+   * A role's {@code sqs:} actions on the three dead-letter queues (the dispatch sweep reads them,
+   * deletes what no job waits on, the health check counts them), apart from its actions on the main
+   * queues: reading the dead letters gives no right to take a main queue's messages.
+   */
+  static Optional<PolicyStatement> onDeadLetterQueues(List<String> actions, List<IQueue> queues) {
+    if (actions.isEmpty()) {
+      return Optional.empty();
+    }
+    if (withPrefix(actions, "sqs:").size() != actions.size()) {
+      throw new IllegalArgumentException("only sqs: actions go to dead-letter queues: " + actions);
+    }
+    return Optional.of(
+        PolicyStatement.Builder.create()
+            .sid("DeadLetterQueues")
+            .actions(actions)
+            .resources(queues.stream().map(IQueue::getQueueArn).toList())
+            .build());
   }
 
   private static List<String> withPrefix(List<String> actions, String prefix) {

@@ -41,6 +41,14 @@ public final class ApiFunction extends Construct {
           "dynamodb:UpdateItem",
           "dynamodb:BatchWriteItem");
 
+  /**
+   * On the dead-letter queues only. The health check counts their messages (GetQueueAttributes);
+   * the rest is the dispatch sweep's, whose code the API's jar holds because `printrelay local`
+   * runs it inside the API (the infra tests derive actions from reachable code). In AWS the API
+   * never reads or deletes a dead letter; its redrive only sends a new message.
+   */
+  static final List<String> DEAD_LETTER_ACTIONS = DispatchSweep.DEAD_LETTER_ACTIONS;
+
   // The $default stage CDK would create, under the id CDK gives it: the same logical id, so an
   // existing stack updates its stage in place rather than replacing it.
   private static final String DEFAULT_STAGE_ID = "DefaultStage";
@@ -62,6 +70,7 @@ public final class ApiFunction extends Construct {
                 // not the gateway, to answer.
                 Duration.seconds(29),
                 ACTIONS,
+                DEAD_LETTER_ACTIONS,
                 limits.reservedConcurrency()),
             inputs);
     HttpLambdaIntegration integration =

@@ -10,22 +10,26 @@ import software.amazon.awscdk.services.lambda.EventInvokeConfigOptions;
 import software.constructs.Construct;
 
 /**
- * The safety net for the API's two-step submit (store, then enqueue): once a minute a second
- * function, from the same jar, re-sends jobs stored but never confirmed enqueued. The message's
- * deduplication id comes from the job, so SQS drops a re-send within 5 minutes of the first send.
- * The same run deletes the labels of jobs finished over 30 days ago (labels have no TTL, so that a
- * paused job keeps them however long it waits).
+ * The safety net for the API's two-step submit (store, then enqueue) and for lost messages: once a
+ * minute a second function, from the same jar, re-sends jobs stored but never confirmed enqueued
+ * and queued jobs that waited too long, and reads the dead-letter queues (docs/printing.md, "Dead-
+ * lettered messages"). The message's deduplication id comes from the job and its dispatch number,
+ * so SQS drops a retried send within 5 minutes, never a deliberate re-send. The same run deletes
+ * the labels of jobs finished over 30 days ago (labels have no TTL, so that a paused job keeps them
+ * however long it waits).
  */
 public final class DispatchSweep extends Construct {
   static final String HANDLER =
       "io.printrelay.function.dispatch.DispatchSweepHandler::handleRequest";
 
   /**
-   * Exactly the actions the code reachable from the sweep's handler calls (the infra tests derive
-   * them): find undispatched jobs on their index, read each, claim and confirm its dispatch with
-   * conditional updates, send its message; find jobs finished long ago on their index, delete their
-   * labels (BatchWriteItem, whose requests here only delete) and take each job out of that index
-   * (UpdateItem). No PutItem, no DeleteItem: it creates nothing, and jobs expire by TTL.
+   * Exactly the actions the code reachable from the sweep's handler calls on the main queues and
+   * the table (the infra tests derive them, with {@link #DEAD_LETTER_ACTIONS}): find undispatched
+   * and active jobs on their indexes and the printers, read each job, claim and confirm its
+   * dispatch or mark it dead-lettered with conditional updates, send its message; find jobs
+   * finished long ago on their index, delete their labels (BatchWriteItem, whose requests here only
+   * delete) and take each job out of that index (UpdateItem). No PutItem, no DeleteItem: it creates
+   * nothing, and jobs expire by TTL.
    */
   static final List<String> ACTIONS =
       List.of(
@@ -35,6 +39,18 @@ public final class DispatchSweep extends Construct {
           "dynamodb:Query",
           "dynamodb:UpdateItem",
           "dynamodb:BatchWriteItem");
+
+  /**
+   * On the dead-letter queues only: count them, read their messages (hidden while a run looks at
+   * them, then put back), delete those no job waits on.
+   */
+  static final List<String> DEAD_LETTER_ACTIONS =
+      List.of(
+          "sqs:GetQueueUrl",
+          "sqs:GetQueueAttributes",
+          "sqs:ReceiveMessage",
+          "sqs:ChangeMessageVisibility",
+          "sqs:DeleteMessage");
 
   public DispatchSweep(Construct scope, String id, String prefix, FunctionInputs inputs) {
     super(scope, id);
@@ -49,6 +65,7 @@ public final class DispatchSweep extends Construct {
                 // Ends before the next tick starts another sweep over the same jobs.
                 Duration.seconds(50),
                 ACTIONS,
+                DEAD_LETTER_ACTIONS,
                 // None reserved: one run a minute, far from any limit.
                 0),
             inputs);

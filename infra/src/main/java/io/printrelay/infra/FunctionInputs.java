@@ -8,21 +8,26 @@ import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.sqs.IQueue;
 
 /**
- * What every Printrelay Lambda function shares: the one jar, its environment, and the table and
- * main queues it may use.
+ * What every Printrelay Lambda function shares: the one jar, its environment, and the table, main
+ * queues and dead-letter queues it may use.
  */
 public record FunctionInputs(
-    Code code, Map<String, String> environment, ITable table, List<IQueue> queues) {
+    Code code,
+    Map<String, String> environment,
+    ITable table,
+    List<IQueue> queues,
+    List<IQueue> deadLetterQueues) {
 
   public FunctionInputs {
     environment = Map.copyOf(environment);
     queues = List.copyOf(queues);
+    deadLetterQueues = List.copyOf(deadLetterQueues);
   }
 
   /** These inputs with {@code more} variables added: for what only one function may see. */
   public FunctionInputs withEnvironment(Map<String, String> more) {
     Map<String, String> combined = new HashMap<>(environment);
     combined.putAll(more);
-    return new FunctionInputs(code, combined, table, queues);
+    return new FunctionInputs(code, combined, table, queues, deadLetterQueues);
   }
 }

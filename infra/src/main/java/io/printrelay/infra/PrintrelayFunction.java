@@ -16,22 +16,25 @@ import software.constructs.Construct;
 /**
  * A Java 21 Lambda function from the cloud-function jar, published with SnapStart and reached only
  * through its {@code live} alias, allowed exactly its {@link Spec#actions()} on the table and the
- * main queues.
+ * main queues and its {@link Spec#deadLetterActions()} on the dead-letter queues.
  */
 public final class PrintrelayFunction extends Construct {
   /**
    * The handler, what it is for, how long one invocation may run, the SQS and DynamoDB actions its
-   * code calls (see {@link AccessStatements}), and the concurrency reserved for it (0: none, it
-   * draws on the account's unreserved pool).
+   * code calls on the main queues and table and those on the dead-letter queues (see {@link
+   * AccessStatements}), and the concurrency reserved for it (0: none, it draws on the account's
+   * unreserved pool).
    */
   public record Spec(
       String handler,
       String description,
       Duration timeout,
       List<String> actions,
+      List<String> deadLetterActions,
       int reservedConcurrency) {
     public Spec {
       actions = List.copyOf(actions);
+      deadLetterActions = List.copyOf(deadLetterActions);
       if (reservedConcurrency < 0) {
         throw new IllegalArgumentException("reservedConcurrency " + reservedConcurrency + " < 0");
       }
@@ -76,6 +79,8 @@ public final class PrintrelayFunction extends Construct {
     // SQS-managed encryption needs no KMS grant.
     AccessStatements.of(spec.actions(), inputs.queues(), inputs.table(), Map.of())
         .forEach(function::addToRolePolicy);
+    AccessStatements.onDeadLetterQueues(spec.deadLetterActions(), inputs.deadLetterQueues())
+        .ifPresent(function::addToRolePolicy);
   }
 
   /** The alias every trigger invokes: unpublished $LATEST would run without SnapStart. */

@@ -31,7 +31,8 @@ public final class PrintrelayStack extends Stack {
             Code.fromAsset(settings.functionJar().toString()),
             environment(settings),
             table,
-            queues.main());
+            queues.main(),
+            queues.deadLetters());
     OperatorSignIn signIn =
         new OperatorSignIn(this, "OperatorSignIn", settings.operatorAccountsEnvironmentValue());
     ApiFunction api =

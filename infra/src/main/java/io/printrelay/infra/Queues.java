@@ -3,6 +3,7 @@ package io.printrelay.infra;
 import io.printrelay.model.Priority;
 import io.printrelay.queue.QueueNames;
 import io.printrelay.queue.QueueProvisioner;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +45,7 @@ public final class Queues extends Construct {
   private static final Duration RETENTION = Duration.days(14);
 
   private final Map<String, Queue> byPriority = new LinkedHashMap<>();
+  private final List<IQueue> deadLetterQueues = new ArrayList<>();
 
   public Queues(Construct scope, String id, String prefix) {
     super(scope, id);
@@ -65,10 +67,16 @@ public final class Queues extends Construct {
     return List.copyOf(byPriority.values());
   }
 
+  /** The dead-letter queues, in the order of their main queues. */
+  public List<IQueue> deadLetters() {
+    return List.copyOf(deadLetterQueues);
+  }
+
   private Queue priorityQueue(QueueNames names, Priority priority) {
     String name = priority.wireName();
     String id = Character.toUpperCase(name.charAt(0)) + name.substring(1);
     Queue deadLetters = fifo(id + "DeadLetters", names.deadLetterQueue(priority)).build();
+    deadLetterQueues.add(deadLetters);
     return fifo(id, names.queue(priority))
         .visibilityTimeout(VISIBILITY)
         .receiveMessageWaitTime(LONG_POLL)

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,12 +22,34 @@ class DerivedActionsTest {
 
   @Test
   void apiFunctionListsExactlyTheActionsTheApisCodeCalls() {
-    assertListsExactly(ApiFunction.ACTIONS, RoleCode.apiFunction(), "ApiFunction.ACTIONS");
+    assertListsExactly(
+        ApiFunction.ACTIONS,
+        ApiFunction.DEAD_LETTER_ACTIONS,
+        RoleCode.apiFunction(),
+        "ApiFunction.ACTIONS");
   }
 
   @Test
   void dispatchSweepListsExactlyTheActionsItsHandlerReaches() {
-    assertListsExactly(DispatchSweep.ACTIONS, RoleCode.dispatchSweep(), "DispatchSweep.ACTIONS");
+    assertListsExactly(
+        DispatchSweep.ACTIONS,
+        DispatchSweep.DEAD_LETTER_ACTIONS,
+        RoleCode.dispatchSweep(),
+        "DispatchSweep.ACTIONS");
+  }
+
+  /**
+   * A function's two lists together, the main queues' and table's and the dead-letter queues',
+   * state what its code calls: which queue a call goes to is not visible in the code.
+   */
+  private static void assertListsExactly(
+      List<String> listed, List<String> onDeadLetters, CalledActions called, String name) {
+    assertThat(onDeadLetters).as("%s's DEAD_LETTER_ACTIONS twice", name).doesNotHaveDuplicates();
+    assertListsExactly(
+        Stream.concat(listed.stream(), onDeadLetters.stream()).distinct().toList(),
+        called,
+        name + " with DEAD_LETTER_ACTIONS");
+    assertThat(listed).as("%s lists an action twice", name).doesNotHaveDuplicates();
   }
 
   private static void assertListsExactly(List<String> listed, CalledActions called, String name) {

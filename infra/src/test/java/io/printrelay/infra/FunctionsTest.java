@@ -174,8 +174,16 @@ class FunctionsTest {
   @ValueSource(strings = {API_HANDLER, SWEEP_HANDLER})
   void eachFunctionsRoleGrantsExactlyItsActionList(String handler) {
     List<String> listed = handler.equals(API_HANDLER) ? ApiFunction.ACTIONS : DispatchSweep.ACTIONS;
+    List<String> onDeadLetters =
+        handler.equals(API_HANDLER)
+            ? ApiFunction.DEAD_LETTER_ACTIONS
+            : DispatchSweep.DEAD_LETTER_ACTIONS;
 
-    assertThat(grantedActions(handler)).containsExactlyInAnyOrderElementsOf(listed);
+    assertThat(grantedActions(handler))
+        .containsExactlyInAnyOrderElementsOf(
+            Stream.concat(listed.stream(), onDeadLetters.stream()).distinct().toList());
+    assertThat(actions(statement(handler, "DeadLetterQueues")))
+        .containsExactlyInAnyOrderElementsOf(onDeadLetters);
   }
 
   @Test
@@ -185,6 +193,10 @@ class FunctionsTest {
             "sqs:GetQueueUrl",
             "sqs:GetQueueAttributes",
             "sqs:SendMessage",
+            // On the dead-letter queues only (functionsReadTheDeadLetterQueuesApart).
+            "sqs:ReceiveMessage",
+            "sqs:ChangeMessageVisibility",
+            "sqs:DeleteMessage",
             "dynamodb:GetItem",
             "dynamodb:BatchGetItem",
             "dynamodb:Query",
@@ -199,6 +211,11 @@ class FunctionsTest {
         .containsExactlyInAnyOrder(
             "sqs:GetQueueUrl",
             "sqs:SendMessage",
+            // On the dead-letter queues only (functionsReadTheDeadLetterQueuesApart).
+            "sqs:GetQueueAttributes",
+            "sqs:ReceiveMessage",
+            "sqs:ChangeMessageVisibility",
+            "sqs:DeleteMessage",
             "dynamodb:GetItem",
             "dynamodb:Query",
             "dynamodb:UpdateItem",
@@ -228,6 +245,20 @@ class FunctionsTest {
                 getAttArn(queue("acme-high.fifo")),
                 getAttArn(queue("acme-normal.fifo")),
                 getAttArn(queue("acme-low.fifo"))));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {API_HANDLER, SWEEP_HANDLER})
+  void functionsReadTheDeadLetterQueuesApart(String handler) {
+    assertThat(statement(handler, "DeadLetterQueues").get("Resource"))
+        .isEqualTo(
+            List.of(
+                getAttArn(queue("acme-high-dlq.fifo")),
+                getAttArn(queue("acme-normal-dlq.fifo")),
+                getAttArn(queue("acme-low-dlq.fifo"))));
+    assertThat(actions(statement(handler, "MainQueues")))
+        .as("no receiving or deleting on the main queues")
+        .doesNotContain("sqs:ReceiveMessage", "sqs:ChangeMessageVisibility", "sqs:DeleteMessage");
   }
 
   @Test

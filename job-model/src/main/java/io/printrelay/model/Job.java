@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param enqueuedAt when the job last entered its priority tier: its place in the queue
  * @param dispatchCount how many times a queue message was sent for it; part of the dedup id
  * @param dispatchPending true from the store until its message is confirmed sent
+ * @param deadLettered true when the dispatch sweep found the message of its latest dispatch in a
+ *     dead-letter queue; the next dispatch claimed clears it
  */
 public record Job(
     String jobId,
@@ -37,7 +39,8 @@ public record Job(
     Instant startedAt,
     Instant finishedAt,
     int dispatchCount,
-    boolean dispatchPending) {
+    boolean dispatchPending,
+    boolean deadLettered) {
 
   public Job {
     Objects.requireNonNull(jobId, "jobId");
@@ -84,7 +87,8 @@ public record Job(
         null,
         null,
         1,
-        true);
+        true,
+        false);
   }
 
   public int failed() {
@@ -169,6 +173,13 @@ public record Job(
     return d.build();
   }
 
+  /** Marked, or no longer marked, as having its latest message in a dead-letter queue. */
+  public Job withDeadLettered(boolean marked) {
+    Draft d = draft();
+    d.deadLettered = marked;
+    return d.build();
+  }
+
   /** Where the job stands in its printer's queue. */
   public QueuePlace queuePlace() {
     return new QueuePlace(priority, enqueuedAt == null ? createdAt : enqueuedAt, jobId);
@@ -200,6 +211,7 @@ public record Job(
     private Instant finishedAt;
     private int dispatchCount;
     private boolean dispatchPending;
+    private boolean deadLettered;
 
     private Draft(Job job) {
       jobId = job.jobId;
@@ -222,6 +234,7 @@ public record Job(
       finishedAt = job.finishedAt;
       dispatchCount = job.dispatchCount;
       dispatchPending = job.dispatchPending;
+      deadLettered = job.deadLettered;
     }
 
     private Job build() {
@@ -245,7 +258,8 @@ public record Job(
           startedAt,
           finishedAt,
           dispatchCount,
-          dispatchPending);
+          dispatchPending,
+          deadLettered);
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.printrelay.model;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -24,5 +25,13 @@ public record Printer(
   public Printer {
     Objects.requireNonNull(printerId, "printerId");
     Objects.requireNonNull(state, "state");
+  }
+
+  /**
+   * True when its agent has not reported within {@code offlineAfter} before {@code now} (or never):
+   * nothing it last said can still be trusted, the printer counts as offline.
+   */
+  public boolean silent(Instant now, Duration offlineAfter) {
+    return lastSeen == null || lastSeen.plus(offlineAfter).isBefore(now);
   }
 }

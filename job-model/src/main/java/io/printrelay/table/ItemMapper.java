@@ -61,6 +61,9 @@ public final class ItemMapper {
     if (job.dispatchPending()) {
       item.put(UNDISPATCHED, s(UNDISPATCHED_VALUE));
     }
+    if (job.deadLettered()) {
+      item.put(DEAD_LETTERED, n(job.dispatchCount()));
+    }
     Expiry.putFinished(item, job);
     return item;
   }
@@ -86,7 +89,8 @@ public final class ItemMapper {
         instant(item, STARTED_AT),
         instant(item, FINISHED_AT),
         num(item, DISPATCH_COUNT, 0),
-        item.containsKey(UNDISPATCHED));
+        item.containsKey(UNDISPATCHED),
+        item.containsKey(DEAD_LETTERED));
   }
 
   /** A label has no expiry of its own: {@link Expiry} deletes it after its job finished. */

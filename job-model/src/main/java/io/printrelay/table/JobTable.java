@@ -53,6 +53,15 @@ public final class JobTable {
   public static final String FINISHED_AT = "finishedAt";
   public static final String DISPATCH_COUNT = "dispatchCount";
 
+  /**
+   * The dispatch number whose message the dispatch sweep found in a dead-letter queue, while it is
+   * the job's latest; the next dispatch claimed removes it.
+   */
+  public static final String DEAD_LETTERED = "deadLettered";
+
+  /** When the dispatch sweep last sent a job again because it had waited too long. */
+  public static final String RESENT_AT = "resentAt";
+
   // Label attributes (besides JOB_ID, STATUS, ERROR).
   public static final String INDEX = "index";
   public static final String UNCERTAIN = "uncertain";

@@ -49,9 +49,15 @@ public final class JobUpdates {
             .copy(ACTIVE_PRINTER_ID, PRINTER_ID));
   }
 
-  /** Claims the next dispatch number and marks the job undispatched until it is confirmed. */
+  /**
+   * Claims the next dispatch number and marks the job undispatched until it is confirmed. A
+   * dead-letter mark goes: it named an older message.
+   */
   public static ItemUpdate claimDispatch(ItemUpdate update) {
-    return update.increment(DISPATCH_COUNT, 1).set(UNDISPATCHED, ItemMapper.s(UNDISPATCHED_VALUE));
+    return update
+        .increment(DISPATCH_COUNT, 1)
+        .set(UNDISPATCHED, ItemMapper.s(UNDISPATCHED_VALUE))
+        .remove(DEAD_LETTERED);
   }
 
   /**

@@ -39,7 +39,8 @@ class ItemMapperTest {
             CREATED.plusSeconds(1),
             null,
             2,
-            false);
+            false,
+            true);
 
     Job read = ItemMapper.job(ItemMapper.jobItem(job));
 

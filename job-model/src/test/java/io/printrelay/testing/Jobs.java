@@ -37,6 +37,7 @@ public final class Jobs {
   private Instant startedAt;
   private int dispatchCount = 1;
   private boolean undispatched;
+  private boolean deadLettered;
   private String reference = "MO/1";
   private String parentJobId;
   private String resumedAs;
@@ -136,6 +137,12 @@ public final class Jobs {
     return this;
   }
 
+  /** Its latest message was found in a dead-letter queue by the dispatch sweep. */
+  public Jobs deadLettered() {
+    this.deadLettered = true;
+    return this;
+  }
+
   public Jobs parent(String jobId) {
     this.parentJobId = jobId;
     return this;
@@ -170,7 +177,8 @@ public final class Jobs {
         startedAt,
         finished,
         dispatchCount,
-        undispatched);
+        undispatched,
+        deadLettered);
   }
 
   private List<Integer> inState(LabelStatus state) {

@@ -15,7 +15,9 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The whole of Printrelay in one process: embedded SQS and DynamoDB, the queues and table, the
@@ -35,9 +37,14 @@ public final class LocalSystem implements AutoCloseable {
   private LocalSystem() {}
 
   public static LocalSystem start(LocalOptions options) {
+    return start(options, Map.of());
+  }
+
+  /** With these API settings on top of the local ones: for tests that need other timings. */
+  static LocalSystem start(LocalOptions options, Map<String, Object> apiSettings) {
     LocalSystem system = new LocalSystem();
     try {
-      system.startAll(options);
+      system.startAll(options, apiSettings);
       return system;
     } catch (RuntimeException e) {
       system.close();
@@ -45,7 +52,7 @@ public final class LocalSystem implements AutoCloseable {
     }
   }
 
-  private void startAll(LocalOptions options) {
+  private void startAll(LocalOptions options, Map<String, Object> apiSettings) {
     Path dataDir = options.dataDir() == null ? null : options.dataDir().toAbsolutePath();
     aws =
         EmbeddedAws.start(
@@ -57,9 +64,9 @@ public final class LocalSystem implements AutoCloseable {
     QueueProvisioner.createIfAbsent(aws.sqsClient(), QUEUES);
 
     List<PrinterEndpoint> printers = printers(options);
-    api =
-        ApplicationContext.run(EmbeddedServer.class, LocalApiSettings.properties(options, aws))
-            .getApplicationContext();
+    Map<String, Object> settings = new LinkedHashMap<>(LocalApiSettings.properties(options, aws));
+    settings.putAll(apiSettings);
+    api = ApplicationContext.run(EmbeddedServer.class, settings).getApplicationContext();
     parts.add(api);
     // ElasticMQ keeps no messages across restarts; the table does. Re-send every unfinished job;
     // the agent ignores duplicates of a job it already has.

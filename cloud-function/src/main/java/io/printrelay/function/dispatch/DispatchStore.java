@@ -27,6 +27,22 @@ public interface DispatchStore {
   Optional<Job> claimRedispatch(String jobId);
 
   /**
+   * Claims the next dispatch of a job still {@code queued} that entered its tier before {@code
+   * cutoff} and was not re-sent this way since {@code cutoff}; records {@code now} as its re-send.
+   *
+   * @return the job with its new dispatch count; empty when it does not qualify (any more)
+   */
+  Optional<Job> claimStale(String jobId, Instant now, Instant cutoff);
+
+  /**
+   * Marks the job as having its message in a dead-letter queue, only while {@code dispatch} is its
+   * latest and it is queued or printing; the next claim removes the mark.
+   *
+   * @return false when the job does not qualify (any more)
+   */
+  boolean markDeadLettered(String jobId, int dispatch);
+
+  /**
    * Clears the undispatched mark if {@code dispatch} is still the job's latest claim: a
    * confirmation never moves back, never clears a newer claim's mark.
    */

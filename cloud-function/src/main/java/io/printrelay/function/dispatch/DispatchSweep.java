@@ -18,10 +18,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends what should be on the queues and may not be.
  *
- * <p>{@link #run()}: jobs whose submit stored them but did not confirm the send, once older than
- * the grace period (so a submit still in flight is left alone). Each send gets the next dispatch
- * number, so SQS's deduplication never swallows it; agents treat a second message for the same job
- * as the same job.
+ * <p>{@link #run()}, the sweep's first pass (all of them: {@link SweepPasses}): jobs whose submit
+ * stored them but did not confirm the send, once older than the grace period (so a submit still in
+ * flight is left alone). Each send gets the next dispatch number, so SQS's deduplication never
+ * swallows it; agents treat a second message for the same job as the same job.
  *
  * <p>{@link #redispatchAll()}: every queued or printing job again, for `printrelay local` at start,
  * because ElasticMQ does not keep messages across restarts.

@@ -2,27 +2,24 @@ package io.printrelay.function.dispatch;
 
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
-import io.printrelay.function.expiry.LabelExpiry;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the sweep, and the label expiry after it, on a timer inside this process: `printrelay
- * local`. In AWS the EventBridge schedule invokes {@link DispatchSweepHandler} instead, and this
- * bean does not exist.
+ * Runs the sweep (all its passes, label expiry included) on a timer inside this process:
+ * `printrelay local`. In AWS the EventBridge schedule invokes {@link DispatchSweepHandler} instead,
+ * and this bean does not exist.
  */
 @Singleton
 @Requires(property = "printrelay.dispatch-sweep.enabled", value = "true")
 public class DispatchSweepRunner {
   private static final Logger LOG = LoggerFactory.getLogger(DispatchSweepRunner.class);
 
-  private final DispatchSweep sweep;
-  private final LabelExpiry expiry;
+  private final SweepPasses sweep;
 
-  public DispatchSweepRunner(DispatchSweep sweep, LabelExpiry expiry) {
+  public DispatchSweepRunner(SweepPasses sweep) {
     this.sweep = sweep;
-    this.expiry = expiry;
   }
 
   @Scheduled(
@@ -32,13 +29,8 @@ public class DispatchSweepRunner {
     try {
       sweep.run();
     } catch (RuntimeException e) {
-      // The next tick tries again; a thrown exception would only be logged by the scheduler.
-      LOG.warn("Dispatch sweep failed", e);
-    }
-    try {
-      expiry.run();
-    } catch (RuntimeException e) {
-      LOG.warn("Label expiry failed", e);
+      // Each failed pass was logged by SweepPasses; the next tick tries again.
+      LOG.debug("Dispatch sweep failed", e);
     }
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.printrelay.model.Job;
+import io.printrelay.model.JobEvent;
 import io.printrelay.model.JobStatus;
 import java.time.Instant;
 import java.util.List;
@@ -15,6 +16,8 @@ import java.util.List;
  * @param currentLabel the label being printed, only while printing
  * @param queuePosition see {@link QueuePositions}
  * @param resumedAs the job a resume of this failed or cancelled job made; it is resumed only once
+ * @param deadLettered the message of its latest dispatch sits in a dead-letter queue while it is
+ *     queued or printing: it prints only once sent again (redrive, or the dispatch sweep)
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -37,7 +40,8 @@ public record JobView(
     @Nullable String error,
     String createdAt,
     @Nullable String startedAt,
-    @Nullable String finishedAt) {
+    @Nullable String finishedAt,
+    boolean deadLettered) {
 
   public static JobView of(Job job, @Nullable Integer queuePosition) {
     return new JobView(
@@ -59,7 +63,8 @@ public record JobView(
         job.error(),
         iso(job.createdAt()),
         iso(job.startedAt()),
-        iso(job.finishedAt()));
+        iso(job.finishedAt()),
+        job.deadLettered() && JobEvent.DISPATCH.allowedFrom(job.status()));
   }
 
   static String iso(Instant at) {

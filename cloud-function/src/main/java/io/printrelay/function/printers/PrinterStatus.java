@@ -25,7 +25,7 @@ public record PrinterStatus(String status, String detail) {
     if (lastSeen == null) {
       return new PrinterStatus(OFFLINE, "its agent has not reported yet");
     }
-    if (lastSeen.plus(offlineAfter).isBefore(now)) {
+    if (printer.silent(now, offlineAfter)) {
       return new PrinterStatus(OFFLINE, "agent silent since " + lastSeen);
     }
     return new PrinterStatus(printer.state().wireName(), printer.detail());

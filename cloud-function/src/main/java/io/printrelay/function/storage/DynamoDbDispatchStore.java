@@ -46,6 +46,16 @@ public class DynamoDbDispatchStore implements DispatchStore {
   }
 
   @Override
+  public Optional<Job> claimStale(String jobId, Instant now, Instant cutoff) {
+    return claim(DispatchUpdates.claimStale(jobId, now, cutoff));
+  }
+
+  @Override
+  public boolean markDeadLettered(String jobId, int dispatch) {
+    return claim(DispatchUpdates.markDeadLettered(jobId, dispatch)).isPresent();
+  }
+
+  @Override
   public void confirmDispatched(String jobId, int dispatch) {
     update(JobUpdates.confirmDispatch(jobId, dispatch));
   }

@@ -70,7 +70,12 @@ class ConfigurationTest {
       assertThat(settings.queuePrefix()).isEqualTo("printrelay");
       assertThat(context.getBean(DispatchSweepSettings.class))
           .isEqualTo(
-              new DispatchSweepSettings(false, Duration.ofSeconds(10), Duration.ofSeconds(30)));
+              new DispatchSweepSettings(
+                  false,
+                  Duration.ofSeconds(10),
+                  Duration.ofSeconds(30),
+                  Duration.ofMinutes(5),
+                  10));
       assertThat(keys(context)).isEmpty();
     }
   }

@@ -23,6 +23,7 @@ import io.printrelay.table.ItemMapper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -171,8 +172,9 @@ class DispatchSweepTest {
         reads,
         store,
         new Dispatcher(store, queue),
-        Clock.systemUTC(),
-        new DispatchSweepSettings(false, Duration.ofSeconds(10), Duration.ofSeconds(30)));
+        Clock.fixed(NOW, ZoneOffset.UTC), // not the system clock: the grace is counted from NOW
+        new DispatchSweepSettings(
+            false, Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMinutes(5), 10));
   }
 
   private Job stored(Job job) {

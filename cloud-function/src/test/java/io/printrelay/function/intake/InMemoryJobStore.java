@@ -3,6 +3,7 @@ package io.printrelay.function.intake;
 import io.printrelay.function.dispatch.DispatchStore;
 import io.printrelay.model.Job;
 import io.printrelay.model.JobEvent;
+import io.printrelay.model.JobStatus;
 import io.printrelay.model.Label;
 import io.printrelay.model.LabelSource;
 import java.time.Instant;
@@ -18,8 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link JobStore} and {@link DispatchStore} in memory, enforcing the DynamoDB stores' conditions:
  * a job or a claimed key is written once, job and claim together or not at all, a failed or
  * cancelled job is resumed once (with the job it is resumed as, or not at all), a dispatch is
- * claimed only for a job still to print and confirmed only while it is the latest. Records the
- * order of writes so tests can check labels come first.
+ * claimed only for a job still to print (a stale re-send only for a queued job once a period) and
+ * confirmed only while it is the latest, a dead-letter mark holds only for the latest dispatch and
+ * goes with the next claim. Records the order of writes so tests can check labels come first.
  */
 public class InMemoryJobStore implements JobStore, DispatchStore {
   public final Set<String> printers = new HashSet<>();
@@ -28,6 +30,7 @@ public class InMemoryJobStore implements JobStore, DispatchStore {
   public final Map<String, LabelSource> sources = new ConcurrentHashMap<>();
   public final Map<String, IdempotencyClaim> claims = new ConcurrentHashMap<>();
   private final Map<String, String> claimedJobs = new ConcurrentHashMap<>();
+  private final Map<String, Instant> resentAt = new ConcurrentHashMap<>();
   public final List<String> writes = new ArrayList<>();
 
   @Override
@@ -124,6 +127,30 @@ public class InMemoryJobStore implements JobStore, DispatchStore {
   }
 
   @Override
+  public synchronized Optional<Job> claimStale(String jobId, Instant now, Instant cutoff) {
+    Instant resent = resentAt.get(jobId);
+    Optional<Job> claimed =
+        job(jobId)
+            .filter(job -> job.status() == JobStatus.QUEUED)
+            .filter(job -> job.queuePlace().enqueuedAt().isBefore(cutoff))
+            .filter(job -> resent == null || resent.isBefore(cutoff))
+            .flatMap(this::claim);
+    claimed.ifPresent(job -> resentAt.put(jobId, now));
+    return claimed;
+  }
+
+  @Override
+  public synchronized boolean markDeadLettered(String jobId, int dispatch) {
+    Optional<Job> marked =
+        job(jobId)
+            .filter(job -> JobEvent.DISPATCH.allowedFrom(job.status()))
+            .filter(job -> job.dispatchCount() == dispatch)
+            .map(job -> job.withDeadLettered(true));
+    marked.ifPresent(job -> jobs.put(jobId, job));
+    return marked.isPresent();
+  }
+
+  @Override
   public synchronized void confirmDispatched(String jobId, int dispatch) {
     Job job = jobs.get(jobId);
     if (job == null || !job.dispatchPending() || job.dispatchCount() != dispatch) {
@@ -143,7 +170,7 @@ public class InMemoryJobStore implements JobStore, DispatchStore {
     if (!JobEvent.DISPATCH.allowedFrom(job.status())) {
       return Optional.empty();
     }
-    Job claimed = job.withDispatch(job.dispatchCount() + 1, true);
+    Job claimed = job.withDispatch(job.dispatchCount() + 1, true).withDeadLettered(false);
     jobs.put(job.jobId(), claimed);
     return Optional.of(claimed);
   }

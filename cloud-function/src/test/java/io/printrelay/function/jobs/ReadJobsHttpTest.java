@@ -79,7 +79,8 @@ class ReadJobsHttpTest extends ApiTestBase {
             "error",
             "createdAt",
             "startedAt",
-            "finishedAt");
+            "finishedAt",
+            "deadLettered");
     assertThat(reply.text("status")).isEqualTo("queued");
     assertThat(reply.body().get("queuePosition").getIntValue())
         .as("behind the later but higher-priority job")
