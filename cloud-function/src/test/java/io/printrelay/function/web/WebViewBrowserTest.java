@@ -102,7 +102,7 @@ class WebViewBrowserTest extends ApiTestBase {
     assertThat(printer.findElement(By.className("printer-status")).getText())
         .isEqualToIgnoringCase("ready");
     assertThat(printer.getText()).contains("1 normal");
-    assertThat(card.findElements(By.cssSelector("button"))).hasSize(5);
+    assertThat(card.findElements(By.cssSelector("button"))).hasSize(6);
     assertThat(printer.findElements(By.cssSelector("button"))).hasSize(3);
 
     assertThat(card.findElements(By.cssSelector("button"))).noneMatch(WebElement::isDisplayed);
