@@ -77,7 +77,7 @@ async function load() {
   try {
     const [printers, jobs] = await Promise.all([
       api("GET", "/v1/printers"), api("GET", "/v1/jobs?limit=50")]);
-    renderPrinters(printers.printers);
+    renderPrinters(printers.printers, jobs.jobs);
     renderJobs(jobs.jobs);
     $("#updated").textContent = `updated ${new Date().toLocaleTimeString()}`;
     if ($("#flash").textContent.startsWith(REFRESH_FAILED)) flash("");
@@ -109,13 +109,13 @@ function prune(container, ids) {
   }
 }
 
-function renderPrinters(printers) {
+function renderPrinters(printers, jobs) {
   const container = $("#printers");
   for (const p of printers) {
     const card = keyedCard(container, "#printer-template", p.printerId);
     $(".printer-id", card).textContent = p.printerId;
     setBadge($(".printer-status", card), p.status);
-    $(".printer-detail", card).textContent = p.detail || "";
+    $(".printer-detail", card).textContent = unreachable(p, jobs) || p.detail || "";
     const q = p.queued || {};
     $(".printer-queue", card).textContent =
       `Waiting: ${q.high || 0} urgent, ${q.normal || 0} normal, ${q.low || 0} low`;
@@ -125,6 +125,16 @@ function renderPrinters(printers) {
     toggle(card, "[data-printer-action=clear]", canAct());
   }
   prune(container, new Set(printers.map((p) => p.printerId)));
+}
+
+// An agent out of touch may still be printing from its journal: say what the table last heard,
+// not that the printer stopped (docs/printing.md#cloud-outages).
+function unreachable(p, jobs) {
+  if (p.status !== "offline" || !p.lastSeen) return null;
+  const since = new Date(p.lastSeen).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+  const job = jobs.find((j) => j.jobId === p.currentJobId && j.status === "printing");
+  const synced = job ? `, last synced label ${job.printed + job.failed} of ${job.total}` : "";
+  return `agent unreachable since ${since}${synced}`;
 }
 
 function renderJobs(jobs) {

@@ -1,5 +1,8 @@
 package io.printrelay.agent;
 
+import io.printrelay.agent.journal.CloudLink;
+import io.printrelay.agent.journal.JournaledProgress;
+import io.printrelay.agent.journal.LastKnownPrinters;
 import io.printrelay.agent.polling.HeldMessages;
 import io.printrelay.agent.polling.VisibilityHeartbeat;
 import io.printrelay.agent.printing.PrinterEndpoint;
@@ -26,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -41,6 +45,7 @@ public final class Agent implements AutoCloseable {
   private final Map<String, PrinterWorker> workers;
   private final HeldMessages held;
   private final Pollers pollers;
+  private final JournaledProgress journal;
   private final List<ScheduledExecutorService> timers;
   private final AtomicBoolean stopping = new AtomicBoolean();
   private final CountDownLatch stopped = new CountDownLatch(1);
@@ -50,11 +55,13 @@ public final class Agent implements AutoCloseable {
       Map<String, PrinterWorker> workers,
       HeldMessages held,
       Pollers pollers,
+      JournaledProgress journal,
       List<ScheduledExecutorService> timers) {
     this.config = config;
     this.workers = workers;
     this.held = held;
     this.pollers = pollers;
+    this.journal = journal;
     this.timers = timers;
   }
 
@@ -64,7 +71,7 @@ public final class Agent implements AutoCloseable {
    * @throws InvalidConfig when the data directory cannot be created
    */
   public static Agent start(AgentConfig config, SqsClient sqs, DynamoDbClient dynamoDb) {
-    createDataDir(config.dataDir());
+    Path dataDir = createDataDir(config.dataDir());
     QueueUrls queues = QueueUrls.resolve(sqs, config.queueNames()); // fails fast: no queues
     ScheduledExecutorService timers =
         Executors.newScheduledThreadPool(
@@ -73,12 +80,22 @@ public final class Agent implements AutoCloseable {
     ScheduledExecutorService watchdog =
         Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("printer-watchdog").daemon(true).factory());
+    JournaledProgress journal = null;
     try {
-      JobProgress progress = new DynamoDbProgress(dynamoDb, config.table());
-      PrinterRegistry registry = new DynamoDbPrinters(dynamoDb, config.table());
+      CloudLink link = new CloudLink(config.clock());
+      PrinterRegistry registry =
+          new LastKnownPrinters(new DynamoDbPrinters(dynamoDb, config.table()), link);
+      journal =
+          new JournaledProgress(
+              new DynamoDbProgress(dynamoDb, config.table()),
+              registry,
+              dataDir.resolve("journal"),
+              link,
+              config.clock());
+      journal.recover();
       Map<String, PrinterWorker> workers = new LinkedHashMap<>();
       for (PrinterEndpoint endpoint : config.printers()) {
-        workers.put(endpoint.id(), worker(config, endpoint, progress, registry, watchdog));
+        workers.put(endpoint.id(), worker(config, endpoint, journal, registry, watchdog));
       }
       HeldMessages held = new HeldMessages(sqs);
       workers.values().forEach(PrinterWorker::start);
@@ -98,8 +115,11 @@ public final class Agent implements AutoCloseable {
           config.printers(),
           config.queueNames().prefix(),
           config.table());
-      return new Agent(config, workers, held, pollers, List.of(timers, watchdog));
+      return new Agent(config, workers, held, pollers, journal, List.of(timers, watchdog));
     } catch (RuntimeException e) {
+      if (journal != null) {
+        journal.close();
+      }
       timers.shutdownNow();
       watchdog.shutdownNow();
       throw e;
@@ -108,15 +128,15 @@ public final class Agent implements AutoCloseable {
 
   /**
    * The agent's own directory, created here and nowhere else, before anything can fail on the
-   * network. Nothing is kept there yet. A path that cannot be a directory is bad input.
+   * network. A path that cannot be a directory is bad input.
    */
-  private static void createDataDir(Path dataDir) {
-    if (dataDir != null) {
-      try {
-        Files.createDirectories(dataDir);
-      } catch (IOException e) {
-        throw new InvalidConfig("cannot create the data directory " + dataDir + ": " + e, e);
-      }
+  private static Path createDataDir(Path dataDir) {
+    try {
+      return dataDir == null
+          ? Files.createTempDirectory("printrelay-agent-")
+          : Files.createDirectories(dataDir);
+    } catch (IOException e) {
+      throw new InvalidConfig("cannot create the data directory " + dataDir + ": " + e, e);
     }
   }
 
@@ -145,7 +165,13 @@ public final class Agent implements AutoCloseable {
       ScheduledExecutorService watchdog) {
     PrinterStatusBoard board =
         new PrinterStatusBoard(endpoint, config.agentId(), registry, config.clock());
-    board.register();
+    try {
+      board.register();
+    } catch (SdkClientException unreachable) {
+      // A table that exists but cannot be reached now: journaled jobs print on, and the
+      // heartbeat registers the printer once it answers. A missing table still fails the start.
+      log.warn("printer {}: not registered yet ({})", endpoint.id(), unreachable.getMessage());
+    }
     TcpLabelPrinter printer =
         new TcpLabelPrinter(endpoint, config.timeouts(), watchdog, board::problem);
     PrinterWorker worker =
@@ -194,6 +220,13 @@ public final class Agent implements AutoCloseable {
     timers.forEach(Agent::awaitTermination);
     held.releaseAll();
     workers.values().forEach(PrinterWorker::closePrinter);
+    // What was printed reaches the table now if it can; else the next start syncs the journal.
+    if (!journal.awaitSynced(Duration.ofSeconds(5))) {
+      log.warn(
+          "agent {}: progress not yet synced stays in the journal for the next start",
+          config.agentId());
+    }
+    journal.close();
     stopped.countDown();
     log.info("agent {} stopped", config.agentId());
   }
@@ -205,6 +238,7 @@ public final class Agent implements AutoCloseable {
     }
     pollers.interrupt();
     workers.values().forEach(PrinterWorker::halt);
+    journal.close();
     timers.forEach(ScheduledExecutorService::shutdownNow);
     stopped.countDown();
   }

@@ -24,8 +24,9 @@ import java.util.Set;
  * @param recheck how often a job held by a paused or offline printer looks again
  * @param foreignHold how long a message for a printer this agent does not serve is hidden, so that
  *     it reaches the agent that serves it without counting toward the dead-letter queue on and on
- * @param dataDir the agent's own directory, created by {@link Agent#start} (unused for now), or
- *     null
+ * @param dataDir the agent's own directory, created by {@link Agent#start}: the journal of the jobs
+ *     it prints lives there (docs/printing.md#the-local-journal); null for a fresh temporary one,
+ *     which a restart does not find again
  */
 public record AgentConfig(
     String agentId,

@@ -37,6 +37,9 @@ public record AgentOptions(
                               [--printers ID=HOST:PORT,...] [--data-dir DIR] [--agent-id ID]
                               [--poll-wait 20] [--visibility-timeout 60]""";
 
+  /** Relative to the working directory; the packaged service points it at its state directory. */
+  static final String DEFAULT_DATA_DIR = "printrelay-agent-data";
+
   private static final Set<String> KEYS =
       Set.of(
           "config",
@@ -77,9 +80,8 @@ public record AgentOptions(
             .queueNames(
                 new QueueNames(settings.getOrDefault("queue-prefix", QueueNames.DEFAULT_PREFIX)))
             .printers(printers(settings.getOrDefault("printers", "")));
-    if (settings.containsKey("data-dir")) {
-      config.dataDir(Path.of(settings.get("data-dir")));
-    }
+    // The journal lives there: a restart must find it, so never a temporary directory.
+    config.dataDir(Path.of(settings.getOrDefault("data-dir", DEFAULT_DATA_DIR)));
     if (settings.containsKey("poll-wait")) {
       config.pollWait(seconds(settings, "poll-wait"));
     }

@@ -21,6 +21,10 @@ import io.printrelay.testing.Jobs;
 import io.printrelay.testing.SharedEmbeddedAws;
 import io.printrelay.testing.SharedEmbeddedAws.Sandbox;
 import io.printrelay.virtualprinter.VirtualPrinter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,10 +60,25 @@ public final class AgentTestBed implements AutoCloseable {
   private final List<VirtualPrinter> printers = new ArrayList<>();
   private final List<Agent> agents = new ArrayList<>();
 
+  /** One data directory for every agent of the bed: a restarted agent finds its journal. */
+  private final Path dataDir = createTempDir();
+
   public VirtualPrinter printer(String name, Duration perLabel) {
     VirtualPrinter printer = VirtualPrinter.start(name, 0, perLabel);
     printers.add(printer);
     return printer;
+  }
+
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  private static Path createTempDir() {
+    try {
+      return Files.createTempDirectory("printrelay-agent-test-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Test timings: 1 s polls, quick rechecks and retries, short visibility. */
@@ -70,6 +89,7 @@ public final class AgentTestBed implements AutoCloseable {
     }
     return AgentConfig.builder()
         .agentId("test-agent")
+        .dataDir(dataDir)
         .table(aws.table())
         .queueNames(aws.queueNames())
         .printers(endpoints)

@@ -166,6 +166,8 @@ class CrashSafetyTest {
             bed.aws.queueNames().prefix(),
             "--printers",
             "vp=127.0.0.1:" + printer.port(),
+            "--data-dir",
+            bed.dataDir().toString(),
             "--agent-id",
             "to-be-killed",
             "--poll-wait",

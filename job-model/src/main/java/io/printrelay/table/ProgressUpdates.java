@@ -7,6 +7,7 @@ import static io.printrelay.table.ItemMapper.s;
 import static io.printrelay.table.JobTable.*;
 
 import io.printrelay.model.JobEvent;
+import io.printrelay.model.Label;
 import io.printrelay.model.LabelStatus;
 import java.time.Instant;
 import java.util.List;
@@ -76,6 +77,59 @@ public final class ProgressUpdates {
     return new LabelChange(
         pendingLabel(jobId, index).set(UNCERTAIN, AttributeValue.fromBool(true)),
         storedJob(jobId).add(UNCERTAIN_LABELS, ns(List.of(index))).remove(IN_FLIGHT_LABEL));
+  }
+
+  /**
+   * The agent's journal, synced: a label's state as the agent recorded it locally. Written to a
+   * label still pending or already in that state, so sending it again (after a crash, a lost
+   * answer) is harmless; a label that moved elsewhere refuses, and the transaction says which one.
+   */
+  public static ItemUpdate labelSynced(Label label) {
+    ItemUpdate update =
+        ItemUpdate.of(ItemKeys.label(label.jobId(), label.index()))
+            .set(STATUS, s(label.status().wireName()))
+            .set(UNCERTAIN, AttributeValue.fromBool(label.uncertain()))
+            .set(ATTEMPTS, n(label.attempts()))
+            .when(
+                Condition.in(
+                    STATUS,
+                    List.of(s(LabelStatus.PENDING.wireName()), s(label.status().wireName()))));
+    if (label.printedAt() != null) {
+      update.set(PRINTED_AT, instantValue(label.printedAt()));
+    }
+    if (label.error() != null) {
+      update.set(ERROR, s(label.error()));
+    }
+    return update;
+  }
+
+  /**
+   * The agent's journal, synced: the job's counters as the journal has them. Counts are set, label
+   * lists added as sets, so a repeat changes nothing; written whatever the job's status (a pause
+   * must not lose progress), only to a job that exists.
+   *
+   * @param inFlight the label being sent as the journal last said, or null
+   */
+  public static ItemUpdate jobSynced(
+      String jobId,
+      int printed,
+      List<Integer> failed,
+      List<Integer> uncertain,
+      Integer current,
+      Integer inFlight) {
+    ItemUpdate update = storedJob(jobId).set(PRINTED, n(printed));
+    if (!failed.isEmpty()) {
+      update.add(FAILED_LABELS, ns(failed));
+    }
+    if (!uncertain.isEmpty()) {
+      update.add(UNCERTAIN_LABELS, ns(uncertain));
+    }
+    if (current != null) {
+      update.set(CURRENT_LABEL, n(current));
+    }
+    return inFlight == null
+        ? update.remove(IN_FLIGHT_LABEL)
+        : update.set(IN_FLIGHT_LABEL, n(inFlight));
   }
 
   /**

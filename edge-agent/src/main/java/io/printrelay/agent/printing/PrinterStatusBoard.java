@@ -6,6 +6,7 @@ import io.printrelay.model.PrinterState;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * What the agent knows of one printer, published on its printer item at once when it changes and
@@ -66,6 +67,12 @@ public final class PrinterStatusBoard {
     try {
       registry.report(
           printer.id(), printer.host(), printer.port(), agentId, status(), clock.instant());
+    } catch (SdkException e) {
+      // The cloud is away: said once by the agent's CloudLink, not at every beat.
+      log.debug(
+          "printer {}: status not recorded ({}); the next heartbeat retries",
+          printer.id(),
+          e.getMessage());
     } catch (RuntimeException e) {
       log.warn(
           "printer {}: status not recorded ({}); the next heartbeat retries",

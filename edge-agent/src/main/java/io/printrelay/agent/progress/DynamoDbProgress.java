@@ -8,8 +8,11 @@ import io.printrelay.table.ItemMapper;
 import io.printrelay.table.ItemUpdate;
 import io.printrelay.table.ProgressUpdates;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
@@ -97,6 +100,32 @@ public final class DynamoDbProgress implements JobProgress {
       dynamoDb.updateItem(update.request(table));
     } catch (ConditionalCheckFailedException e) {
       throw new ProgressConflict(jobId, "printing");
+    }
+  }
+
+  /**
+   * A journal's news in as few writes as DynamoDB allows: labels in transactions of up to 100
+   * items, the job's counters with the last of them, so the job never counts a label its item does
+   * not show. Labels refused (moved on by someone else) are left out and returned.
+   *
+   * @throws ProgressConflict when the job is gone
+   */
+  public Set<Integer> record(String jobId, List<Label> labels, ItemUpdate job) {
+    Set<Integer> refused = new TreeSet<>();
+    List<Label> left = new ArrayList<>(labels);
+    while (true) {
+      boolean last = left.size() < Transactions.MAX_ITEMS;
+      List<Label> chunk = left.subList(0, Math.min(left.size(), Transactions.MAX_ITEMS - 1));
+      Set<Integer> refusedNow = transactions.record(jobId, chunk, last ? job : null);
+      if (refusedNow.isEmpty()) {
+        if (last) {
+          return refused;
+        }
+        chunk.clear();
+      } else {
+        refused.addAll(refusedNow);
+        left.removeIf(label -> refusedNow.contains(label.index()));
+      }
     }
   }
 

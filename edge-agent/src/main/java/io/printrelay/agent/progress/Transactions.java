@@ -1,5 +1,6 @@
 package io.printrelay.agent.progress;
 
+import io.printrelay.model.Label;
 import io.printrelay.table.Backoff;
 import io.printrelay.table.ItemKeys;
 import io.printrelay.table.ItemUpdate;
@@ -7,10 +8,14 @@ import io.printrelay.table.PrinterItems;
 import io.printrelay.table.ProgressUpdates;
 import io.printrelay.table.ProgressUpdates.LabelChange;
 import io.printrelay.table.Transact;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * The label transactions. Each is all-or-nothing across the printer, job and label items; {@link
@@ -24,6 +29,9 @@ final class Transactions {
   // Positions in a label change's transaction.
   private static final int CHANGED_LABEL = 0;
   private static final int CHANGED_JOB = 1;
+
+  /** DynamoDB's limit on actions in one transaction. */
+  static final int MAX_ITEMS = 100;
 
   private final DynamoDbClient dynamoDb;
   private final String table;
@@ -50,6 +58,38 @@ final class Transactions {
       return LabelStart.PRINTER_PAUSED;
     }
     return outcome.committed() ? LabelStart.STARTED : LabelStart.LABEL_NOT_PENDING;
+  }
+
+  /**
+   * Journaled label states, and the job's counters when given (last, so a refused label leaves the
+   * job as it was). Returns the labels refused; the job refusing means it is gone.
+   */
+  Set<Integer> record(String jobId, List<Label> labels, ItemUpdate job) {
+    List<TransactWriteItem> actions = new ArrayList<>();
+    labels.forEach(label -> actions.add(ProgressUpdates.labelSynced(label).transactItem(table)));
+    if (job != null) {
+      actions.add(job.transactItem(table));
+    }
+    if (actions.isEmpty()) {
+      return Set.of();
+    }
+    Transact.Outcome outcome = Transact.write(dynamoDb, actions, Backoff.DYNAMODB);
+    if (job != null && outcome.refused(labels.size())) {
+      throw new ProgressConflict(jobId, "stored");
+    }
+    Set<Integer> refused = new HashSet<>();
+    for (int i = 0; i < labels.size(); i++) {
+      if (outcome.refused(i)) {
+        log.warn(
+            "label {} of job {} was recorded otherwise in the table; the journal's {} is not"
+                + " written",
+            labels.get(i).index(),
+            jobId,
+            labels.get(i).status().wireName());
+        refused.add(labels.get(i).index());
+      }
+    }
+    return refused;
   }
 
   /**

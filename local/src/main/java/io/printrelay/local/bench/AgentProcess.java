@@ -66,6 +66,9 @@ final class AgentProcess implements AutoCloseable {
     try {
       Path logs = Path.of(System.getProperty("java.io.tmpdir"), "printrelay-bench");
       Path log = Files.createDirectories(logs).resolve(agentId + ".log");
+      // Each run's journal starts empty: a journal of an earlier run names jobs of another table.
+      command.addAll(
+          List.of("--data-dir", Files.createTempDirectory(logs, agentId + "-data-").toString()));
       Process process =
           new ProcessBuilder(command)
               .redirectErrorStream(true)
