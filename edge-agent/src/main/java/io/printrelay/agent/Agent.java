@@ -84,7 +84,8 @@ public final class Agent implements AutoCloseable {
     try {
       CloudLink link = new CloudLink(config.clock());
       PrinterRegistry registry =
-          new LastKnownPrinters(new DynamoDbPrinters(dynamoDb, config.table()), link);
+          new LastKnownPrinters(
+              new DynamoDbPrinters(dynamoDb, config.table(), config.printerLease()), link);
       journal =
           new JournaledProgress(
               new DynamoDbProgress(dynamoDb, config.table()),
@@ -165,9 +166,11 @@ public final class Agent implements AutoCloseable {
       ScheduledExecutorService watchdog) {
     PrinterStatusBoard board =
         new PrinterStatusBoard(endpoint, config.agentId(), registry, config.clock());
+    boolean leased = true; // until the table says otherwise: journaled jobs print on
     try {
-      board.register();
+      leased = board.register();
     } catch (SdkClientException unreachable) {
+      board.assumeLease();
       // A table that exists but cannot be reached now: journaled jobs print on, and the
       // heartbeat registers the printer once it answers. A missing table still fails the start.
       log.warn("printer {}: not registered yet ({})", endpoint.id(), unreachable.getMessage());
@@ -184,11 +187,20 @@ public final class Agent implements AutoCloseable {
             config.backoff(),
             config.recheck(),
             config.clock());
-    for (String jobId : progress.interrupted(endpoint.id())) {
-      log.info("printer {}: job {} was interrupted; it is resumed first", endpoint.id(), jobId);
+    if (leased) {
+      resumeInterrupted(worker, progress);
+    }
+    board.onTakeover(() -> resumeInterrupted(worker, progress));
+    return worker;
+  }
+
+  /** The printer's jobs left printing (by a crash here, or by the agent it took over from). */
+  private static void resumeInterrupted(PrinterWorker worker, JobProgress progress) {
+    String printerId = worker.endpoint().id();
+    for (String jobId : progress.interrupted(printerId)) {
+      log.info("printer {}: job {} was interrupted; it is resumed first", printerId, jobId);
       worker.resume(jobId);
     }
-    return worker;
   }
 
   /** What each printer is doing, by printer id. */
@@ -227,6 +239,7 @@ public final class Agent implements AutoCloseable {
           config.agentId());
     }
     journal.close();
+    workers.values().forEach(PrinterWorker::releaseLease);
     stopped.countDown();
     log.info("agent {} stopped", config.agentId());
   }

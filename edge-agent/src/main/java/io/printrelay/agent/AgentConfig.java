@@ -46,6 +46,14 @@ public record AgentConfig(
 
   private static final Duration MAX_VISIBILITY = Duration.ofHours(12);
 
+  /**
+   * How long a printer heartbeat holds the printer's lease: three beats, so a standby takes a
+   * printer over within four beats of its holder's last (60 s at the default 15 s).
+   */
+  public Duration printerLease() {
+    return printerHeartbeat.multipliedBy(3);
+  }
+
   public AgentConfig {
     require(
         agentId != null && !agentId.isBlank() && agentId.length() <= 128,

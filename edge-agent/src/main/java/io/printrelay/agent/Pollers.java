@@ -39,6 +39,12 @@ final class Pollers {
           }
 
           @Override
+          public boolean standsBy(String printerId) {
+            PrinterWorker worker = workers.get(printerId);
+            return worker != null && !worker.leaseHeld();
+          }
+
+          @Override
           public void route(String printerId, HeldJob job) {
             workers.get(printerId).offer(job);
           }

@@ -169,7 +169,7 @@ class CrashSafetyTest {
             "--data-dir",
             bed.dataDir().toString(),
             "--agent-id",
-            "to-be-killed",
+            "test-agent", // as the restart's: a restarted agent keeps its printers' leases
             "--poll-wait",
             "1",
             "--visibility-timeout",

@@ -84,6 +84,9 @@ public final class JobTable {
   public static final String CURRENT_JOB_ID = "currentJobId";
   public static final String PAUSED = "paused";
 
+  /** Until when (epoch seconds) the agent named in {@link #AGENT_ID} holds the printer's lease. */
+  public static final String LEASE_EXPIRES = "leaseExpires";
+
   /** All jobs, newest first. KEYS_ONLY: hash {@link #ALL_JOBS}, range {@link #CREATED_KEY}. */
   public static final String BY_CREATED_INDEX = "byCreated";
 

@@ -41,6 +41,36 @@ public final class PrinterItems {
         .setOrRemove(CURRENT_JOB_ID, currentJobId);
   }
 
+  /**
+   * The report of the agent that drives the printer, which renews its lease (docs/printing.md#one-
+   * agent-per-printer): written only while no other agent holds a lease that runs past {@code now}.
+   * A refused report means another agent drives the printer.
+   */
+  public static ItemUpdate leasedReport(
+      String printerId,
+      String host,
+      int port,
+      String agentId,
+      PrinterState state,
+      String detail,
+      String currentJobId,
+      Instant now,
+      Instant leaseUntil) {
+    return report(printerId, host, port, agentId, state, detail, currentJobId, now)
+        .set(LEASE_EXPIRES, n(leaseUntil.getEpochSecond()))
+        .when(
+            Condition.notExists(LEASE_EXPIRES)
+                .or(Condition.equalTo(AGENT_ID, s(agentId)))
+                .or(Condition.lessThan(LEASE_EXPIRES, n(now.getEpochSecond()))));
+  }
+
+  /** A graceful stop hands the lease on at once: a standby takes the printer at its next beat. */
+  public static ItemUpdate releaseLease(String printerId, String agentId) {
+    return ItemUpdate.of(ItemKeys.printer(printerId))
+        .set(LEASE_EXPIRES, n(0))
+        .when(Condition.equalTo(AGENT_ID, s(agentId)));
+  }
+
   public static ItemUpdate setPaused(String printerId, boolean paused) {
     return ItemUpdate.of(ItemKeys.printer(printerId))
         .set(PAUSED, AttributeValue.fromBool(paused))

@@ -24,15 +24,21 @@ public final class LastKnownPrinters implements PrinterRegistry {
   }
 
   @Override
-  public void report(
+  public boolean report(
       String printerId, String host, int port, String agentId, PrinterStatus status, Instant now) {
     try {
-      cloud.report(printerId, host, port, agentId, status, now);
+      boolean held = cloud.report(printerId, host, port, agentId, status, now);
       link.reached();
+      return held;
     } catch (SdkException e) {
       link.lost(e);
       throw e;
     }
+  }
+
+  @Override
+  public void releaseLease(String printerId, String agentId) {
+    cloud.releaseLease(printerId, agentId);
   }
 
   @Override

@@ -4,6 +4,9 @@ package io.printrelay.agent.polling;
 public interface JobRouter {
   boolean serves(String printerId);
 
+  /** Served here, but driven by another agent for now: this one stands by for it. */
+  boolean standsBy(String printerId);
+
   /** Gives the job to its printer's worker, which now owns completing or releasing it. */
   void route(String printerId, HeldJob job);
 }

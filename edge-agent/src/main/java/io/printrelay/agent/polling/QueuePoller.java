@@ -30,6 +30,14 @@ public final class QueuePoller implements Runnable {
   private final HeldMessages held;
   private final JobRouter router;
   private final ForeignMessages foreign;
+
+  /**
+   * How long a message for a printer another agent drives is hidden by a standby: short, since it
+   * holds back its printer's later messages meanwhile; the holder receives it after that.
+   */
+  static final Duration STANDBY_HOLD = Duration.ofSeconds(3);
+
+  private final ForeignMessages standby;
   private final Duration foreignHold;
   private final Set<String> unknownPrinters = ConcurrentHashMap.newKeySet();
   private volatile boolean running = true;
@@ -57,6 +65,7 @@ public final class QueuePoller implements Runnable {
     this.held = held;
     this.router = router;
     this.foreign = new ForeignMessages(sqs, queueUrl, foreignHold);
+    this.standby = new ForeignMessages(sqs, queueUrl, STANDBY_HOLD);
     this.foreignHold = foreignHold;
   }
 
@@ -97,6 +106,7 @@ public final class QueuePoller implements Runnable {
     }
     if (!Thread.currentThread().isInterrupted()) { // a halt is a crash: it gives nothing back
       foreign.releaseAll();
+      standby.releaseAll();
     }
   }
 
@@ -123,6 +133,10 @@ public final class QueuePoller implements Runnable {
       return;
     }
     Received received = new Received(queueUrl, message.messageId(), message.receiptHandle(), body);
+    if (router.standsBy(body.printerId())) {
+      standby.hide(received); // back in sight soon, for the agent holding the printer's lease
+      return;
+    }
     if (!router.serves(body.printerId())) {
       if (unknownPrinters.add(body.printerId())) {
         log.info(

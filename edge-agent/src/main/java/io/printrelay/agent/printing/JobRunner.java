@@ -83,6 +83,9 @@ final class JobRunner {
 
   /** A job for a paused or dead printer stays queued (docs/printing.md#order-and-priorities). */
   private boolean mayStart() {
+    if (!board.leaseHeld()) {
+      return false; // another agent drives the printer (docs/printing.md#one-agent-per-printer)
+    }
     if (registry.paused(printerId)) {
       return false;
     }

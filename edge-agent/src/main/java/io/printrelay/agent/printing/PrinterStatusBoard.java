@@ -21,6 +21,8 @@ public final class PrinterStatusBoard {
   private final PrinterRegistry registry;
   private final Clock clock;
   private PrinterStatus status = PrinterStatus.ready();
+  private volatile boolean leaseHeld;
+  private volatile Runnable onTakeover = () -> {};
 
   public PrinterStatusBoard(
       PrinterEndpoint printer, String agentId, PrinterRegistry registry, Clock clock) {
@@ -30,10 +32,47 @@ public final class PrinterStatusBoard {
     this.clock = clock;
   }
 
-  /** Registers the printer as ready; throws when the table cannot be reached (start fails). */
-  public void register() {
-    registry.report(
-        printer.id(), printer.host(), printer.port(), agentId, status(), clock.instant());
+  /**
+   * Registers the printer as ready and takes its lease if no other agent holds it; false when this
+   * agent stands by. Throws when the table cannot be reached.
+   */
+  public boolean register() {
+    leaseHeld =
+        registry.report(
+            printer.id(), printer.host(), printer.port(), agentId, status(), clock.instant());
+    if (!leaseHeld) {
+      log.info("printer {}: driven by another agent; this one stands by", printer.id());
+    }
+    return leaseHeld;
+  }
+
+  /**
+   * Started while the table cannot be read: this agent drives the printer until a report says
+   * otherwise, so that the jobs in its journal print on (docs/printing.md#one-agent-per-printer).
+   */
+  public void assumeLease() {
+    leaseHeld = true;
+  }
+
+  /** Whether this agent drives the printer (docs/printing.md#one-agent-per-printer). */
+  public boolean leaseHeld() {
+    return leaseHeld;
+  }
+
+  /** Runs when this agent takes the printer over from another (its jobs are to be resumed). */
+  public void onTakeover(Runnable action) {
+    onTakeover = action;
+  }
+
+  /** Graceful stop: the lease goes, so a standby takes the printer at its next beat. */
+  public void releaseLease() {
+    if (leaseHeld) {
+      try {
+        registry.releaseLease(printer.id(), agentId);
+      } catch (RuntimeException e) {
+        log.debug("printer {}: lease not released ({}); it runs out", printer.id(), e.getMessage());
+      }
+    }
   }
 
   public synchronized PrinterStatus status() {
@@ -65,8 +104,17 @@ public final class PrinterStatusBoard {
 
   public void publish() {
     try {
-      registry.report(
-          printer.id(), printer.host(), printer.port(), agentId, status(), clock.instant());
+      boolean held =
+          registry.report(
+              printer.id(), printer.host(), printer.port(), agentId, status(), clock.instant());
+      boolean was = leaseHeld;
+      leaseHeld = held;
+      if (held && !was) {
+        log.info("printer {}: its lease ran out elsewhere; this agent takes it over", printer.id());
+        onTakeover.run();
+      } else if (!held && was) {
+        log.warn("printer {}: another agent took it over; this one stops driving it", printer.id());
+      }
     } catch (SdkException e) {
       // The cloud is away: said once by the agent's CloudLink, not at every beat.
       log.debug(

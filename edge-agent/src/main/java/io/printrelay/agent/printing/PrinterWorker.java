@@ -59,6 +59,15 @@ public final class PrinterWorker implements Runnable {
     return board.status();
   }
 
+  public boolean leaseHeld() {
+    return board.leaseHeld();
+  }
+
+  /** Graceful stop: hands the printer's lease on. */
+  public void releaseLease() {
+    board.releaseLease();
+  }
+
   /** A job found printing at start: runs before any held message. */
   public void resume(String jobId) {
     inbox.resume(jobId);

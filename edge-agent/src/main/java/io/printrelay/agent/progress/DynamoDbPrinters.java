@@ -1,8 +1,10 @@
 package io.printrelay.agent.progress;
 
 import io.printrelay.table.PrinterItems;
+import java.time.Duration;
 import java.time.Instant;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * {@link PrinterRegistry} on the table's printer items ({@link PrinterItems}). A report never names
@@ -12,26 +14,46 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class DynamoDbPrinters implements PrinterRegistry {
   private final DynamoDbClient dynamoDb;
   private final String table;
+  private final Duration lease;
 
-  public DynamoDbPrinters(DynamoDbClient dynamoDb, String table) {
+  /**
+   * @param lease how long a report holds the printer for its agent
+   */
+  public DynamoDbPrinters(DynamoDbClient dynamoDb, String table, Duration lease) {
     this.dynamoDb = dynamoDb;
     this.table = table;
+    this.lease = lease;
   }
 
   @Override
-  public void report(
+  public boolean report(
       String printerId, String host, int port, String agentId, PrinterStatus status, Instant now) {
-    dynamoDb.updateItem(
-        PrinterItems.report(
-                printerId,
-                host,
-                port,
-                agentId,
-                status.state(),
-                status.detail(),
-                status.currentJobId(),
-                now)
-            .request(table));
+    try {
+      dynamoDb.updateItem(
+          PrinterItems.leasedReport(
+                  printerId,
+                  host,
+                  port,
+                  agentId,
+                  status.state(),
+                  status.detail(),
+                  status.currentJobId(),
+                  now,
+                  now.plus(lease))
+              .request(table));
+      return true;
+    } catch (ConditionalCheckFailedException heldElsewhere) {
+      return false;
+    }
+  }
+
+  @Override
+  public void releaseLease(String printerId, String agentId) {
+    try {
+      dynamoDb.updateItem(PrinterItems.releaseLease(printerId, agentId).request(table));
+    } catch (ConditionalCheckFailedException notOurs) {
+      // taken over already: nothing to hand on
+    }
   }
 
   @Override

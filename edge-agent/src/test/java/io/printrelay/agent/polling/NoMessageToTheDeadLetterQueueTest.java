@@ -166,6 +166,11 @@ class NoMessageToTheDeadLetterQueueTest {
     }
 
     @Override
+    public boolean standsBy(String printerId) {
+      return false;
+    }
+
+    @Override
     public void route(String printerId, HeldJob job) {
       routed.add(job);
     }

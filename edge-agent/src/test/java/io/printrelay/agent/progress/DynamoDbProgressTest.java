@@ -14,6 +14,7 @@ import io.printrelay.table.JobTable;
 import io.printrelay.table.PrinterItems;
 import io.printrelay.testing.SharedEmbeddedAws;
 import io.printrelay.testing.SharedEmbeddedAws.Sandbox;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,7 +25,8 @@ import org.junit.jupiter.api.Test;
 class DynamoDbProgressTest extends JobProgressContract {
   private final Sandbox aws = SharedEmbeddedAws.newSandbox();
   private final DynamoDbProgress progress = new DynamoDbProgress(aws.dynamoDb(), aws.table());
-  private final DynamoDbPrinters printers = new DynamoDbPrinters(aws.dynamoDb(), aws.table());
+  private final DynamoDbPrinters printers =
+      new DynamoDbPrinters(aws.dynamoDb(), aws.table(), Duration.ofSeconds(45));
 
   @Override
   JobProgress progress() {
@@ -104,7 +106,7 @@ class DynamoDbProgressTest extends JobProgressContract {
     register("p1");
     pausePrinter("p1");
 
-    printers.report("p1", "10.0.0.9", 9100, "agent-b", PrinterStatus.offline("refused"), T1);
+    printers.report("p1", "10.0.0.9", 9100, "agent-a", PrinterStatus.offline("refused"), T1);
 
     Printer printer =
         ItemMapper.printer(
@@ -116,8 +118,28 @@ class DynamoDbProgressTest extends JobProgressContract {
     assertThat(printers.paused("p1")).isTrue();
     assertThat(printer.state()).isEqualTo(PrinterState.OFFLINE);
     assertThat(printer.detail()).isEqualTo("refused");
-    assertThat(printer.agentId()).isEqualTo("agent-b");
+    assertThat(printer.agentId()).isEqualTo("agent-a");
     assertThat(printer.lastSeen()).isEqualTo(T1);
     assertThat(printers.paused("never-registered")).isFalse();
+  }
+
+  @Test
+  void aSecondAgentStandsByUntilTheLeaseRunsOutOrIsHandedOn() {
+    assertThat(report("lease-p", "agent-a", 0)).isTrue();
+    assertThat(report("lease-p", "agent-b", 30)).as("held by agent-a until 45 s").isFalse();
+    assertThat(report("lease-p", "agent-a", 40)).as("renewed until 85 s").isTrue();
+    assertThat(report("lease-p", "agent-b", 80)).isFalse();
+    assertThat(report("lease-p", "agent-b", 86)).as("ran out: taken over").isTrue();
+    assertThat(report("lease-p", "agent-a", 90)).isFalse();
+
+    printers.releaseLease("lease-p", "agent-a"); // not the holder: changes nothing
+    assertThat(report("lease-p", "agent-a", 91)).isFalse();
+    printers.releaseLease("lease-p", "agent-b");
+    assertThat(report("lease-p", "agent-a", 92)).as("handed on at a graceful stop").isTrue();
+  }
+
+  private boolean report(String printerId, String agentId, int atSecond) {
+    return printers.report(
+        printerId, "127.0.0.1", 9100, agentId, PrinterStatus.ready(), T0.plusSeconds(atSecond));
   }
 }
