@@ -1,7 +1,11 @@
 package io.printrelay.function.security;
 
 import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.json.JsonMapper;
 import io.printrelay.function.config.ApiKeySettings;
+import io.printrelay.function.config.ApiKeysJson;
 import io.printrelay.function.config.PrintrelaySettings;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -15,8 +19,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The configured API keys, from {@code printrelay.api-keys} (named, with roles and capabilities)
- * and {@code printrelay.api-keys-sha256} (bare hashes, integration role, named key-1, key-2, …).
+ * The configured API keys, from {@code printrelay.api-keys} and {@code printrelay.api-keys-json}
+ * (named, with roles and capabilities) and {@code printrelay.api-keys-sha256} (bare hashes,
+ * integration role, named key-1, key-2, …).
  *
  * <p>Only hashes are configured and compared: a leaked configuration or log reveals no key. The
  * comparison is {@link MessageDigest#isEqual}, constant-time, over every configured key, so the
@@ -29,9 +34,18 @@ public class ApiKeyRegistry {
 
   private final List<ApiKey> keys;
 
-  public ApiKeyRegistry(List<ApiKeySettings> named, PrintrelaySettings settings) {
+  /**
+   * @param namedJson {@link ApiKeysJson}: named keys as the Lambda gets them
+   */
+  public ApiKeyRegistry(
+      List<ApiKeySettings> named,
+      PrintrelaySettings settings,
+      @Nullable @Property(name = ApiKeysJson.PROPERTY) String namedJson,
+      JsonMapper json) {
     List<ApiKey> all = new ArrayList<>();
-    for (ApiKeySettings key : named) {
+    List<ApiKeySettings> allNamed = new ArrayList<>(named);
+    allNamed.addAll(ApiKeysJson.parse(namedJson, json));
+    for (ApiKeySettings key : allNamed) {
       all.add(
           new ApiKey(
               key.name(), parseHash(key.name(), key.sha256()), roles(key), capabilities(key)));

@@ -2,6 +2,7 @@ package io.printrelay.function.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micronaut.json.JsonMapper;
 import io.micronaut.security.authentication.Authentication;
 import io.printrelay.function.config.ApiKeySettings;
 import io.printrelay.function.config.PrintrelaySettings;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /** A submitter's Idempotency-Key scope is its key's identity, whatever the key is called. */
 class SubmitterTest {
+  private static final JsonMapper JSON = JsonMapper.createDefault();
 
   @Test
   void aKeysScopeIsItsHashWhateverItsNameOrPlace() {
@@ -33,7 +35,9 @@ class SubmitterTest {
         new ApiKeyRegistry(
             List.of(
                 named("odoo#x", "secret-1"), named("odoo", "secret-2"), named("job-resume", "s-3")),
-            new PrintrelaySettings("t", "p", null, null));
+            new PrintrelaySettings("t", "p", null, null),
+            null,
+            JSON);
 
     assertThat(List.of("secret-1", "secret-2", "s-3"))
         .extracting(secret -> submitter(registry, secret).scope())
@@ -53,7 +57,9 @@ class SubmitterTest {
             "t",
             "p",
             String.join(",", List.of(secrets).stream().map(ApiKeyRegistry::sha256Hex).toList()),
-            null));
+            null),
+        null,
+        JSON);
   }
 
   private static ApiKeySettings named(String name, String secret) {
