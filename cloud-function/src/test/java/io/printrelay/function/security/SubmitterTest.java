@@ -45,9 +45,36 @@ class SubmitterTest {
         .allSatisfy(scope -> assertThat(scope).matches("[0-9a-f]{64}"));
   }
 
+  @Test
+  void theLegacyScopeIsTheKeysNameUnlessThatCouldSpellAnotherClaim() {
+    ApiKeyRegistry registry =
+        new ApiKeyRegistry(
+            List.of(
+                named("odoo", "secret-1"),
+                named("odoo#x", "secret-2"),
+                named("odoo#x#y", "secret-3"),
+                named("screen", "secret-4"),
+                named("screen", "secret-5"),
+                named("job-resume", "secret-6"),
+                named("line-2", "secret-7")),
+            new PrintrelaySettings("t", "p", ApiKeyRegistry.sha256Hex("secret-8"), null),
+            null,
+            JSON);
+
+    assertThat(submitter(registry, "secret-7").legacyScope()).isEqualTo("line-2");
+    assertThat(submitter(registry, "secret-8").legacyScope())
+        .as("a bare hash, named by its place")
+        .isEqualTo("key-1");
+    assertThat(List.of("secret-1", "secret-2", "secret-3", "secret-4", "secret-5", "secret-6"))
+        .extracting(secret -> submitter(registry, secret).legacyScope())
+        .containsOnlyNulls();
+  }
+
   private static Submitter submitter(ApiKeyRegistry registry, String secret) {
     ApiKey key = registry.match(secret).orElseThrow();
-    return Submitter.of(Authentication.build(key.name(), key.roles(), Submitter.attributes(key)));
+    return Submitter.of(
+        Authentication.build(
+            key.name(), key.roles(), Submitter.attributes(key, registry.legacyScope(key))));
   }
 
   private static ApiKeyRegistry bareHashes(String... secrets) {
