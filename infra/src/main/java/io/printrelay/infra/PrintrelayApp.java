@@ -10,14 +10,18 @@ import software.amazon.awscdk.StackProps;
  *   cdk bootstrap                                                  # once per account/region
  *   java -cp ../cloud-function/target/printrelay-function-lambda.jar \
  *       io.printrelay.function.security.PasswordHashes             # per operator: a hash
- *   cdk deploy -c apiKeySha256=$(printf %s "$ODOO_KEY" | sha256sum | cut -d' ' -f1) \
+ *   cdk deploy -c 'apiKeys=[{"name":"odoo","sha256":"<hex SHA-256 of the key>"},
+ *         {"name":"installer","sha256":"...","capabilities":["printer-config","raw"]}]' \
  *       -c 'operatorAccounts=ana:operator:pbkdf2-sha256$210000$...,wall:viewer:pbkdf2-sha256$...'
  *
- * Single quotes keep the shell off the hashes' $ signs. Roles: operator (reads and acts) or
- * viewer (reads only). Optional context: -c queuePrefix=printrelay -c tableName=printrelay
+ * Single quotes keep the shell off the JSON's quotes and the hashes' $ signs. apiKeys entries
+ * take the fields of the function's printrelay.api-keys[i] (roles default to integration,
+ * capabilities to none; see NamedApiKey); -c apiKeySha256=<hash>[,<hash>...] still gives keys
+ * with no name or capability. Operator roles: operator (reads and acts) or viewer (reads only).
+ * Optional context: -c queuePrefix=printrelay -c tableName=printrelay
  * -c functionJar=../cloud-function/target/printrelay-function-lambda.jar, and the API's throttle
  * and concurrency -c apiRateLimit=25 -c apiBurstLimit=50 -c apiReservedConcurrency=50 (see
- * ApiLimits); several keys are comma-separated hashes. The session cookies' signing secret is generated in Secrets Manager by
+ * ApiLimits). The session cookies' signing secret is generated in Secrets Manager by
  * the first deploy; there is nothing to pass for it. Then create the agent's key with
  * `aws iam create-access-key --user-name <AgentUserName output>` and point the agent at the same
  * region, prefix and table. The table is retained by `cdk destroy`; delete it by hand if meant.

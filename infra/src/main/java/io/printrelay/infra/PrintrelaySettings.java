@@ -21,8 +21,9 @@ import java.util.regex.Pattern;
  *     the stack
  * @param tableName the one DynamoDB table
  * @param functionJar the shaded cloud-function jar deployed to both Lambda functions
- * @param apiKeySha256 lower-case hex SHA-256 hashes of the integration keys; the keys themselves
- *     never reach CloudFormation
+ * @param apiKeySha256 lower-case hex SHA-256 hashes of integration keys with no capabilities (named
+ *     key-1, key-2, ... by the function); the keys themselves never reach CloudFormation
+ * @param apiKeys named keys, given by their SHA-256, with roles and capabilities
  * @param operatorAccounts {@code username:role:pbkdf2-hash} entries for the web view's sign-in,
  *     role {@code operator} or {@code viewer}; only the PBKDF2 hashes reach CloudFormation, never
  *     the passwords
@@ -33,6 +34,7 @@ public record PrintrelaySettings(
     String tableName,
     Path functionJar,
     List<String> apiKeySha256,
+    List<NamedApiKey> apiKeys,
     List<String> operatorAccounts,
     ApiLimits apiLimits) {
 
@@ -44,7 +46,7 @@ public record PrintrelaySettings(
   // The queue prefix and table name rules are the agent's and the function's too (QueueNames,
   // TableName): a name the stack accepts is one they accept.
   private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
-  // Lambda allows 4 KB of environment in all; 50 hashes take 3.2 KB.
+  // Lambda allows 4 KB of environment in all; 50 hashes take 3.2 KB. Counts both forms.
   private static final int MAX_API_KEYS = 50;
   // The function's own rules (OperatorAccounts, PasswordHashes), checked here so a bad entry fails
   // the synth rather than every cold start after the deploy. The hash's strength is left to the
@@ -53,18 +55,25 @@ public record PrintrelaySettings(
   private static final Set<String> ROLES = Set.of("operator", "viewer");
   private static final Pattern PASSWORD_HASH =
       Pattern.compile("pbkdf2-sha256\\$[0-9]+\\$[A-Za-z0-9+/]+={0,2}\\$[A-Za-z0-9+/]+={0,2}");
-  // The API function carries both lists in its 4 KB environment; the rest of it (the variables'
-  // names, table name, prefix, session secret) takes at most ~520 bytes.
+  // The API function carries the three lists in its 4 KB environment; the rest of it (the
+  // variables' names, table name, prefix, session secret) takes at most ~550 bytes.
   private static final int MAX_LIST_CHARS = 3_500;
 
-  /** Settings with the default {@link ApiLimits}. */
+  /** Settings with no named keys and the default {@link ApiLimits}. */
   public PrintrelaySettings(
       String queuePrefix,
       String tableName,
       Path functionJar,
       List<String> apiKeySha256,
       List<String> operatorAccounts) {
-    this(queuePrefix, tableName, functionJar, apiKeySha256, operatorAccounts, ApiLimits.DEFAULT);
+    this(
+        queuePrefix,
+        tableName,
+        functionJar,
+        apiKeySha256,
+        List.of(),
+        operatorAccounts,
+        ApiLimits.DEFAULT);
   }
 
   public PrintrelaySettings {
@@ -81,11 +90,30 @@ public record PrintrelaySettings(
           "entry " + (i + 1),
           "64 hex digits per key (the SHA-256 of the key, not the key: printf %s KEY | sha256sum)");
     }
+    apiKeys = List.copyOf(apiKeys);
+    Set<String> names = new HashSet<>();
+    Set<String> hashes = new HashSet<>(apiKeySha256);
+    for (int i = 0; i < apiKeys.size(); i++) {
+      String entry = "entry " + (i + 1);
+      require(
+          names.add(apiKeys.get(i).name()),
+          NamedApiKey.CONTEXT,
+          entry,
+          "each name once (the function names a key in logs and /v1/me)");
+      // Given twice, a key would have the roles and capabilities of whichever entry the
+      // function meets first.
+      require(
+          hashes.add(apiKeys.get(i).sha256()),
+          NamedApiKey.CONTEXT,
+          entry,
+          "a key given once, here or in apiKeySha256");
+    }
+    int keyCount = apiKeySha256.size() + apiKeys.size();
     require(
-        apiKeySha256.size() <= MAX_API_KEYS,
-        "apiKeySha256",
-        apiKeySha256.size() + " hashes",
-        "at most " + MAX_API_KEYS + " (Lambda's 4 KB environment limit)");
+        keyCount <= MAX_API_KEYS,
+        "apiKeySha256 and apiKeys",
+        keyCount + " keys",
+        "at most " + MAX_API_KEYS + " together (Lambda's 4 KB environment limit)");
     operatorAccounts = operatorAccounts.stream().map(String::strip).toList();
     Set<String> usernames = new HashSet<>();
     for (int i = 0; i < operatorAccounts.size(); i++) {
@@ -109,12 +137,14 @@ public record PrintrelaySettings(
           entry,
           "each username once (the function refuses to start otherwise)");
     }
-    // The joined values, as the environment will hold them (the fields are not yet assigned).
+    // The values as the environment will hold them (the fields are not yet assigned).
     int listChars =
-        String.join(",", apiKeySha256).length() + String.join(",", operatorAccounts).length();
+        String.join(",", apiKeySha256).length()
+            + (apiKeys.isEmpty() ? 0 : NamedApiKey.json(apiKeys).length())
+            + String.join(",", operatorAccounts).length();
     require(
         listChars <= MAX_LIST_CHARS,
-        "apiKeySha256 and operatorAccounts",
+        "apiKeySha256, apiKeys and operatorAccounts",
         listChars + " characters",
         "at most " + MAX_LIST_CHARS + " together (Lambda's 4 KB environment limit)");
   }
@@ -134,6 +164,7 @@ public record PrintrelaySettings(
         text(context, "tableName", DEFAULT_TABLE_NAME),
         jar,
         list(context, "apiKeySha256"),
+        NamedApiKey.fromContext(context.apply(NamedApiKey.CONTEXT)),
         list(context, "operatorAccounts"),
         new ApiLimits(
             number(context, "apiRateLimit", ApiLimits.DEFAULT.rateLimit()),
@@ -144,6 +175,13 @@ public record PrintrelaySettings(
   /** The value of {@code PRINTRELAY_API_KEYS_SHA256}: the hashes, comma-separated. */
   public String apiKeysEnvironmentValue() {
     return String.join(",", apiKeySha256);
+  }
+
+  /**
+   * The value of {@code PRINTRELAY_API_KEYS_JSON}: the named keys as a JSON list; empty for none.
+   */
+  public String apiKeysJsonEnvironmentValue() {
+    return apiKeys.isEmpty() ? "" : NamedApiKey.json(apiKeys);
   }
 
   /** The value of {@code PRINTRELAY_OPERATOR_ACCOUNTS}: the entries, comma-separated. */
@@ -175,10 +213,14 @@ public record PrintrelaySettings(
     return text.isEmpty() ? fallback : text;
   }
 
-  private static void require(boolean valid, String key, Object value, String expected) {
+  static void require(boolean valid, String key, Object value, String expected) {
     if (!valid) {
-      throw new IllegalArgumentException(
-          "context " + key + " '" + value + "' is invalid: expected " + expected);
+      throw invalid(key, value, expected);
     }
+  }
+
+  static IllegalArgumentException invalid(String key, Object value, String expected) {
+    return new IllegalArgumentException(
+        "context " + key + " '" + value + "' is invalid: expected " + expected);
   }
 }

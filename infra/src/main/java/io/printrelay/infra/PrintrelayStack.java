@@ -40,17 +40,22 @@ public final class PrintrelayStack extends Stack {
             this,
             "Api",
             prefix,
-            inputs.withEnvironment(signIn.environment()),
+            inputs
+                .withEnvironment(signIn.environment())
+                // Named keys, with their capabilities: only the API authenticates callers.
+                .withEnvironment(
+                    Map.of("PRINTRELAY_API_KEYS_JSON", settings.apiKeysJsonEnvironmentValue())),
             settings.apiLimits());
     new DispatchSweep(this, "DispatchSweep", prefix, inputs);
     AgentAccess agent = new AgentAccess(this, "EdgeAgent", prefix, queues.main(), table);
 
-    if (settings.apiKeySha256().isEmpty()) {
+    if (settings.apiKeySha256().isEmpty() && settings.apiKeys().isEmpty()) {
       Annotations.of(this)
           .addWarningV2(
               NO_API_KEYS_WARNING,
-              "No apiKeySha256 given: the API has no integration key to accept."
-                  + " Deploy with -c apiKeySha256=<sha256 hex>[,<sha256 hex>...].");
+              "No apiKeys or apiKeySha256 given: the API has no integration key to accept."
+                  + " Deploy with -c 'apiKeys=[{\"name\":\"odoo\",\"sha256\":\"<sha256 hex>\"}]'"
+                  + " or -c apiKeySha256=<sha256 hex>[,<sha256 hex>...].");
     }
     if (settings.operatorAccounts().isEmpty()) {
       Annotations.of(this)

@@ -1,7 +1,11 @@
 package io.printrelay.infra;
 
+import static io.printrelay.infra.SynthesizedStack.INSTALLER_HASH;
+import static io.printrelay.infra.SynthesizedStack.INSTALLER_KEY;
 import static io.printrelay.infra.SynthesizedStack.KEY_HASH_1;
 import static io.printrelay.infra.SynthesizedStack.KEY_HASH_2;
+import static io.printrelay.infra.SynthesizedStack.ODOO_HASH;
+import static io.printrelay.infra.SynthesizedStack.ODOO_KEY;
 import static io.printrelay.infra.SynthesizedStack.OPERATOR_ACCOUNT;
 import static io.printrelay.infra.SynthesizedStack.VIEWER_ACCOUNT;
 import static io.printrelay.infra.SynthesizedStack.actions;
@@ -11,6 +15,10 @@ import static io.printrelay.infra.SynthesizedStack.statements;
 import static io.printrelay.infra.SynthesizedStack.template;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micronaut.json.JsonMapper;
+import io.printrelay.function.security.ApiKey;
+import io.printrelay.function.security.ApiKeyRegistry;
+import io.printrelay.function.security.Capability;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -56,17 +64,52 @@ class FunctionsTest {
   }
 
   @Test
-  void apiFunctionGetsTheSharedEnvironmentPlusOperatorSignIn() {
+  void apiFunctionGetsTheSharedEnvironmentPlusNamedKeysAndOperatorSignIn() {
     Map<String, Object> variables = variables(API_HANDLER);
     assertThat(variables)
         .containsAllEntriesOf(SHARED_ENVIRONMENT)
         .containsOnlyKeys(
             Stream.concat(
                     SHARED_ENVIRONMENT.keySet().stream(),
-                    Stream.of("PRINTRELAY_OPERATOR_ACCOUNTS", "PRINTRELAY_SESSION_SECRET"))
+                    Stream.of(
+                        "PRINTRELAY_API_KEYS_JSON",
+                        "PRINTRELAY_OPERATOR_ACCOUNTS",
+                        "PRINTRELAY_SESSION_SECRET"))
                 .toList())
+        // Compact, hashes lower-cased.
+        .containsEntry(
+            "PRINTRELAY_API_KEYS_JSON",
+            "[{\"name\":\"odoo\",\"sha256\":\""
+                + ODOO_HASH
+                + "\"},{\"name\":\"installer\",\"sha256\":\""
+                + INSTALLER_HASH
+                + "\",\"capabilities\":[\"printer-config\",\"raw\"]}]")
         // Trimmed and comma-joined.
         .containsEntry("PRINTRELAY_OPERATOR_ACCOUNTS", OPERATOR_ACCOUNT + "," + VIEWER_ACCOUNT);
+  }
+
+  @Test
+  void theApiFunctionReadsItsKeysFromItsEnvironmentWithTheirCapabilities() {
+    Map<String, Object> variables = variables(API_HANDLER);
+    ApiKeyRegistry keys =
+        new ApiKeyRegistry(
+            List.of(),
+            new io.printrelay.function.config.PrintrelaySettings(
+                "acme-jobs", "acme", (String) variables.get("PRINTRELAY_API_KEYS_SHA256"), null),
+            (String) variables.get("PRINTRELAY_API_KEYS_JSON"),
+            JsonMapper.createDefault());
+
+    assertThat(keys.match(INSTALLER_KEY).orElseThrow().capabilities())
+        .containsExactlyInAnyOrder(Capability.PRINTER_CONFIG, Capability.RAW);
+    assertThat(keys.match(ODOO_KEY).orElseThrow().capabilities()).isEmpty();
+    assertThat(keys.keys())
+        .extracting(ApiKey::name)
+        .containsExactly("odoo", "installer", "key-1", "key-2");
+  }
+
+  @Test
+  void noKeyItselfReachesTheTemplate() {
+    assertThat(template().toJSON().toString()).doesNotContain(ODOO_KEY, INSTALLER_KEY);
   }
 
   @Test

@@ -3,12 +3,16 @@ package io.printrelay.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import io.printrelay.function.security.Capability;
+import io.printrelay.function.security.Roles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +41,8 @@ class PrintrelaySettingsTest {
     assertThat(settings.tableName()).isEqualTo("printrelay");
     assertThat(settings.apiKeySha256()).isEmpty();
     assertThat(settings.apiKeysEnvironmentValue()).isEmpty();
+    assertThat(settings.apiKeys()).isEmpty();
+    assertThat(settings.apiKeysJsonEnvironmentValue()).isEmpty();
     assertThat(settings.operatorAccounts()).isEmpty();
     assertThat(settings.operatorAccountsEnvironmentValue()).isEmpty();
     assertThat(settings.apiLimits()).isEqualTo(new ApiLimits(25, 50, 50));
@@ -97,6 +103,125 @@ class PrintrelaySettingsTest {
 
     assertThat(settings.apiKeySha256()).containsExactly(HASH, HASH);
     assertThat(settings.apiKeysEnvironmentValue()).isEqualTo(HASH + "," + HASH);
+  }
+
+  @Test
+  void namedKeysAreReadFromJsonAsCdkDeployPassesIt() {
+    String other = HASH.replace('9', '8');
+    PrintrelaySettings settings =
+        PrintrelaySettings.fromContext(
+            Map.of(
+                    "functionJar",
+                    jar(),
+                    "apiKeySha256",
+                    other,
+                    "apiKeys",
+                    """
+                    [{"name": "installer", "sha256": "%s", "capabilities": ["printer-config", "raw"]},
+                     {"name": "wall", "sha256": "%s", "roles": ["viewer"]}]
+                    """
+                        .formatted(HASH.toUpperCase(), HASH.replace('9', '7')))
+                ::get);
+
+    assertThat(settings.apiKeys())
+        .containsExactly(
+            new NamedApiKey("installer", HASH, List.of(), List.of("printer-config", "raw")),
+            new NamedApiKey("wall", HASH.replace('9', '7'), List.of("viewer"), List.of()));
+    assertThat(settings.apiKeysJsonEnvironmentValue())
+        .isEqualTo(
+            "[{\"name\":\"installer\",\"sha256\":\""
+                + HASH
+                + "\",\"capabilities\":[\"printer-config\",\"raw\"]},"
+                + "{\"name\":\"wall\",\"sha256\":\""
+                + HASH.replace('9', '7')
+                + "\",\"roles\":[\"viewer\"]}]");
+    assertThat(settings.apiKeySha256()).containsExactly(other);
+  }
+
+  @Test
+  void namedKeysAreReadAsAListFromCdkJson() {
+    PrintrelaySettings settings =
+        PrintrelaySettings.fromContext(
+            Map.of(
+                    "functionJar",
+                    jar(),
+                    "apiKeys",
+                    List.of(Map.of("name", "odoo", "sha256", HASH, "capabilities", List.of("raw"))))
+                ::get);
+
+    assertThat(settings.apiKeys())
+        .containsExactly(new NamedApiKey("odoo", HASH, List.of(), List.of("raw")));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{\"name\": \"odoo\", \"sha256\": \"my-odoo-key\"}", // the key, not its hash
+        "{\"name\": \"odoo\", \"sha256\": \"HASH\", \"capabilites\": [\"raw\"]}",
+        "{\"name\": \"odoo\", \"sha256\": \"HASH\", \"capabilities\": [\"rwa\"]}",
+        "{\"name\": \"odoo\", \"sha256\": \"HASH\", \"capabilities\": \"raw\"}",
+        "{\"name\": \"odoo\", \"sha256\": \"HASH\", \"capabilities\": [\"raw\", \"raw\"]}",
+        "{\"name\": \"odoo\", \"sha256\": \"HASH\", \"roles\": []}",
+        "{\"name\": \"odoo\", \"sha256\": \"HASH\", \"roles\": [\"admin\"]}",
+        "{\"name\": \"odoo key\", \"sha256\": \"HASH\"}",
+        "{\"sha256\": \"HASH\"}",
+        "\"HASH\""
+      })
+  void aMalformedNamedKeyIsNamedByPositionWithoutEchoingIt(String bad) {
+    String first = "{\"name\": \"first\", \"sha256\": \"" + HASH.replace('9', '7') + "\"}";
+
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> namedKeys("[" + first + ", " + bad.replace("HASH", HASH) + "]"))
+        .withMessageContaining("context apiKeys 'entry 2'")
+        .withMessageNotContaining(HASH)
+        .withMessageNotContaining("my-odoo-key");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"my-odoo-key", "{\"name\": \"odoo\", \"sha256\": \"my-odoo-key\"}"})
+  void apiKeysThatAreNotAJsonListAreRefusedWithoutEchoingThem(String bad) {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> namedKeys(bad))
+        .withMessageContaining("context apiKeys")
+        .withMessageContaining("a JSON list")
+        .withMessageNotContaining("my-odoo-key");
+  }
+
+  @Test
+  void aNamedKeyIsGivenOnceByNameAndByHash() {
+    String other = HASH.replace('9', '7');
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () ->
+                namedKeys(
+                    "[{\"name\": \"odoo\", \"sha256\": \"%s\"}, {\"name\": \"odoo\", \"sha256\": \"%s\"}]"
+                        .formatted(HASH, other)))
+        .withMessageContaining("entry 2")
+        .withMessageContaining("each name once");
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () ->
+                PrintrelaySettings.fromContext(
+                    Map.of(
+                            "functionJar",
+                            jar(),
+                            "apiKeySha256",
+                            HASH,
+                            "apiKeys",
+                            "[{\"name\": \"odoo\", \"sha256\": \"%s\"}]".formatted(HASH))
+                        ::get))
+        .withMessageContaining("entry 1")
+        .withMessageContaining("a key given once");
+  }
+
+  @Test
+  void rolesAndCapabilitiesAreTheFunctions() {
+    assertThat(NamedApiKey.ROLES).isEqualTo(Roles.ALL);
+    assertThat(NamedApiKey.CAPABILITIES)
+        .isEqualTo(
+            Arrays.stream(Capability.values())
+                .map(Capability::configName)
+                .collect(Collectors.toSet()));
   }
 
   @Test
@@ -203,6 +328,10 @@ class PrintrelaySettingsTest {
 
   private PrintrelaySettings settings(String prefix, String table, List<String> hashes) {
     return new PrintrelaySettings(prefix, table, Path.of(jar()), hashes, List.of());
+  }
+
+  private PrintrelaySettings namedKeys(String json) {
+    return PrintrelaySettings.fromContext(Map.of("functionJar", jar(), "apiKeys", json)::get);
   }
 
   private PrintrelaySettings accounts(List<String> accounts) {

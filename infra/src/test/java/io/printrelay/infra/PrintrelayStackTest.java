@@ -33,11 +33,12 @@ class PrintrelayStackTest {
   }
 
   @Test
-  void warnsWhenNoApiKeyHashOrOperatorAccountIsGiven() {
+  void warnsWhenNoApiKeyOrOperatorAccountIsGiven() {
     // One synth for both warnings: each costs seconds.
     PrintrelayStack bare = SynthesizedStack.synthesize(Map.of("apiKeySha256", ""));
 
-    Annotations.fromStack(bare).hasWarning("*", Match.stringLikeRegexp("No apiKeySha256 given.*"));
+    Annotations.fromStack(bare)
+        .hasWarning("*", Match.stringLikeRegexp("No apiKeys or apiKeySha256 given.*"));
     Annotations.fromStack(bare)
         .hasWarning("*", Match.stringLikeRegexp("No operatorAccounts given: nobody can sign in.*"));
   }
@@ -46,7 +47,7 @@ class PrintrelayStackTest {
   void givenKeysAndAccountsNeitherWarningAppears() {
     // CDK's own warnings (SnapStart's reminder to publish versions) stay.
     Annotations shared = Annotations.fromStack(SynthesizedStack.stack());
-    shared.hasNoWarning("*", Match.stringLikeRegexp("No apiKeySha256 given.*"));
+    shared.hasNoWarning("*", Match.stringLikeRegexp("No apiKeys or apiKeySha256 given.*"));
     shared.hasNoWarning("*", Match.stringLikeRegexp("No operatorAccounts given.*"));
   }
 }

@@ -1,5 +1,6 @@
 package io.printrelay.infra;
 
+import io.printrelay.function.security.ApiKeyRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -25,6 +26,18 @@ final class SynthesizedStack {
       "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
   static final String KEY_HASH_2 =
       "60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752";
+  // Named keys: only their hashes go into the context; the keys stay here.
+  static final String ODOO_KEY = "odoo-key-never-in-the-template";
+  static final String INSTALLER_KEY = "installer-key-never-in-the-template";
+  static final String ODOO_HASH = ApiKeyRegistry.sha256Hex(ODOO_KEY);
+  static final String INSTALLER_HASH = ApiKeyRegistry.sha256Hex(INSTALLER_KEY);
+  // As `cdk deploy -c apiKeys=...` passes it: a JSON text.
+  static final String NAMED_KEYS =
+      """
+      [{"name": "odoo", "sha256": "%s"},
+       {"name": "installer", "sha256": "%s", "capabilities": ["printer-config", "raw"]}]
+      """
+          .formatted(ODOO_HASH, INSTALLER_HASH.toUpperCase());
   // Shaped like PasswordHashes' output; the infra never checks a hash's strength.
   static final String PASSWORD_HASH =
       "pbkdf2-sha256$210000$c2FsdHNhbHRzYWx0c2FsdA$"
@@ -44,6 +57,7 @@ final class SynthesizedStack {
           synthesize(
               Map.of(
                   "apiKeySha256", KEY_HASH_1 + ", " + KEY_HASH_2.toUpperCase(),
+                  "apiKeys", NAMED_KEYS,
                   "operatorAccounts", " " + OPERATOR_ACCOUNT + " ," + VIEWER_ACCOUNT));
     }
     return stack;

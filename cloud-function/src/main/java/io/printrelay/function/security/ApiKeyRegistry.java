@@ -1,7 +1,11 @@
 package io.printrelay.function.security;
 
 import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.json.JsonMapper;
 import io.printrelay.function.config.ApiKeySettings;
+import io.printrelay.function.config.ApiKeysJson;
 import io.printrelay.function.config.PrintrelaySettings;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -9,14 +13,16 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * The configured API keys, from {@code printrelay.api-keys} (named, with roles and capabilities)
- * and {@code printrelay.api-keys-sha256} (bare hashes, integration role, named key-1, key-2, …).
+ * The configured API keys, from {@code printrelay.api-keys} and {@code printrelay.api-keys-json}
+ * (named, with roles and capabilities) and {@code printrelay.api-keys-sha256} (bare hashes,
+ * integration role, named key-1, key-2, …).
  *
  * <p>Only hashes are configured and compared: a leaked configuration or log reveals no key. The
  * comparison is {@link MessageDigest#isEqual}, constant-time, over every configured key, so the
@@ -26,18 +32,31 @@ import java.util.Set;
 @Context
 public class ApiKeyRegistry {
   private static final HexFormat HEX = HexFormat.of();
+  // The scope resumes claimed their parent job under before resumedAs (actions.FollowUpJobs).
+  private static final String RESUME_SCOPE = "job-resume";
 
   private final List<ApiKey> keys;
+  private final Set<String> ambiguousNames;
 
-  public ApiKeyRegistry(List<ApiKeySettings> named, PrintrelaySettings settings) {
+  /**
+   * @param namedJson {@link ApiKeysJson}: named keys as the Lambda gets them
+   */
+  public ApiKeyRegistry(
+      List<ApiKeySettings> named,
+      PrintrelaySettings settings,
+      @Nullable @Property(name = ApiKeysJson.PROPERTY) String namedJson,
+      JsonMapper json) {
     List<ApiKey> all = new ArrayList<>();
-    for (ApiKeySettings key : named) {
+    List<ApiKeySettings> allNamed = new ArrayList<>(named);
+    allNamed.addAll(ApiKeysJson.parse(namedJson, json));
+    for (ApiKeySettings key : allNamed) {
       all.add(
           new ApiKey(
               key.name(), parseHash(key.name(), key.sha256()), roles(key), capabilities(key)));
     }
     all.addAll(bareHashes(settings.apiKeysSha256()));
     this.keys = List.copyOf(all);
+    this.ambiguousNames = ambiguousNames(keys);
   }
 
   /** The key whose hash matches the presented secret, if any. */
@@ -54,6 +73,35 @@ public class ApiKeyRegistry {
 
   public List<ApiKey> keys() {
     return keys;
+  }
+
+  /**
+   * Where the key's Idempotency-Keys were claimed before they were scoped by its hash: under its
+   * name, {@code IDEMPOTENCY#{name}#{key}} (docs/api.md#idempotency). Empty where that spelling
+   * could be another's claim: a name holding {@code #}, given to two keys, followed by {@code #} at
+   * the start of another key's name, or the scope resumes were claimed under. Assumes the names
+   * meant the same keys then as now.
+   */
+  public Optional<String> legacyScope(ApiKey key) {
+    return ambiguousNames.contains(key.name()) ? Optional.empty() : Optional.of(key.name());
+  }
+
+  private static Set<String> ambiguousNames(List<ApiKey> keys) {
+    Set<String> seen = new HashSet<>();
+    Set<String> ambiguous = new HashSet<>(Set.of(RESUME_SCOPE));
+    for (ApiKey key : keys) {
+      String name = key.name();
+      if (name.contains("#") || !seen.add(name)) {
+        ambiguous.add(name);
+      }
+      // "odoo#x" + "#k" spells "odoo" + "#x#k".
+      int hash = name.indexOf('#');
+      while (hash >= 0) {
+        ambiguous.add(name.substring(0, hash));
+        hash = name.indexOf('#', hash + 1);
+      }
+    }
+    return ambiguous;
   }
 
   /** The hex SHA-256 of a key: what `printrelay local` and deployments put in configuration. */

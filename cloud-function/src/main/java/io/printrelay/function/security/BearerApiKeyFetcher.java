@@ -37,7 +37,10 @@ public class BearerApiKeyFetcher implements AuthenticationFetcher<HttpRequest<?>
         .map(
             key ->
                 Publishers.just(
-                    Authentication.build(key.name(), key.roles(), Submitter.attributes(key))))
+                    Authentication.build(
+                        key.name(),
+                        key.roles(),
+                        Submitter.attributes(key, registry.legacyScope(key)))))
         .orElseGet(Publishers::empty);
   }
 

@@ -57,7 +57,10 @@ public class SubmitJob {
                     IdempotencyClaim.of(caller.scope(), key, SubmitFingerprint.of(request), now));
     if (claim.isPresent()) {
       Optional<Job> earlier =
-          store.claimOf(caller.scope(), idempotencyKey).map(claim.get()::sameRequest);
+          store
+              .claimOf(caller.scope(), idempotencyKey)
+              .or(() -> legacyClaim(caller, idempotencyKey, now))
+              .map(claim.get()::sameRequest);
       if (earlier.isPresent()) {
         return new SubmitOutcome(earlier.get(), false);
       }
@@ -72,6 +75,21 @@ public class SubmitJob {
             null,
             now);
     return intake.accept(job, labels(job.jobId(), draft), claim);
+  }
+
+  /**
+   * The claim of this key that earlier versions made under the API key's name ({@link
+   * Submitter#legacyScope}), so that a retry of a request they answered gets that job, not a second
+   * one (docs/api.md#idempotency). It holds no request hash, so any request compares as the same.
+   * It counts for the 48 h a claim is kept, timed by its job (written with it), though DynamoDB's
+   * TTL may delete it days later. Once every deployment has run this version for 48 h it finds
+   * nothing, for one read per new keyed submit, and may go.
+   */
+  private Optional<JobStore.Claimed> legacyClaim(
+      Submitter caller, String idempotencyKey, Instant now) {
+    return Optional.ofNullable(caller.legacyScope())
+        .flatMap(scope -> store.claimOf(scope, idempotencyKey))
+        .filter(earlier -> earlier.job().createdAt().plus(IdempotencyClaim.KEPT_FOR).isAfter(now));
   }
 
   private static List<NewLabel> labels(String jobId, JobDraft draft) {

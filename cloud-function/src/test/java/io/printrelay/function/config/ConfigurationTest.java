@@ -8,6 +8,7 @@ import io.micronaut.context.env.PropertySource;
 import io.printrelay.function.problem.Unavailable;
 import io.printrelay.function.security.ApiKey;
 import io.printrelay.function.security.ApiKeyRegistry;
+import io.printrelay.function.security.Capability;
 import io.printrelay.function.security.Operator;
 import io.printrelay.function.security.OperatorAccounts;
 import io.printrelay.function.security.PasswordHashes;
@@ -60,6 +61,45 @@ class ConfigurationTest {
       assertThat(settings.table()).isEqualTo("prod-jobs");
       assertThat(settings.queuePrefix()).isEqualTo("prod");
     }
+  }
+
+  @Test
+  void lambdaEnvironmentJsonGivesNamedKeysWithCapabilitiesBesideTheBareHashes() {
+    try (ApplicationContext context =
+        ApplicationContext.builder()
+            .propertySources(
+                environment(
+                    Map.of(
+                        "PRINTRELAY_API_KEYS_JSON",
+                        "[{\"name\":\"odoo\",\"sha256\":\""
+                            + HASH_A
+                            + "\",\"capabilities\":[\"raw\",\"printer-config\"]}]",
+                        "PRINTRELAY_API_KEYS_SHA256",
+                        HASH_B)))
+            .start()) {
+      ApiKeyRegistry registry = context.getBean(ApiKeyRegistry.class);
+
+      assertThat(keys(context))
+          .containsExactly(
+              "ApiKey[odoo, roles=[integration]]", "ApiKey[key-1, roles=[integration]]");
+      assertThat(registry.match("key-a").orElseThrow().capabilities())
+          .containsExactlyInAnyOrder(Capability.RAW, Capability.PRINTER_CONFIG);
+      assertThat(registry.match("key-b").orElseThrow().capabilities()).isEmpty();
+    }
+  }
+
+  @Test
+  void refusesToStartWithAMisspeltFieldInTheJsonKeys() {
+    assertThatThrownBy(
+            () ->
+                ApplicationContext.run(
+                    Map.of(
+                        "printrelay.api-keys-json",
+                        "[{\"name\":\"odoo\",\"sha256\":\""
+                            + HASH_A
+                            + "\",\"capabilites\":[\"raw\"]}]")))
+        .hasStackTraceContaining(
+            "printrelay.api-keys-json: entry 1 has an unknown field capabilites");
   }
 
   @Test

@@ -42,7 +42,7 @@ class SubmitJobTest {
   private static final SubmitRequest TWO_LABELS =
       json("{\"printerId\":\"line-1\",\"labels\":[{\"zpl\":\"^XA^XZ\"},{\"raw\":\"AQI=\"}]}");
 
-  private static final Submitter ODOO = new Submitter("odoo", Set.of(Capability.RAW));
+  private static final Submitter ODOO = new Submitter("odoo", null, Set.of(Capability.RAW));
 
   private final InMemoryJobStore store = new InMemoryJobStore();
   private final RecordingQueue queue = new RecordingQueue();
