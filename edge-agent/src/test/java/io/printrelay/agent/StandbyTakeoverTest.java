@@ -73,6 +73,11 @@ class StandbyTakeoverTest {
     assertThat(recorded)
         .as("labels the table had recorded printed are not printed again")
         .allSatisfy(index -> assertThat(copies.get(index)).isEqualTo(1));
+    List<Integer> twice =
+        copies.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList();
+    assertThat(bed.job(second).uncertainLabels())
+        .as("every label printed twice because of the takeover is flagged")
+        .containsAll(twice);
   }
 
   private static Map<Integer, Long> counts(VirtualPrinter printer, String jobId) {

@@ -6,6 +6,7 @@ import static io.printrelay.table.JobTable.*;
 import io.printrelay.model.JobStatus;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /** The agent's queries, as requests; the items they return are read with {@link ItemMapper}. */
@@ -53,6 +54,27 @@ public final class AgentQueries {
         .expressionAttributeNames(p.names())
         .expressionAttributeValues(p.values())
         .build();
+  }
+
+  /**
+   * The job's label reservation alone ({@link JobTable#RESERVED_THROUGH}), read consistently: an
+   * agent taking over a job without a journal of it learns how far its last agent may have printed.
+   */
+  public static GetItemRequest reservation(String table, String jobId) {
+    Placeholders p = new Placeholders();
+    return GetItemRequest.builder()
+        .tableName(table)
+        .key(ItemKeys.job(jobId))
+        .consistentRead(true)
+        .projectionExpression(p.name(RESERVED_THROUGH))
+        .expressionAttributeNames(p.names())
+        .build();
+  }
+
+  /** The reservation in an item {@link #reservation} returned; null when there is none. */
+  public static Integer reservedThrough(Map<String, AttributeValue> item) {
+    AttributeValue value = item == null ? null : item.get(RESERVED_THROUGH);
+    return value == null ? null : Integer.valueOf(value.n());
   }
 
   /** The job id of an item {@link #printing} returned. */

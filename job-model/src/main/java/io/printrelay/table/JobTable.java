@@ -41,6 +41,13 @@ public final class JobTable {
   public static final String UNCERTAIN_LABELS = "uncertainLabels";
   public static final String CURRENT_LABEL = "currentLabel";
   public static final String IN_FLIGHT_LABEL = "inFlightLabel";
+
+  /**
+   * While an agent prints the job: the highest label it may send before the table hears from it
+   * again. Another agent taking the job over flags the pending labels up to it as uncertain.
+   */
+  public static final String RESERVED_THROUGH = "reservedThrough";
+
   public static final String PARENT_JOB_ID = "parentJobId";
 
   /** On a failed or cancelled job: the job its resume made. Written once, with that job. */

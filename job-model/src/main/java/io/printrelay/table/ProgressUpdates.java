@@ -41,14 +41,15 @@ public final class ProgressUpdates {
 
   /** COMPLETE: the job is done, and no label is current or in flight any more. */
   public static ItemUpdate complete(String jobId, Instant now) {
-    return JobUpdates.apply(jobId, JobEvent.COMPLETE, now).remove(CURRENT_LABEL, IN_FLIGHT_LABEL);
+    return JobUpdates.apply(jobId, JobEvent.COMPLETE, now)
+        .remove(CURRENT_LABEL, IN_FLIGHT_LABEL, RESERVED_THROUGH);
   }
 
   /** FAIL with the reason; no label is current or in flight any more. */
   public static ItemUpdate fail(String jobId, String error, Instant now) {
     return JobUpdates.apply(jobId, JobEvent.FAIL, now)
         .set(ERROR, s(error))
-        .remove(CURRENT_LABEL, IN_FLIGHT_LABEL);
+        .remove(CURRENT_LABEL, IN_FLIGHT_LABEL, RESERVED_THROUGH);
   }
 
   /** The printer has the label: printed and counted, no longer in flight. */
@@ -109,6 +110,8 @@ public final class ProgressUpdates {
    * must not lose progress), only to a job that exists.
    *
    * @param inFlight the label being sent as the journal last said, or null
+   * @param reservedThrough the highest label the agent may send before it writes again, or null
+   *     when it sends no more (the reservation goes)
    */
   public static ItemUpdate jobSynced(
       String jobId,
@@ -116,7 +119,8 @@ public final class ProgressUpdates {
       List<Integer> failed,
       List<Integer> uncertain,
       Integer current,
-      Integer inFlight) {
+      Integer inFlight,
+      Integer reservedThrough) {
     ItemUpdate update = storedJob(jobId).set(PRINTED, n(printed));
     if (!failed.isEmpty()) {
       update.add(FAILED_LABELS, ns(failed));
@@ -126,6 +130,11 @@ public final class ProgressUpdates {
     }
     if (current != null) {
       update.set(CURRENT_LABEL, n(current));
+    }
+    if (reservedThrough == null) {
+      update.remove(RESERVED_THROUGH);
+    } else {
+      update.set(RESERVED_THROUGH, n(reservedThrough));
     }
     return inFlight == null
         ? update.remove(IN_FLIGHT_LABEL)

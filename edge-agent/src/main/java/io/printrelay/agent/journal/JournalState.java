@@ -25,6 +25,9 @@ public final class JournalState {
   private final Map<Integer, Long> changedAt = new LinkedHashMap<>(); // label index -> version
   private long version;
   private long synced;
+  private int highestStarted;
+  private int reservedAcked; // the table holds a reservation through this label
+  private int wanted; // a label waiting for the reservation to reach it
   private Integer current;
   private Integer inFlight;
   private JobStatus ended;
@@ -67,6 +70,7 @@ public final class JournalState {
             null));
     current = index;
     inFlight = index;
+    highestStarted = Math.max(highestStarted, index);
   }
 
   synchronized void printed(int index, Instant at) {
@@ -165,10 +169,26 @@ public final class JournalState {
     return synced == version;
   }
 
+  /** Whether the table's reservation covers the label. */
+  public synchronized boolean reserved(int index) {
+    return index <= reservedAcked;
+  }
+
+  /** The label needs a reservation the table does not hold yet: the next sync writes one. */
+  public synchronized void want(int index) {
+    if (index > reservedAcked && index > wanted) {
+      wanted = index;
+      version++;
+    }
+  }
+
   /**
    * What to tell the table now: the labels changed since the last acknowledged sync, and counts.
+   *
+   * @param reserve how many labels past the highest started (or wanted) the agent may send before
+   *     the table hears from it again; 0 to drop the reservation (it sends no more)
    */
-  public synchronized Changes changes() {
+  public synchronized Changes changes(int reserve) {
     List<Label> changed = new ArrayList<>();
     changedAt.forEach(
         (index, at) -> {
@@ -183,13 +203,15 @@ public final class JournalState {
         indexes(LabelStatus.FAILED),
         uncertainIndexes(),
         current,
-        inFlight);
+        inFlight,
+        reserve == 0 || ended != null ? null : Math.max(highestStarted, wanted) + reserve);
   }
 
-  /** The table has everything up to {@code acknowledged}. */
-  public synchronized void acknowledged(long acknowledged) {
-    synced = Math.max(synced, acknowledged);
+  /** The table has everything {@code changes} held. */
+  public synchronized void acknowledged(Changes changes) {
+    synced = Math.max(synced, changes.version());
     changedAt.values().removeIf(at -> at <= synced);
+    reservedAcked = changes.reservedThrough() == null ? 0 : changes.reservedThrough();
   }
 
   /** The journal's news for the table, as of {@code version}. */
@@ -200,7 +222,8 @@ public final class JournalState {
       List<Integer> failed,
       List<Integer> uncertain,
       Integer current,
-      Integer inFlight) {}
+      Integer inFlight,
+      Integer reservedThrough) {}
 
   private Label existing(int index) {
     Label label = label(index);

@@ -50,7 +50,17 @@ public final class JournaledProgress implements JobProgress, AutoCloseable {
   static final Duration SYNC_SPACING = Duration.ofMillis(250);
 
   /** Between two reads of a job's status and its printer's pause (each pair read at once). */
-  static final Duration WATCH_SPACING = Duration.ofMillis(50);
+  static final Duration WATCH_SPACING = Duration.ofMillis(100);
+
+  /**
+   * How many labels past the last one started the agent may send before the table hears from it
+   * again (docs/printing.md#one-agent-per-printer): what an agent taking the job over flags
+   * uncertain. Each sync moves it on, so the printer waits for it only when the cloud is slow.
+   */
+  static final int RESERVATION = 20;
+
+  /** How long a label waits for its reservation before the cloud counts as out of reach. */
+  private static final Duration RESERVATION_WAIT = Duration.ofSeconds(5);
 
   private static final Duration RETRY_FIRST = Duration.ofMillis(200);
   private static final Duration RETRY_MAX = Duration.ofSeconds(1);
@@ -152,8 +162,12 @@ public final class JournaledProgress implements JobProgress, AutoCloseable {
       return journaled;
     }
     Job job = cloud.job(jobId).orElseThrow(() -> new ProgressConflict(jobId, "stored"));
+    Integer reserved = cloud.reservedThrough(jobId);
     journaled = new Journaled(JobJournal.create(dir, job, cloud.labels(jobId)));
     journaled.seen(job.status());
+    if (reserved != null) {
+      journaled.flagReserved(reserved);
+    }
     open.put(jobId, journaled);
     journaled.startThreads();
     return journaled;
@@ -163,6 +177,7 @@ public final class JournaledProgress implements JobProgress, AutoCloseable {
   public LabelStart startLabel(String printerId, String jobId, int index) {
     Journaled journaled = open.get(jobId);
     if (journaled != null) {
+      journaled.awaitReservation(index);
       synchronized (journaled) {
         if (!journaled.closed) {
           return journaled.startLabel(index);
@@ -321,6 +336,46 @@ public final class JournaledProgress implements JobProgress, AutoCloseable {
       return LabelStart.STARTED;
     }
 
+    /**
+     * Taken over without a journal (another agent's, or one lost with its machine): the labels its
+     * last agent had reserved may be on paper. They are sent again, flagged uncertain.
+     */
+    void flagReserved(int reservedThrough) {
+      List<Integer> flagged = new ArrayList<>();
+      for (int index = 1; index <= reservedThrough; index++) {
+        Label label = state().label(index);
+        if (label != null && label.status() == LabelStatus.PENDING && !label.uncertain()) {
+          journal.uncertain(index);
+          flagged.add(index);
+        }
+      }
+      if (!flagged.isEmpty()) {
+        log.warn(
+            "job {}: taken over from an agent that may have printed up to label {}: labels {} are"
+                + " sent again, flagged uncertain",
+            state().jobId(),
+            reservedThrough,
+            flagged);
+        nudge();
+      }
+    }
+
+    /**
+     * A label is sent only once the table holds a reservation through it, so that an agent taking
+     * over knows what may be on paper; while the cloud is out of reach the job prints on.
+     */
+    void awaitReservation(int index) {
+      long deadline = System.nanoTime() + RESERVATION_WAIT.toNanos();
+      while (!state().reserved(index)
+          && link.downSince() == null
+          && !closed
+          && System.nanoTime() < deadline) {
+        state().want(index);
+        nudge();
+        pause(Duration.ofMillis(5));
+      }
+    }
+
     /** The job as far as the journal knows it, while the table cannot be read. */
     Job offline() {
       JournalState state = state();
@@ -370,7 +425,7 @@ public final class JournaledProgress implements JobProgress, AutoCloseable {
         JournalState state = state();
         try {
           if (!state.synced()) {
-            JournalState.Changes changes = state.changes();
+            JournalState.Changes changes = state.changes(RESERVATION);
             cloud.record(
                 state.jobId(),
                 changes.labels(),
@@ -380,8 +435,9 @@ public final class JournaledProgress implements JobProgress, AutoCloseable {
                     changes.failed(),
                     changes.uncertain(),
                     changes.current(),
-                    changes.inFlight()));
-            state.acknowledged(changes.version());
+                    changes.inFlight(),
+                    changes.reservedThrough()));
+            state.acknowledged(changes);
             link.reached();
             retry = RETRY_FIRST;
             pause(SYNC_SPACING);
@@ -438,6 +494,18 @@ public final class JournaledProgress implements JobProgress, AutoCloseable {
         }
         closed = true;
       }
+      JournalState.Changes last = state().changes(0); // it sends no more: the reservation goes
+      cloud.record(
+          state().jobId(),
+          List.of(),
+          ProgressUpdates.jobSynced(
+              state().jobId(),
+              last.printed(),
+              last.failed(),
+              last.uncertain(),
+              last.current(),
+              null,
+              null));
       drop();
       return true;
     }

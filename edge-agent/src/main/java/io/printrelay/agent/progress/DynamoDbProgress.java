@@ -129,6 +129,12 @@ public final class DynamoDbProgress implements JobProgress {
     }
   }
 
+  /** The job's label reservation, or null when no agent holds one. */
+  public Integer reservedThrough(String jobId) {
+    return AgentQueries.reservedThrough(
+        dynamoDb.getItem(AgentQueries.reservation(table, jobId)).item());
+  }
+
   @Override
   public List<String> interrupted(String printerId) {
     return dynamoDb.queryPaginator(AgentQueries.printing(table, printerId)).items().stream()
