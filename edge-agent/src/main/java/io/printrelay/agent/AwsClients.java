@@ -16,6 +16,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 record AwsClients(SqsClient sqs, DynamoDbClient dynamoDb) implements AutoCloseable {
   private static final Duration CONNECT = Duration.ofSeconds(2);
   private static final Duration DYNAMODB_ANSWER = Duration.ofSeconds(3);
+  // All attempts of one call: DynamoDB's default of up to 9 attempts would hide an outage for
+  // half a minute, during which a job waits for a reservation instead of printing on.
+  private static final Duration DYNAMODB_CALL = Duration.ofSeconds(6);
   // Above the long poll, which waits up to 20 s for a message before answering.
   private static final Duration SQS_BEYOND_POLL = Duration.ofSeconds(10);
 
@@ -33,6 +36,7 @@ record AwsClients(SqsClient sqs, DynamoDbClient dynamoDb) implements AutoCloseab
                 UrlConnectionHttpClient.builder()
                     .connectionTimeout(CONNECT)
                     .socketTimeout(DYNAMODB_ANSWER))
+            .overrideConfiguration(o -> o.apiCallTimeout(DYNAMODB_CALL))
             .build());
   }
 

@@ -60,7 +60,7 @@ public final class JournaledProgress implements JobProgress, AutoCloseable {
   static final int RESERVATION = 20;
 
   /** How long a label waits for its reservation before the cloud counts as out of reach. */
-  private static final Duration RESERVATION_WAIT = Duration.ofSeconds(5);
+  private static final Duration RESERVATION_WAIT = Duration.ofSeconds(2);
 
   private static final Duration RETRY_FIRST = Duration.ofMillis(200);
   private static final Duration RETRY_MAX = Duration.ofSeconds(1);
@@ -366,10 +366,19 @@ public final class JournaledProgress implements JobProgress, AutoCloseable {
      */
     void awaitReservation(int index) {
       long deadline = System.nanoTime() + RESERVATION_WAIT.toNanos();
-      while (!state().reserved(index)
-          && link.downSince() == null
-          && !closed
-          && System.nanoTime() < deadline) {
+      while (!state().reserved(index) && link.downSince() == null && !closed) {
+        if (System.nanoTime() > deadline) {
+          // The table does not answer in time: as good as unreachable. The job prints on; the
+          // next sync that gets through brings the link, and the reservations, back.
+          link.lost(
+              SdkClientException.create(
+                  "no reservation for label "
+                      + index
+                      + " within "
+                      + RESERVATION_WAIT.toSeconds()
+                      + " s"));
+          return;
+        }
         state().want(index);
         nudge();
         pause(Duration.ofMillis(5));

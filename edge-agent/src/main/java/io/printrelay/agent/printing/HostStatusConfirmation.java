@@ -24,6 +24,11 @@ final class HostStatusConfirmation {
   private static final Logger log = LoggerFactory.getLogger(HostStatusConfirmation.class);
   private static final byte[] HOST_STATUS = "~HS".getBytes(StandardCharsets.US_ASCII);
   private static final Duration FIRST_POLL = Duration.ofMillis(5);
+  // While a label takes its usual time, the drain is seen within 20 ms, well before the label on
+  // the head is done, so the next one is already waiting when the head is free: the printer sets
+  // the pace. A label held up (paper out, pause) is asked about less and less often.
+  private static final Duration BUSY_POLL = Duration.ofMillis(20);
+  private static final Duration HELD_UP_AFTER = Duration.ofSeconds(2);
   private static final Duration MAX_POLL = Duration.ofMillis(250);
 
   /** Writes bytes under the adapter's stall watchdog. */
@@ -54,6 +59,7 @@ final class HostStatusConfirmation {
   /** Returns once the label has left the printer's receive buffer (or it cannot tell). */
   void confirm(Socket connection) throws IOException {
     Duration poll = FIRST_POLL;
+    long heldUp = System.nanoTime() + HELD_UP_AFTER.toNanos();
     Optional<HostStatusReply> reply;
     while ((reply = ask(connection)).isPresent()) {
       problems.accept(reply.get().problem());
@@ -61,7 +67,8 @@ final class HostStatusConfirmation {
         return;
       }
       sleep(poll);
-      poll = poll.multipliedBy(2).compareTo(MAX_POLL) > 0 ? MAX_POLL : poll.multipliedBy(2);
+      Duration cap = System.nanoTime() < heldUp ? BUSY_POLL : MAX_POLL;
+      poll = poll.multipliedBy(2).compareTo(cap) > 0 ? cap : poll.multipliedBy(2);
     }
   }
 

@@ -18,6 +18,19 @@ import java.util.concurrent.TimeUnit;
  * the next run.
  */
 final class AgentProcess implements AutoCloseable {
+  private static final Path JVM_OPTIONS =
+      Path.of("edge-agent", "src", "main", "jvm", "agent.jvmargs");
+
+  /** The agent's JVM options file, found from the project root or one of its modules. */
+  static Path jvmOptions() {
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      if (Files.isRegularFile(dir.resolve(JVM_OPTIONS))) {
+        return dir.resolve(JVM_OPTIONS);
+      }
+    }
+    throw new IllegalStateException("no " + JVM_OPTIONS + " above " + Path.of("").toAbsolutePath());
+  }
+
   private static final String MAIN = "io.printrelay.agent.AgentMain";
 
   private final Process process;
@@ -40,6 +53,7 @@ final class AgentProcess implements AutoCloseable {
         new ArrayList<>(
             List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "@" + jvmOptions(), // as `./printrelay agent` starts it
                 // Logback finds several logback.xml on this classpath and would say so at length.
                 "-Dlogback.statusListenerClass=ch.qos.logback.core.status.NopStatusListener",
                 "-cp",

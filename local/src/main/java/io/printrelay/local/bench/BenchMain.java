@@ -59,7 +59,7 @@ public final class BenchMain {
     out.println(
         "load average (1, 5, 15 min) before: " + loadBefore + ", after: " + Machine.loadAverage());
     out.println(
-        "agent: its own JVM (AgentMain, default JVM flags, poll wait 20 s), warmed"
+        "agent: its own JVM (AgentMain with the JVM options of ./printrelay agent, poll wait 20 s), warmed"
             + " up by a "
             + plan.warmUpLabels()
             + "-label job; SQS and DynamoDB through the AWS proxy;"
