@@ -161,11 +161,12 @@ public final class Agent implements AutoCloseable {
   private static PrinterWorker worker(
       AgentConfig config,
       PrinterEndpoint endpoint,
-      JobProgress progress,
+      JournaledProgress progress,
       PrinterRegistry registry,
       ScheduledExecutorService watchdog) {
     PrinterStatusBoard board =
-        new PrinterStatusBoard(endpoint, config.agentId(), registry, config.clock());
+        new PrinterStatusBoard(
+            endpoint, config.agentId(), registry, config.printerLease(), config.clock());
     boolean leased = true; // until the table says otherwise: journaled jobs print on
     try {
       leased = board.register();
@@ -191,6 +192,7 @@ public final class Agent implements AutoCloseable {
       resumeInterrupted(worker, progress);
     }
     board.onTakeover(() -> resumeInterrupted(worker, progress));
+    board.onLost(ranOut -> progress.flagPrintedSince(endpoint.id(), ranOut));
     return worker;
   }
 

@@ -266,6 +266,39 @@ public final class JournaledProgress implements JobProgress, AutoCloseable {
     return List.copyOf(jobs);
   }
 
+  /**
+   * Another agent took the printer over while this one printed on, cut off from the cloud: every
+   * label this one printed after its lease ran out ({@code ranOut}; all it printed, when unknown)
+   * may have been printed by the other too, and is flagged uncertain.
+   */
+  public void flagPrintedSince(String printerId, Instant ranOut) {
+    for (Journaled journaled : open.values()) {
+      JournalState state = journaled.state();
+      if (!state.printerId().equals(printerId) || journaled.closed) {
+        continue;
+      }
+      List<Integer> flagged = new ArrayList<>();
+      for (int index = 1; index <= state.total(); index++) {
+        Label label = state.label(index);
+        if (label != null
+            && label.status() == LabelStatus.PRINTED
+            && !label.uncertain()
+            && (ranOut == null || label.printedAt() == null || label.printedAt().isAfter(ranOut))) {
+          journaled.journal.uncertain(index);
+          flagged.add(index);
+        }
+      }
+      if (!flagged.isEmpty()) {
+        log.warn(
+            "job {}: labels {} were printed here after the printer's lease ran out: flagged"
+                + " uncertain",
+            state.jobId(),
+            flagged);
+        journaled.nudge();
+      }
+    }
+  }
+
   /** Waits up to {@code timeout} for every journal to be synced (a graceful stop). */
   public boolean awaitSynced(Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();

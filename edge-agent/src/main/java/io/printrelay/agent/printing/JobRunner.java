@@ -152,6 +152,17 @@ final class JobRunner {
       if (label.status() != LabelStatus.PENDING) {
         continue;
       }
+      if (!board.leaseHeld()) {
+        // Another agent took the printer over (this one was cut off from the cloud meanwhile):
+        // stop at this label boundary; the job is the other agent's now.
+        log.warn(
+            "printer {}: job {} stopped before label {}: the printer's lease is lost",
+            printerId,
+            job.jobId(),
+            label.index());
+        return new LabelsEnd(
+            LabelAttempts.Outcome.JOB_NOT_PRINTING, label.index(), null, someFailed);
+      }
       LabelAttempts.Result result = attempts.print(label);
       if (result.outcome() != LabelAttempts.Outcome.PRINTED) {
         return new LabelsEnd(result.outcome(), label.index(), result.error(), someFailed);

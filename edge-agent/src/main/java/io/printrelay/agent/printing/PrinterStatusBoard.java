@@ -4,6 +4,9 @@ import io.printrelay.agent.progress.PrinterRegistry;
 import io.printrelay.agent.progress.PrinterStatus;
 import io.printrelay.model.PrinterState;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -22,13 +25,25 @@ public final class PrinterStatusBoard {
   private final Clock clock;
   private PrinterStatus status = PrinterStatus.ready();
   private volatile boolean leaseHeld;
+  private volatile Instant leaseUntil;
   private volatile Runnable onTakeover = () -> {};
+  private volatile Consumer<Instant> onLost = until -> {};
 
+  private final Duration lease;
+
+  /**
+   * @param lease how long a report holds the printer for this agent
+   */
   public PrinterStatusBoard(
-      PrinterEndpoint printer, String agentId, PrinterRegistry registry, Clock clock) {
+      PrinterEndpoint printer,
+      String agentId,
+      PrinterRegistry registry,
+      Duration lease,
+      Clock clock) {
     this.printer = printer;
     this.agentId = agentId;
     this.registry = registry;
+    this.lease = lease;
     this.clock = clock;
   }
 
@@ -37,9 +52,10 @@ public final class PrinterStatusBoard {
    * agent stands by. Throws when the table cannot be reached.
    */
   public boolean register() {
+    Instant now = clock.instant();
     leaseHeld =
-        registry.report(
-            printer.id(), printer.host(), printer.port(), agentId, status(), clock.instant());
+        registry.report(printer.id(), printer.host(), printer.port(), agentId, status(), now);
+    leaseUntil = leaseHeld ? now.plus(lease) : null;
     if (!leaseHeld) {
       log.info("printer {}: driven by another agent; this one stands by", printer.id());
     }
@@ -62,6 +78,14 @@ public final class PrinterStatusBoard {
   /** Runs when this agent takes the printer over from another (its jobs are to be resumed). */
   public void onTakeover(Runnable action) {
     onTakeover = action;
+  }
+
+  /**
+   * Runs when this agent learns another took the printer over, with when its own lease ran out (or
+   * null if unknown): what it printed since may have been printed by the other too.
+   */
+  public void onLost(Consumer<Instant> action) {
+    onLost = action;
   }
 
   /** Graceful stop: the lease goes, so a standby takes the printer at its next beat. */
@@ -104,16 +128,19 @@ public final class PrinterStatusBoard {
 
   public void publish() {
     try {
+      Instant now = clock.instant();
       boolean held =
-          registry.report(
-              printer.id(), printer.host(), printer.port(), agentId, status(), clock.instant());
+          registry.report(printer.id(), printer.host(), printer.port(), agentId, status(), now);
       boolean was = leaseHeld;
+      Instant ranOut = leaseUntil;
       leaseHeld = held;
+      leaseUntil = held ? now.plus(lease) : null;
       if (held && !was) {
         log.info("printer {}: its lease ran out elsewhere; this agent takes it over", printer.id());
         onTakeover.run();
       } else if (!held && was) {
         log.warn("printer {}: another agent took it over; this one stops driving it", printer.id());
+        onLost.accept(ranOut);
       }
     } catch (SdkException e) {
       // The cloud is away: said once by the agent's CloudLink, not at every beat.
