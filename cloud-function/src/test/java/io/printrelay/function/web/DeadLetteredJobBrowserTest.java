@@ -11,12 +11,10 @@ import io.printrelay.function.testing.ApiTestBase;
 import io.printrelay.function.testing.EmbeddedSandbox;
 import io.printrelay.model.Job;
 import io.printrelay.model.Priority;
+import io.printrelay.testing.BrowserRequirement;
 import jakarta.inject.Inject;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -30,7 +28,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /** A job whose message was dead-lettered, on the board in headless Chromium: said, and redriven. */
 @MicronautTest
 class DeadLetteredJobBrowserTest extends ApiTestBase {
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
   @Inject EmbeddedServer server;
   private WebDriver browser;
@@ -38,20 +35,9 @@ class DeadLetteredJobBrowserTest extends ApiTestBase {
 
   @BeforeAll
   void startBrowser() throws Exception {
-    Assumptions.assumeTrue(Files.isExecutable(CHROMEDRIVER), "needs chromium-driver");
-    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+    System.setProperty("webdriver.chrome.driver", BrowserRequirement.chromedriver().toString());
     browser =
-        new ChromeDriver(
-            new ChromeOptions()
-                .addArguments(
-                    "--headless=new",
-                    "--no-sandbox",
-                    "--disable-gpu",
-                    "--disable-dev-shm-usage",
-                    "--disable-background-networking",
-                    "--disable-component-update",
-                    "--no-first-run",
-                    "--user-data-dir=" + Files.createTempDirectory("chromium")));
+        new ChromeDriver(new ChromeOptions().addArguments(BrowserRequirement.chromiumArguments()));
     wait = new WebDriverWait(browser, Duration.ofSeconds(10));
   }
 
