@@ -18,6 +18,7 @@ import io.printrelay.model.JobStatus;
 import io.printrelay.testing.BrowserRequirement;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -108,6 +109,27 @@ class WebViewBrowserTest extends ApiTestBase {
     assertThat(card.findElements(By.cssSelector("button"))).noneMatch(WebElement::isDisplayed);
     assertThat(printer.findElements(By.cssSelector("button"))).noneMatch(WebElement::isDisplayed);
     signOut();
+  }
+
+  @Test
+  void aPrinterWhoseAgentIsOutOfTouchSaysSinceWhenAndTheLastLabelTheTableHeardOf() {
+    Instant lastHeard = Instant.now().minus(Duration.ofMinutes(10));
+    Job job =
+        sandbox.store(aJob().on("line-u").labels(200).printing(121, lastHeard.minusSeconds(60)));
+    sandbox.store(aPrinter("line-u").seen(lastHeard).printing(job.jobId()));
+
+    signIn(EmbeddedSandbox.VIEWER);
+    try {
+      WebElement printer =
+          wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("printer-line-u")));
+      wait.until(
+          ExpectedConditions.textToBePresentInElement(
+              printer.findElement(By.className("printer-detail")), "agent unreachable since"));
+      assertThat(printer.findElement(By.className("printer-detail")).getText())
+          .endsWith("last synced label 120 of 200");
+    } finally {
+      signOut();
+    }
   }
 
   @Test
