@@ -60,7 +60,7 @@ public final class JournaledProgress implements JobProgress, AutoCloseable {
   static final int RESERVATION = 20;
 
   /** How long a label waits for its reservation before the cloud counts as out of reach. */
-  private static final Duration RESERVATION_WAIT = Duration.ofSeconds(2);
+  private static final Duration RESERVATION_WAIT = Duration.ofSeconds(1);
 
   private static final Duration RETRY_FIRST = Duration.ofMillis(200);
   private static final Duration RETRY_MAX = Duration.ofSeconds(1);
