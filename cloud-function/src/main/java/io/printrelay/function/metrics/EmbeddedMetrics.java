@@ -46,6 +46,11 @@ public class EmbeddedMetrics {
     this.json = json;
   }
 
+  /** False where logback.xml turns the metric lines off (anywhere but Lambda). */
+  public boolean enabled() {
+    return LOG.isInfoEnabled();
+  }
+
   public void publish(SweepFigures figures, Instant at) {
     LOG.info(line(figures, at));
   }

@@ -41,9 +41,12 @@ public class PrinterWatch implements SweepReport {
     return "printers and jobs for CloudWatch";
   }
 
-  /** Publishes this run's figures. */
+  /** Publishes this run's figures; reads nothing where no metric line would be written. */
   @Override
   public void run() {
+    if (!metrics.enabled()) {
+      return;
+    }
     Instant now = clock.instant();
     metrics.publish(figures(now), now);
   }
