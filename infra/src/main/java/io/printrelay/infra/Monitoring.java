@@ -126,11 +126,11 @@ public final class Monitoring extends Construct {
   }
 
   private void apiAlarms(HttpApi api, MonitoringSettings settings) {
-    // No requests, no data point: a quiet night is not an alarm.
+    // No requests, no data point (or 0): a quiet night is not an alarm.
     alarm(
         "api-5xx",
         MathExpression.Builder.create()
-            .expression("100 * errors / requests")
+            .expression("IF(requests > 0, 100 * errors / requests, 0)")
             // Sorted: the template's order of the two stays the same from one synth to the next.
             .usingMetrics(
                 new TreeMap<>(

@@ -130,7 +130,8 @@ class MonitoringTest {
             "Metrics",
             Match.arrayWith(
                 List.of(
-                    Match.objectLike(Map.of("Expression", "100 * errors / requests")),
+                    Match.objectLike(
+                        Map.of("Expression", "IF(requests > 0, 100 * errors / requests, 0)")),
                     apiMetric("errors", "5xx", api),
                     apiMetric("requests", "Count", api)))));
   }
