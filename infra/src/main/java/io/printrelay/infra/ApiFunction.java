@@ -54,12 +54,13 @@ public final class ApiFunction extends Construct {
   private static final String DEFAULT_STAGE_ID = "DefaultStage";
   private static final String DEFAULT_STAGE = "$default";
 
+  private final PrintrelayFunction function;
   private final HttpApi api;
 
   public ApiFunction(
       Construct scope, String id, String prefix, FunctionInputs inputs, ApiLimits limits) {
     super(scope, id);
-    PrintrelayFunction function =
+    function =
         new PrintrelayFunction(
             this,
             "Handler",
@@ -98,6 +99,16 @@ public final class ApiFunction extends Construct {
                     .burstLimit(limits.burstLimit())
                     .build())
             .build());
+  }
+
+  /** The function behind the API, for its metrics. */
+  public PrintrelayFunction function() {
+    return function;
+  }
+
+  /** The HTTP API, for its metrics. */
+  public HttpApi httpApi() {
+    return api;
   }
 
   /** The API's base URL, https://{id}.execute-api.{region}.amazonaws.com. */

@@ -16,7 +16,8 @@ import software.constructs.Construct;
  * lettered messages"). The message's deduplication id comes from the job and its dispatch number,
  * so SQS drops a retried send within 5 minutes, never a deliberate re-send. The same run deletes
  * the labels of jobs finished over 30 days ago (labels have no TTL, so that a paused job keeps them
- * however long it waits).
+ * however long it waits). Last, it logs the printers offline and the jobs per state as CloudWatch
+ * metrics (Embedded Metric Format: a log line, no IAM action), which {@link Monitoring} reads.
  */
 public final class DispatchSweep extends Construct {
   static final String HANDLER =
@@ -52,9 +53,11 @@ public final class DispatchSweep extends Construct {
           "sqs:ChangeMessageVisibility",
           "sqs:DeleteMessage");
 
+  private final PrintrelayFunction function;
+
   public DispatchSweep(Construct scope, String id, String prefix, FunctionInputs inputs) {
     super(scope, id);
-    PrintrelayFunction function =
+    function =
         new PrintrelayFunction(
             this,
             "Handler",
@@ -83,5 +86,10 @@ public final class DispatchSweep extends Construct {
                 new LambdaFunction(
                     function.live(), LambdaFunctionProps.builder().retryAttempts(0).build())))
         .build();
+  }
+
+  /** The sweep's function, for its metrics. */
+  public PrintrelayFunction function() {
+    return function;
   }
 }

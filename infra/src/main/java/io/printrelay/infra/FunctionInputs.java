@@ -8,15 +8,16 @@ import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.sqs.IQueue;
 
 /**
- * What every Printrelay Lambda function shares: the one jar, its environment, and the table, main
- * queues and dead-letter queues it may use.
+ * What every Printrelay Lambda function shares: the one jar, its environment, the table, main
+ * queues and dead-letter queues it may use, and how many days its log is kept.
  */
 public record FunctionInputs(
     Code code,
     Map<String, String> environment,
     ITable table,
     List<IQueue> queues,
-    List<IQueue> deadLetterQueues) {
+    List<IQueue> deadLetterQueues,
+    int logRetentionDays) {
 
   public FunctionInputs {
     environment = Map.copyOf(environment);
@@ -28,6 +29,6 @@ public record FunctionInputs(
   public FunctionInputs withEnvironment(Map<String, String> more) {
     Map<String, String> combined = new HashMap<>(environment);
     combined.putAll(more);
-    return new FunctionInputs(code, combined, table, queues, deadLetterQueues);
+    return new FunctionInputs(code, combined, table, queues, deadLetterQueues, logRetentionDays);
   }
 }

@@ -21,7 +21,9 @@ import software.amazon.awscdk.StackProps;
  * Optional context: -c queuePrefix=printrelay -c tableName=printrelay
  * -c functionJar=../cloud-function/target/printrelay-function-lambda.jar, and the API's throttle
  * and concurrency -c apiRateLimit=25 -c apiBurstLimit=50 -c apiReservedConcurrency=50 (see
- * ApiLimits). The session cookies' signing secret is generated in Secrets Manager by
+ * ApiLimits); alarms and logs -c alarmEmail=oncall@example.com -c logRetentionDays=30
+ * -c queueAgeMinutes=30 -c api5xxPercent=5 -c offlinePrinterMinutes=5 -c sweepFailedRuns=3 (see
+ * MonitoringSettings and docs/deploy.md). The session cookies' signing secret is generated in Secrets Manager by
  * the first deploy; there is nothing to pass for it. Then create the agent's key with
  * `aws iam create-access-key --user-name <AgentUserName output>` and point the agent at the same
  * region, prefix and table. The table is retained by `cdk destroy`; delete it by hand if meant.

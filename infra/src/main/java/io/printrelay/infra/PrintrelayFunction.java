@@ -9,8 +9,8 @@ import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
+import software.amazon.awscdk.services.logs.CfnLogGroup;
 import software.amazon.awscdk.services.logs.LogGroup;
-import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
 
 /**
@@ -44,15 +44,16 @@ public final class PrintrelayFunction extends Construct {
   // Micronaut starts noticeably faster with more memory, which Lambda pairs with more CPU.
   private static final int MEMORY_MB = 1024;
 
+  private final Function function;
   private final Alias live;
 
   public PrintrelayFunction(Construct scope, String id, Spec spec, FunctionInputs inputs) {
     super(scope, id);
     LogGroup logs =
-        LogGroup.Builder.create(this, "Logs")
-            .retention(RetentionDays.ONE_MONTH)
-            .removalPolicy(RemovalPolicy.DESTROY)
-            .build();
+        LogGroup.Builder.create(this, "Logs").removalPolicy(RemovalPolicy.DESTROY).build();
+    // Set on the resource itself: the construct takes only the named periods of its enum, and
+    // the context gives days (MonitoringSettings checks them against what CloudWatch accepts).
+    ((CfnLogGroup) logs.getNode().getDefaultChild()).setRetentionInDays(inputs.logRetentionDays());
     Function.Builder builder =
         Function.Builder.create(this, "Function")
             .runtime(Runtime.JAVA_21)
@@ -70,7 +71,7 @@ public final class PrintrelayFunction extends Construct {
       // Caps this function's instances and keeps them available whatever else the account runs.
       builder.reservedConcurrentExecutions(spec.reservedConcurrency());
     }
-    Function function = builder.build();
+    function = builder.build();
     live =
         Alias.Builder.create(this, "Live")
             .aliasName("live")
@@ -81,6 +82,11 @@ public final class PrintrelayFunction extends Construct {
         .forEach(function::addToRolePolicy);
     AccessStatements.onDeadLetterQueues(spec.deadLetterActions(), inputs.deadLetterQueues())
         .ifPresent(function::addToRolePolicy);
+  }
+
+  /** The function itself: its metrics count every version and alias. */
+  public IFunction function() {
+    return function;
   }
 
   /** The alias every trigger invokes: unpublished $LATEST would run without SnapStart. */

@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
  *     role {@code operator} or {@code viewer}; only the PBKDF2 hashes reach CloudFormation, never
  *     the passwords
  * @param apiLimits the API's throttle and its function's reserved concurrency
+ * @param monitoring alarms, where they go, and log retention
  */
 public record PrintrelaySettings(
     String queuePrefix,
@@ -36,7 +37,8 @@ public record PrintrelaySettings(
     List<String> apiKeySha256,
     List<NamedApiKey> apiKeys,
     List<String> operatorAccounts,
-    ApiLimits apiLimits) {
+    ApiLimits apiLimits,
+    MonitoringSettings monitoring) {
 
   public static final String DEFAULT_QUEUE_PREFIX = QueueNames.DEFAULT_PREFIX;
   public static final String DEFAULT_TABLE_NAME = TableName.DEFAULT;
@@ -59,7 +61,7 @@ public record PrintrelaySettings(
   // variables' names, table name, prefix, session secret) takes at most ~550 bytes.
   private static final int MAX_LIST_CHARS = 3_500;
 
-  /** Settings with no named keys and the default {@link ApiLimits}. */
+  /** Settings with no named keys, the default {@link ApiLimits} and {@link MonitoringSettings}. */
   public PrintrelaySettings(
       String queuePrefix,
       String tableName,
@@ -73,11 +75,13 @@ public record PrintrelaySettings(
         apiKeySha256,
         List.of(),
         operatorAccounts,
-        ApiLimits.DEFAULT);
+        ApiLimits.DEFAULT,
+        MonitoringSettings.DEFAULT);
   }
 
   public PrintrelaySettings {
     Objects.requireNonNull(apiLimits, "apiLimits");
+    Objects.requireNonNull(monitoring, "monitoring");
     require(
         QueueNames.isValidPrefix(queuePrefix), "queuePrefix", queuePrefix, QueueNames.PREFIX_RULE);
     require(TableName.isValid(tableName), "tableName", tableName, TableName.RULE);
@@ -169,7 +173,8 @@ public record PrintrelaySettings(
         new ApiLimits(
             number(context, "apiRateLimit", ApiLimits.DEFAULT.rateLimit()),
             number(context, "apiBurstLimit", ApiLimits.DEFAULT.burstLimit()),
-            number(context, "apiReservedConcurrency", ApiLimits.DEFAULT.reservedConcurrency())));
+            number(context, "apiReservedConcurrency", ApiLimits.DEFAULT.reservedConcurrency())),
+        MonitoringSettings.fromContext(context));
   }
 
   /** The value of {@code PRINTRELAY_API_KEYS_SHA256}: the hashes, comma-separated. */
@@ -197,7 +202,7 @@ public record PrintrelaySettings(
         .toList();
   }
 
-  private static int number(Function<String, Object> context, String key, int fallback) {
+  static int number(Function<String, Object> context, String key, int fallback) {
     String text = text(context, key, Integer.toString(fallback));
     try {
       return Integer.parseInt(text);

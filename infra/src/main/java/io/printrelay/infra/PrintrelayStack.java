@@ -11,8 +11,9 @@ import software.constructs.Construct;
 
 /**
  * Everything one Printrelay deployment runs in AWS: the priority queues, the table, the API
- * function behind an HTTP API with its operators' session secret, the dispatch sweep, and the edge
- * agent's access. The agent itself runs on the commissary LAN, outside AWS.
+ * function behind an HTTP API with its operators' session secret, the dispatch sweep, the edge
+ * agent's access, and the alarms and dashboard that watch them. The agent itself runs on the
+ * commissary LAN, outside AWS.
  */
 public final class PrintrelayStack extends Stack {
   static final String NO_API_KEYS_WARNING = "@printrelay/infra:noApiKeys";
@@ -32,7 +33,8 @@ public final class PrintrelayStack extends Stack {
             environment(settings),
             table,
             queues.main(),
-            queues.deadLetters());
+            queues.deadLetters(),
+            settings.monitoring().logRetentionDays());
     OperatorSignIn signIn =
         new OperatorSignIn(this, "OperatorSignIn", settings.operatorAccountsEnvironmentValue());
     ApiFunction api =
@@ -46,8 +48,16 @@ public final class PrintrelayStack extends Stack {
                 .withEnvironment(
                     Map.of("PRINTRELAY_API_KEYS_JSON", settings.apiKeysJsonEnvironmentValue())),
             settings.apiLimits());
-    new DispatchSweep(this, "DispatchSweep", prefix, inputs);
+    DispatchSweep sweep = new DispatchSweep(this, "DispatchSweep", prefix, inputs);
     AgentAccess agent = new AgentAccess(this, "EdgeAgent", prefix, queues.main(), table);
+    Monitoring monitoring =
+        new Monitoring(
+            this,
+            "Monitoring",
+            prefix,
+            new Monitoring.Watched(
+                queues, api.httpApi(), api.function().function(), sweep.function().function()),
+            settings.monitoring());
 
     if (settings.apiKeySha256().isEmpty() && settings.apiKeys().isEmpty()) {
       Annotations.of(this)
@@ -65,7 +75,7 @@ public final class PrintrelayStack extends Stack {
                   + " Deploy with -c 'operatorAccounts=<user>:<operator|viewer>:<pbkdf2-sha256$... hash>"
                   + "[,...]' (hashes from io.printrelay.function.security.PasswordHashes).");
     }
-    outputs(api, queues, table, agent);
+    outputs(api, queues, table, agent, monitoring);
   }
 
   // What both functions see; OperatorSignIn adds the API function's own.
@@ -78,7 +88,8 @@ public final class PrintrelayStack extends Stack {
         "MICRONAUT_ENVIRONMENTS", "lambda");
   }
 
-  private void outputs(ApiFunction api, Queues queues, ITable table, AgentAccess agent) {
+  private void outputs(
+      ApiFunction api, Queues queues, ITable table, AgentAccess agent, Monitoring monitoring) {
     output("ApiUrl", api.url(), "Base URL for Odoo and the operator web view");
     queues
         .byPriority()
@@ -97,6 +108,12 @@ public final class PrintrelayStack extends Stack {
         "AgentUserName",
         agent.userName(),
         "Create its access key: aws iam create-access-key --user-name <this>");
+    output(
+        "AlarmTopicArn",
+        monitoring.topic().getTopicArn(),
+        "Every alarm goes here: aws sns subscribe --topic-arn <this> --protocol email"
+            + " --notification-endpoint <address>");
+    output("DashboardName", monitoring.dashboardName(), "The CloudWatch dashboard");
   }
 
   private void output(String id, String value, String description) {

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,51 @@ class PrintrelaySettingsTest {
     assertThat(settings.operatorAccounts()).isEmpty();
     assertThat(settings.operatorAccountsEnvironmentValue()).isEmpty();
     assertThat(settings.apiLimits()).isEqualTo(new ApiLimits(25, 50, 50));
+    assertThat(settings.monitoring())
+        .isEqualTo(new MonitoringSettings(Optional.empty(), 30, 30, 5, 5, 3));
+  }
+
+  @Test
+  void monitoringIsReadFromContextAsCdkPassesIt() {
+    PrintrelaySettings settings =
+        PrintrelaySettings.fromContext(
+            Map.of(
+                    "functionJar",
+                    jar(),
+                    "alarmEmail",
+                    " oncall@example.com ",
+                    "logRetentionDays",
+                    "14",
+                    "queueAgeMinutes",
+                    "60",
+                    "api5xxPercent",
+                    "2",
+                    "offlinePrinterMinutes",
+                    "15",
+                    "sweepFailedRuns",
+                    "5")
+                ::get);
+
+    assertThat(settings.monitoring())
+        .isEqualTo(new MonitoringSettings(Optional.of("oncall@example.com"), 14, 60, 2, 15, 5));
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "alarmEmail, oncall, an e-mail address",
+    "logRetentionDays, 31, what CloudWatch Logs accepts",
+    "logRetentionDays, a month, a whole number",
+    "queueAgeMinutes, 0, 1 to 20160",
+    "api5xxPercent, 101, 1 to 100",
+    "offlinePrinterMinutes, 1441, 1 to 1440",
+    "sweepFailedRuns, 6, 1 to 5"
+  })
+  void aMonitoringSettingOutsideItsRangeIsRefusedByName(String key, String value, String expected) {
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () -> PrintrelaySettings.fromContext(Map.of("functionJar", jar(), key, value)::get))
+        .withMessageContaining("context " + key + " '" + value + "'")
+        .withMessageContaining(expected);
   }
 
   @Test

@@ -11,7 +11,7 @@ import software.amazon.awscdk.assertions.Match;
 class PrintrelayStackTest {
 
   @Test
-  void outputsTheApiUrlQueueUrlsTableAndAgentPolicy() {
+  void outputsTheApiUrlQueueUrlsTableAgentPolicyAlarmTopicAndDashboard() {
     assertThat(template().findOutputs("*"))
         .containsOnlyKeys(
             "ApiUrl",
@@ -20,7 +20,9 @@ class PrintrelayStackTest {
             "QueueUrlLow",
             "TableName",
             "AgentPolicyArn",
-            "AgentUserName");
+            "AgentUserName",
+            "AlarmTopicArn",
+            "DashboardName");
     template()
         .hasOutput(
             "QueueUrlHigh",

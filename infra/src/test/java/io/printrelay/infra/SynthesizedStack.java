@@ -15,9 +15,9 @@ import software.amazon.awscdk.assertions.Template;
 
 /**
  * The stack synthesised once per test JVM and shared by the test classes: the first synth starts
- * jsii's node runtime and takes ~15 s. A non-default prefix, table name and API limits prove the
- * context is read; a tiny stand-in jar keeps the tests independent of the function having been
- * built.
+ * jsii's node runtime and takes ~15 s. A non-default prefix, table name, API limits and alarm
+ * settings prove the context is read; a tiny stand-in jar keeps the tests independent of the
+ * function having been built.
  */
 final class SynthesizedStack {
   static final String PREFIX = "acme";
@@ -42,6 +42,7 @@ final class SynthesizedStack {
   static final String PASSWORD_HASH =
       "pbkdf2-sha256$210000$c2FsdHNhbHRzYWx0c2FsdA$"
           + "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAE";
+  static final String ALARM_EMAIL = "oncall@example.com";
   static final String OPERATOR_ACCOUNT = "ana:operator:" + PASSWORD_HASH;
   static final String VIEWER_ACCOUNT = "wall:viewer:" + PASSWORD_HASH;
 
@@ -88,6 +89,21 @@ final class SynthesizedStack {
                 "60",
                 "apiReservedConcurrency",
                 "70"));
+    // Monitoring, none at its default.
+    context.putAll(
+        Map.of(
+            "alarmEmail",
+            ALARM_EMAIL,
+            "logRetentionDays",
+            "90",
+            "queueAgeMinutes",
+            "20",
+            "api5xxPercent",
+            "10",
+            "offlinePrinterMinutes",
+            "10",
+            "sweepFailedRuns",
+            "2"));
     context.putAll(extraContext);
     return PrintrelayApp.createStack(App.Builder.create().context(context).build());
   }

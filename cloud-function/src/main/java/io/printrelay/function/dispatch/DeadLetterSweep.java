@@ -1,5 +1,6 @@
 package io.printrelay.function.dispatch;
 
+import io.printrelay.function.logging.LogContext;
 import io.printrelay.function.queue.DeadLetter;
 import io.printrelay.function.queue.DeadLetterQueues;
 import io.printrelay.function.reads.Reads;
@@ -76,6 +77,10 @@ public class DeadLetterSweep {
 
   /** True when the message is its job's latest and the job waits on it; marks the job. */
   private boolean strands(JobMessage message) {
+    return LogContext.forJob(message.jobId(), message.printerId(), () -> strandsJob(message));
+  }
+
+  private boolean strandsJob(JobMessage message) {
     Optional<Job> job = reads.job(message.jobId());
     if (job.isEmpty()
         || job.get().dispatchCount() != message.dispatch()

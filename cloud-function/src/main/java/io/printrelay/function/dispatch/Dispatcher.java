@@ -1,5 +1,6 @@
 package io.printrelay.function.dispatch;
 
+import io.printrelay.function.logging.LogContext;
 import io.printrelay.function.queue.DispatchFailed;
 import io.printrelay.function.queue.JobQueue;
 import io.printrelay.model.Job;
@@ -38,6 +39,10 @@ public class Dispatcher {
    */
   public boolean send(Job claimed) {
     JobMessage message = JobMessage.of(claimed);
+    return LogContext.forJob(message.jobId(), message.printerId(), () -> send(message));
+  }
+
+  private boolean send(JobMessage message) {
     try {
       queue.send(message);
     } catch (DispatchFailed e) {

@@ -2,6 +2,7 @@ package io.printrelay.function.dispatch;
 
 import io.printrelay.function.config.DispatchSweepSettings;
 import io.printrelay.function.config.PrinterSettings;
+import io.printrelay.function.logging.LogContext;
 import io.printrelay.function.reads.Reads;
 import io.printrelay.model.ActiveJob;
 import io.printrelay.model.JobStatus;
@@ -65,7 +66,9 @@ public class StaleJobs {
     int sent = 0;
     for (Printer printer : reads.printers()) {
       if (takesWork(printer, now)) {
-        sent += resend(printer.printerId(), now, cutoff);
+        sent +=
+            LogContext.forPrinter(
+                printer.printerId(), () -> resend(printer.printerId(), now, cutoff));
       }
     }
     if (sent > 0) {

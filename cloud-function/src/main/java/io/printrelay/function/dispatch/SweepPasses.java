@@ -2,6 +2,7 @@ package io.printrelay.function.dispatch;
 
 import io.printrelay.function.expiry.LabelExpiry;
 import jakarta.inject.Singleton;
+import java.util.List;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,9 +11,9 @@ import org.slf4j.LoggerFactory;
  * One run of the dispatch sweep (every minute in AWS, every 10 s in `printrelay local`), all its
  * passes: jobs stored but never sent ({@link DispatchSweep#run}), queued jobs whose message may be
  * lost ({@link StaleJobs}), the dead-letter queues ({@link DeadLetterSweep}), and the labels of
- * jobs finished long ago ({@link LabelExpiry}). A pass that fails (say SQS is unreachable) does not
- * keep the others from running; the run then fails with it, so that the failure shows (a Lambda
- * error).
+ * jobs finished long ago ({@link LabelExpiry}), and, last, each {@link SweepReport} (the figures
+ * the stack's alarms and dashboard read). A pass that fails (say SQS is unreachable) does not keep
+ * the others from running; the run then fails with it, so that the failure shows (a Lambda error).
  */
 @Singleton
 public class SweepPasses {
@@ -22,16 +23,19 @@ public class SweepPasses {
   private final StaleJobs stale;
   private final DeadLetterSweep deadLetters;
   private final LabelExpiry expiry;
+  private final List<SweepReport> reports;
 
   public SweepPasses(
       DispatchSweep undispatched,
       StaleJobs stale,
       DeadLetterSweep deadLetters,
-      LabelExpiry expiry) {
+      LabelExpiry expiry,
+      List<SweepReport> reports) {
     this.undispatched = undispatched;
     this.stale = stale;
     this.deadLetters = deadLetters;
     this.expiry = expiry;
+    this.reports = List.copyOf(reports);
   }
 
   /**
@@ -44,6 +48,14 @@ public class SweepPasses {
         run.pass("undispatched jobs", undispatched::run) + run.pass("stale jobs", stale::resend);
     run.pass("dead letters", deadLetters::sweep);
     run.pass("label expiry", expiry::run);
+    reports.forEach(
+        report ->
+            run.pass(
+                report.name(),
+                () -> {
+                  report.run();
+                  return 0;
+                }));
     if (run.failure != null) {
       throw run.failure;
     }

@@ -30,4 +30,9 @@ public record PrinterStatus(String status, String detail) {
     }
     return new PrinterStatus(printer.state().wireName(), printer.detail());
   }
+
+  /** Its agent silent, or the agent cannot reach it: nothing prints there. */
+  public boolean offline() {
+    return OFFLINE.equals(status);
+  }
 }
