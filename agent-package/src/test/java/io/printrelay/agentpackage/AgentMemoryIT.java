@@ -60,7 +60,7 @@ class AgentMemoryIT {
     String override = System.getProperty("agent.jvm.flags", "").trim();
     List<String> flags =
         override.isEmpty()
-            ? PackagedAgent.jvmFlags(PackagedAgent.unit(deb))
+            ? PackagedAgent.jvmFlags(deb, PackagedAgent.unit(deb))
             : List.of(override.split("\\s+"));
     Path jar = root.resolve("printrelay-agent.jar");
     Files.write(jar, PackagedAgent.file(deb, PackagedAgent.JAR));

@@ -76,13 +76,24 @@ final class PackagedAgent {
     throw new IllegalStateException("the package holds no " + path);
   }
 
-  /** The JVM flags the unit starts the agent with. */
-  static List<String> jvmFlags(String unit) {
-    Matcher m = JAVA_OPTS.matcher(unit);
-    if (!m.find()) {
-      throw new IllegalStateException("the unit sets no JAVA_OPTS");
+  static final String JVM_ARGS = "/usr/share/printrelay-agent/agent.jvmargs";
+
+  /** The JVM flags the unit starts the agent with: the packaged argument file, then JAVA_OPTS. */
+  static List<String> jvmFlags(Path deb, String unit) throws IOException {
+    if (!unit.contains("@" + JVM_ARGS)) {
+      throw new IllegalStateException("the unit does not read " + JVM_ARGS);
     }
-    return List.of(m.group(1).trim().split("\\s+"));
+    List<String> flags = new java.util.ArrayList<>();
+    for (String line : new String(file(deb, JVM_ARGS), UTF_8).split("\n")) {
+      if (!line.isBlank() && !line.startsWith("#")) {
+        flags.add(line.trim());
+      }
+    }
+    Matcher m = JAVA_OPTS.matcher(unit);
+    if (m.find() && !m.group(1).isBlank()) {
+      flags.addAll(List.of(m.group(1).trim().split("\\s+")));
+    }
+    return flags;
   }
 
   /** How long systemd waits for the agent to stop before it kills it. */

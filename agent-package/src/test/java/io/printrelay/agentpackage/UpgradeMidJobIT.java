@@ -50,7 +50,7 @@ class UpgradeMidJobIT {
   void theNewVersionResumesTheJobTheOldOneWasPrinting() throws Exception {
     Path deb = PackagedAgent.deb();
     String unit = PackagedAgent.unit(deb);
-    List<String> jvmFlags = PackagedAgent.jvmFlags(unit);
+    List<String> jvmFlags = PackagedAgent.jvmFlags(deb, unit);
     VirtualPrinter printer = bed.printer("vp", Duration.ofMillis(20));
     String printers = "vp=127.0.0.1:" + printer.port();
     Path logs = Path.of("target");
