@@ -5,6 +5,7 @@ import io.printrelay.agent.status.StatusJson;
 import io.printrelay.agent.status.StatusTable;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -54,8 +55,19 @@ final class StatusCommand {
         return 1;
       }
       status = StatusJson.read(response.body());
+    } catch (ConnectException e) {
+      err.println(
+          "printrelay agent status: no agent answers at "
+              + uri
+              + " (nothing listens there: is the agent running, with this --status-port?)");
+      return 1;
     } catch (IOException e) {
-      err.println("printrelay agent status: no agent answers at " + uri + " (" + e + ")");
+      err.println(
+          "printrelay agent status: no agent answers at "
+              + uri
+              + " ("
+              + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+              + ")");
       return 1;
     } catch (IllegalArgumentException e) {
       err.println(

@@ -76,6 +76,33 @@ class AgentLogTest {
     assertThat(value(started, "labels")).isEqualTo(String.valueOf(LABELS));
   }
 
+  @Test
+  void aPrinterGoingOfflineAndComingBackIsALineEach() {
+    VirtualPrinter printer = bed.printer("line-1", Duration.ofMillis(5));
+    printer.refuseConnections(true);
+    bed.start(printer);
+    String failed = bed.submit("line-1", Priority.NORMAL, 3);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> bed.job(failed).status() == JobStatus.FAILED);
+    printer.refuseConnections(false);
+    String next = bed.submit("line-1", Priority.NORMAL, 3);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> bed.job(next).status() == JobStatus.COMPLETED);
+
+    List<ILoggingEvent> changes =
+        List.copyOf(events.list).stream()
+            .filter(e -> "printer.state".equals(value(e, "event")))
+            .filter(e -> e.getLevel().isGreaterOrEqual(Level.INFO))
+            .toList();
+    assertThat(changes)
+        .extracting(e -> e.getLevel() + " " + value(e, "was") + " -> " + value(e, "state"))
+        .containsExactly("WARN printing -> offline", "INFO offline -> ready");
+    assertThat(value(changes.getFirst(), "printer")).isEqualTo("line-1");
+    assertThat(value(changes.getFirst(), "detail")).contains("cannot connect");
+  }
+
   /**
    * The agent's own logback.xml, the one its jar ships; the tests' classpath configures Logback
    * with job-model's logback-test.xml instead.

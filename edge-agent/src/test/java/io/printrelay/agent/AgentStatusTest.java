@@ -109,6 +109,20 @@ class AgentStatusTest {
   }
 
   @Test
+  void aPrinterOfflineSaysWhy() {
+    VirtualPrinter printer = bed.printer("line-1", Duration.ofMillis(10));
+    printer.refuseConnections(true);
+    Agent agent = bed.start(bed.config(printer).statusAddress(ANY_LOOPBACK_PORT).build());
+    String jobId = bed.submit("line-1", Priority.NORMAL, 3);
+    await().atMost(Duration.ofSeconds(20)).until(() -> bed.job(jobId).status() == JobStatus.FAILED);
+
+    AgentStatus.Printer offline = printer(status(agent), "line-1");
+    assertThat(offline.state()).isEqualTo("offline");
+    assertThat(offline.detail()).contains("cannot connect");
+    assertThat(offline.currentJob()).isNull();
+  }
+
+  @Test
   void aStandbySaysItDoesNotHoldThePrintersLease() {
     VirtualPrinter printer = bed.printer("line-1", Duration.ofMillis(10));
     Agent holder = bed.start(bed.config(printer).statusAddress(ANY_LOOPBACK_PORT).build());

@@ -162,8 +162,8 @@ public final class QueuePoller implements Runnable {
             .addKeyValue("queue", queueUrl)
             .addKeyValue("hold_s", foreignHold.toSeconds())
             .log(
-                "the printer is not served by this agent; its messages are hidden at a time for"
-                    + " the agent that serves it (one queue prefix per site avoids this)");
+                "the printer is not served by this agent; its messages are hidden hold_s at a"
+                    + " time for the agent that serves it (one queue prefix per site avoids this)");
       }
       foreign.hide(received);
       return;
