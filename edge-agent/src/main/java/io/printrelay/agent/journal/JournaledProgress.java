@@ -268,7 +268,7 @@ public final class JournaledProgress implements JobProgress, AutoCloseable {
     return List.copyOf(jobs);
   }
 
-  /** Labels printed, failed or flagged here that the table has not acknowledged yet. */
+  /** Labels whose latest change here (started, printed, failed, flagged) the table lacks yet. */
   public int labelsWaitingToSync() {
     return open.values().stream().mapToInt(j -> j.state().labelsWaitingToSync()).sum();
   }

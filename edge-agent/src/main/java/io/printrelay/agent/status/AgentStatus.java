@@ -8,8 +8,8 @@ import java.util.Objects;
  * What the agent sees now, as {@code GET /status} answers it (docs/printing.md#agent-status).
  *
  * @param version the agent's build, or "unknown" when run from classes without one
- * @param labelsWaitingToSync labels printed, failed or flagged here that the table has not
- *     acknowledged yet, over every journaled job
+ * @param labelsWaitingToSync labels whose latest change here (an attempt started, printed, failed,
+ *     flagged uncertain) the table has not acknowledged yet, over every journaled job
  */
 public record AgentStatus(
     String version, String agentId, Cloud cloud, int labelsWaitingToSync, List<Printer> printers) {
