@@ -1,6 +1,7 @@
 package io.printrelay.agent;
 
 import io.printrelay.agent.journal.CloudLink;
+import io.printrelay.agent.journal.JournalState;
 import io.printrelay.agent.journal.JournaledProgress;
 import io.printrelay.agent.journal.LastKnownPrinters;
 import io.printrelay.agent.polling.HeldMessages;
@@ -14,19 +15,26 @@ import io.printrelay.agent.progress.DynamoDbProgress;
 import io.printrelay.agent.progress.JobProgress;
 import io.printrelay.agent.progress.PrinterRegistry;
 import io.printrelay.agent.progress.PrinterStatus;
+import io.printrelay.agent.status.AgentStatus;
+import io.printrelay.agent.status.AgentVersion;
+import io.printrelay.agent.status.StatusServer;
 import io.printrelay.queue.QueueUrls;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -46,7 +54,10 @@ public final class Agent implements AutoCloseable {
   private final HeldMessages held;
   private final Pollers pollers;
   private final JournaledProgress journal;
+  private final CloudLink link;
+  private final String version = AgentVersion.get();
   private final List<ScheduledExecutorService> timers;
+  private volatile StatusServer statusServer;
   private final AtomicBoolean stopping = new AtomicBoolean();
   private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -56,12 +67,14 @@ public final class Agent implements AutoCloseable {
       HeldMessages held,
       Pollers pollers,
       JournaledProgress journal,
+      CloudLink link,
       List<ScheduledExecutorService> timers) {
     this.config = config;
     this.workers = workers;
     this.held = held;
     this.pollers = pollers;
     this.journal = journal;
+    this.link = link;
     this.timers = timers;
   }
 
@@ -110,13 +123,22 @@ public final class Agent implements AutoCloseable {
               config.foreignHold(),
               held,
               workers);
-      log.info(
-          "agent {} ready: printers {}, queues {}-*.fifo, table {}",
-          config.agentId(),
-          config.printers(),
-          config.queueNames().prefix(),
-          config.table());
-      return new Agent(config, workers, held, pollers, journal, List.of(timers, watchdog));
+      Agent agent =
+          new Agent(config, workers, held, pollers, journal, link, List.of(timers, watchdog));
+      log.atInfo()
+          .addKeyValue("event", "agent.started")
+          .addKeyValue("agent", config.agentId())
+          .addKeyValue("version", agent.version)
+          .addKeyValue(
+              "printers",
+              config.printers().stream()
+                  .map(PrinterEndpoint::toString)
+                  .collect(Collectors.joining(",")))
+          .addKeyValue("queue_prefix", config.queueNames().prefix())
+          .addKeyValue("table", config.table())
+          .log("agent ready");
+      agent.startStatusServer();
+      return agent;
     } catch (RuntimeException e) {
       if (journal != null) {
         journal.close();
@@ -174,7 +196,11 @@ public final class Agent implements AutoCloseable {
       board.assumeLease();
       // A table that exists but cannot be reached now: journaled jobs print on, and the
       // heartbeat registers the printer once it answers. A missing table still fails the start.
-      log.warn("printer {}: not registered yet ({})", endpoint.id(), unreachable.getMessage());
+      log.atWarn()
+          .addKeyValue("event", "printer.not_registered")
+          .addKeyValue("printer", endpoint.id())
+          .addKeyValue("error", unreachable.getMessage())
+          .log("not registered yet: the heartbeat registers it once the table answers");
     }
     TcpLabelPrinter printer =
         new TcpLabelPrinter(endpoint, config.timeouts(), watchdog, board::problem);
@@ -200,9 +226,78 @@ public final class Agent implements AutoCloseable {
   private static void resumeInterrupted(PrinterWorker worker, JobProgress progress) {
     String printerId = worker.endpoint().id();
     for (String jobId : progress.interrupted(printerId)) {
-      log.info("printer {}: job {} was interrupted; it is resumed first", printerId, jobId);
+      log.atInfo()
+          .addKeyValue("event", "job.interrupted")
+          .addKeyValue("printer", printerId)
+          .addKeyValue("job", jobId)
+          .log("the job was interrupted; it is resumed first");
       worker.resume(jobId);
     }
+  }
+
+  /**
+   * The status endpoint is for the person at the machine: an address it cannot have (in use by
+   * another agent, say) is logged and printing goes on without it.
+   */
+  private void startStatusServer() {
+    InetSocketAddress address = config.statusAddress();
+    if (address == null) {
+      return;
+    }
+    try {
+      statusServer = StatusServer.start(address, this::status);
+      log.atInfo()
+          .addKeyValue("event", "status.listening")
+          .addKeyValue("address", hostAndPort(statusServer.address()))
+          .log("status endpoint: GET /status");
+    } catch (IOException | RuntimeException e) {
+      log.atWarn()
+          .addKeyValue("event", "status.unavailable")
+          .addKeyValue("address", hostAndPort(address))
+          .addKeyValue("error", e.toString())
+          .log("no status endpoint; printing goes on without it");
+    }
+  }
+
+  private static String hostAndPort(InetSocketAddress address) {
+    String host =
+        address.getAddress() == null
+            ? address.getHostString()
+            : address.getAddress().getHostAddress();
+    return (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
+  }
+
+  /** Where {@code GET /status} answers, once listening (docs/printing.md#agent-status). */
+  public Optional<InetSocketAddress> statusAddress() {
+    StatusServer server = statusServer;
+    return server == null ? Optional.empty() : Optional.of(server.address());
+  }
+
+  /** What the agent sees now: its printers, the cloud, what the table has yet to hear. */
+  public AgentStatus status() {
+    List<AgentStatus.Printer> printers = new ArrayList<>();
+    for (PrinterWorker worker : workers.values()) {
+      PrinterStatus status = worker.status();
+      Optional<JournalState> journaled =
+          Optional.ofNullable(status.currentJobId()).flatMap(journal::journal);
+      printers.add(
+          new AgentStatus.Printer(
+              worker.endpoint().id(),
+              worker.endpoint().host(),
+              worker.endpoint().port(),
+              status.state().wireName(),
+              status.detail(),
+              status.currentJobId(),
+              journaled.map(JournalState::current).orElse(null),
+              journaled.map(JournalState::total).orElse(null),
+              worker.leaseHeld()));
+    }
+    return new AgentStatus(
+        version,
+        config.agentId(),
+        AgentStatus.Cloud.since(link.downSince()),
+        journal.labelsWaitingToSync(),
+        printers);
   }
 
   /** What each printer is doing, by printer id. */
@@ -236,14 +331,20 @@ public final class Agent implements AutoCloseable {
     workers.values().forEach(PrinterWorker::closePrinter);
     // What was printed reaches the table now if it can; else the next start syncs the journal.
     if (!journal.awaitSynced(Duration.ofSeconds(5))) {
-      log.warn(
-          "agent {}: progress not yet synced stays in the journal for the next start",
-          config.agentId());
+      log.atWarn()
+          .addKeyValue("event", "journal.not_synced")
+          .addKeyValue("agent", config.agentId())
+          .addKeyValue("labels", journal.labelsWaitingToSync())
+          .log("progress not yet synced stays in the journal for the next start");
     }
     journal.close();
     workers.values().forEach(PrinterWorker::releaseLease);
+    closeStatusServer();
     stopped.countDown();
-    log.info("agent {} stopped", config.agentId());
+    log.atInfo()
+        .addKeyValue("event", "agent.stopped")
+        .addKeyValue("agent", config.agentId())
+        .log("agent stopped");
   }
 
   /** Stops at once, as a crash would: connections cut mid-label, no more writes (best effort). */
@@ -251,11 +352,19 @@ public final class Agent implements AutoCloseable {
     if (!stopping.compareAndSet(false, true)) {
       return;
     }
+    closeStatusServer();
     pollers.interrupt();
     workers.values().forEach(PrinterWorker::halt);
     journal.close();
     timers.forEach(ScheduledExecutorService::shutdownNow);
     stopped.countDown();
+  }
+
+  private void closeStatusServer() {
+    StatusServer server = statusServer;
+    if (server != null) {
+      server.close();
+    }
   }
 
   /** Blocks until {@link #close} or {@link #halt} has run. */
@@ -274,10 +383,11 @@ public final class Agent implements AutoCloseable {
   private static void awaitOrHalt(PrinterWorker worker, Duration grace) {
     try {
       if (!worker.join(grace)) {
-        log.warn(
-            "printer {}: the label in progress did not finish in {} s; cutting it off",
-            worker.endpoint().id(),
-            grace.toSeconds());
+        log.atWarn()
+            .addKeyValue("event", "printer.cut_off")
+            .addKeyValue("printer", worker.endpoint().id())
+            .addKeyValue("grace_s", grace.toSeconds())
+            .log("the label in progress did not finish in time; cutting it off");
         worker.halt();
         worker.join(Duration.ofSeconds(2));
       }

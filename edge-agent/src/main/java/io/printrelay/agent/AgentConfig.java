@@ -5,6 +5,7 @@ import io.printrelay.agent.printing.PrinterEndpoint;
 import io.printrelay.agent.printing.TcpLabelPrinter;
 import io.printrelay.queue.QueueNames;
 import io.printrelay.table.TableName;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,6 +28,8 @@ import java.util.Set;
  * @param dataDir the agent's own directory, created by {@link Agent#start}: the journal of the jobs
  *     it prints lives there (docs/printing.md#the-local-journal); null for a fresh temporary one,
  *     which a restart does not find again
+ * @param statusAddress where the agent answers {@code GET /status} (docs/printing.md#agent-status);
+ *     port 0 for any free one, null for no status endpoint
  */
 public record AgentConfig(
     String agentId,
@@ -42,6 +45,7 @@ public record AgentConfig(
     Backoff backoff,
     TcpLabelPrinter.Timeouts timeouts,
     Path dataDir,
+    InetSocketAddress statusAddress,
     Clock clock) {
 
   private static final Duration MAX_VISIBILITY = Duration.ofHours(12);
@@ -127,6 +131,7 @@ public record AgentConfig(
         new TcpLabelPrinter.Timeouts(
             Duration.ofSeconds(3), Duration.ofSeconds(10), Duration.ofSeconds(5));
     private Path dataDir;
+    private InetSocketAddress statusAddress;
     private Clock clock = Clock.systemUTC();
 
     private Builder() {}
@@ -193,6 +198,11 @@ public record AgentConfig(
       return this;
     }
 
+    public Builder statusAddress(InetSocketAddress statusAddress) {
+      this.statusAddress = statusAddress;
+      return this;
+    }
+
     public Builder clock(Clock clock) {
       this.clock = clock;
       return this;
@@ -213,6 +223,7 @@ public record AgentConfig(
           backoff,
           timeouts,
           dataDir,
+          statusAddress,
           clock);
     }
   }

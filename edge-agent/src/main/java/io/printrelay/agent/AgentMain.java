@@ -3,13 +3,16 @@ package io.printrelay.agent;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Clock;
+import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
  * {@code printrelay agent}: runs the edge agent until SIGTERM (or Ctrl-C), then stops gracefully.
- * Exit codes: 2 bad options, 1 could not start (queues or table unreachable).
+ * Exit codes: 2 bad options, 1 could not start (queues or table unreachable). {@code printrelay
+ * agent status} asks a running agent what it sees ({@link StatusCommand}).
  */
 public final class AgentMain {
   private static final Logger log = LoggerFactory.getLogger(AgentMain.class);
@@ -24,6 +27,10 @@ public final class AgentMain {
   }
 
   static int run(String[] args, PrintStream out, PrintStream err) {
+    if (args.length > 0 && "status".equals(args[0])) {
+      return StatusCommand.run(
+          Arrays.copyOfRange(args, 1, args.length), out, err, Clock.systemUTC());
+    }
     if (AgentOptions.wantsHelp(args)) {
       out.println(AgentOptions.USAGE);
       return 0;
@@ -51,7 +58,10 @@ public final class AgentMain {
       clients.close();
       return badInput(err, e);
     } catch (RuntimeException e) {
-      log.error("the agent could not start: {}", e.getMessage());
+      log.atError()
+          .addKeyValue("event", "agent.start_failed")
+          .addKeyValue("error", e.getMessage())
+          .log("the agent could not start");
       clients.close();
       return 1;
     }

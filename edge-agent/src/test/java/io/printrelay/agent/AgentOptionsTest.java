@@ -7,6 +7,8 @@ import io.printrelay.agent.printing.PrinterEndpoint;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -98,12 +100,48 @@ class AgentOptionsTest {
         "--printers a=h:1 --colour blue | unknown option --colour",
         "--printers | --printers needs a value",
         "stray | unexpected argument 'stray'",
-        "--config /no/such/file | cannot read config file"
+        "--config /no/such/file | cannot read config file",
+        "--printers a=h:1 --status-port 70000 | --status-port must be 0-65535",
+        "--printers a=h:1 --status-port web | --status-port must be a port number"
       })
   void badOptionsAreNamed(String args, String message) {
     assertThatThrownBy(() -> parse(args.trim().split(" +")))
         .isInstanceOf(InvalidConfig.class)
         .hasMessageContaining(message);
+  }
+
+  @Test
+  void theStatusEndpointListensOnLoopbackPort9180UnlessToldOtherwise(@TempDir Path dir)
+      throws IOException {
+    assertThat(parse("--printers", "a=h:1").config().statusAddress())
+        .isEqualTo(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 9180));
+    assertThat(
+            parse("--printers", "a=h:1", "--status-port", "9200", "--status-bind", "0.0.0.0")
+                .config()
+                .statusAddress())
+        .isEqualTo(new InetSocketAddress(InetAddress.getByName("0.0.0.0"), 9200));
+    assertThat(parse("--printers", "a=h:1", "--status-port", "0").config().statusAddress())
+        .as("0: no endpoint")
+        .isNull();
+
+    Path file = Files.writeString(dir.resolve("agent.properties"), "status-port=9300\n");
+    assertThat(AgentOptions.statusTarget(new String[] {"--config", file.toString()}))
+        .as("printrelay agent status reads the agent's file")
+        .isEqualTo(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 9300));
+  }
+
+  @Test
+  void theStatusCommandRefusesAnEndpointTurnedOffAndOtherOptions() {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream errors = new PrintStream(err, true, StandardCharsets.UTF_8);
+
+    assertThat(AgentMain.run(new String[] {"status", "--status-port", "0"}, System.out, errors))
+        .isEqualTo(2);
+    assertThat(AgentMain.run(new String[] {"status", "--printers", "a=h:1"}, System.out, errors))
+        .isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("printrelay agent status: the agent's status endpoint is off")
+        .contains("printrelay agent status: unknown option --printers");
   }
 
   @Test

@@ -173,7 +173,9 @@ class CrashSafetyTest {
             "--poll-wait",
             "1",
             "--visibility-timeout",
-            "6")
+            "6",
+            "--status-port",
+            "0") // no endpoint: a fixed port could meet another build's agent
         .redirectErrorStream(true)
         .redirectOutput(log.toFile())
         .start();

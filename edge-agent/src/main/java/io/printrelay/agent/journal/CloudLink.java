@@ -23,9 +23,10 @@ public final class CloudLink {
 
   public synchronized void reached() {
     if (downSince != null) {
-      log.info(
-          "cloud reachable again after {} s: syncing the journal",
-          Duration.between(downSince, clock.instant()).toSeconds());
+      log.atInfo()
+          .addKeyValue("event", "cloud.back")
+          .addKeyValue("down_s", Duration.between(downSince, clock.instant()).toSeconds())
+          .log("cloud reachable again: syncing the journal");
       downSince = null;
     }
   }
@@ -33,10 +34,11 @@ public final class CloudLink {
   public synchronized void lost(RuntimeException cause) {
     if (downSince == null) {
       downSince = clock.instant();
-      log.warn(
-          "cloud unreachable ({}): jobs in hand print on from the journal; progress syncs when it"
-              + " is back",
-          cause.toString());
+      log.atWarn()
+          .addKeyValue("event", "cloud.lost")
+          .addKeyValue("error", cause.toString())
+          .log(
+              "cloud unreachable: jobs in hand print on from the journal; progress syncs when it is back");
     }
   }
 

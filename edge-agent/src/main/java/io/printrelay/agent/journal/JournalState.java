@@ -169,6 +169,16 @@ public final class JournalState {
     return synced == version;
   }
 
+  /** How many labels changed since the table last acknowledged a sync. */
+  public synchronized int labelsWaitingToSync() {
+    return (int) changedAt.values().stream().filter(at -> at > synced).count();
+  }
+
+  /** The label last started, until the job ends; else null. */
+  public synchronized Integer current() {
+    return current;
+  }
+
   /** Whether the table's reservation covers the label. */
   public synchronized boolean reserved(int index) {
     return index <= reservedAcked;

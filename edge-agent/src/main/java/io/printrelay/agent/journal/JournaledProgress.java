@@ -97,11 +97,13 @@ public final class JournaledProgress implements JobProgress, AutoCloseable {
       for (Path file : files.filter(f -> f.toString().endsWith(".labels")).sorted().toList()) {
         JobJournal journal = JobJournal.load(file);
         JournalState state = journal.state();
-        log.info(
-            "job {}: journal found ({} label in flight, {}): syncing it",
-            state.jobId(),
-            state.inFlight() == null ? "no" : "a",
-            state.ended() == null ? "not ended" : state.ended().wireName());
+        log.atInfo()
+            .addKeyValue("event", "journal.found")
+            .addKeyValue("printer", state.printerId())
+            .addKeyValue("job", state.jobId())
+            .addKeyValue("in_flight", state.inFlight())
+            .addKeyValue("ended", state.ended() == null ? null : state.ended().wireName())
+            .log("journal found: syncing it");
         Journaled journaled = new Journaled(journal);
         open.put(state.jobId(), journaled);
         journaled.startThreads();
@@ -289,14 +291,24 @@ public final class JournaledProgress implements JobProgress, AutoCloseable {
         }
       }
       if (!flagged.isEmpty()) {
-        log.warn(
-            "job {}: labels {} were printed here after the printer's lease ran out: flagged"
-                + " uncertain",
-            state.jobId(),
-            flagged);
+        log.atWarn()
+            .addKeyValue("event", "labels.flagged")
+            .addKeyValue("job", state.jobId())
+            .addKeyValue("labels", flagged)
+            .log("printed here after the printer's lease ran out: flagged uncertain");
         journaled.nudge();
       }
     }
+  }
+
+  /** Labels whose latest change here (started, printed, failed, flagged) the table lacks yet. */
+  public int labelsWaitingToSync() {
+    return open.values().stream().mapToInt(j -> j.state().labelsWaitingToSync()).sum();
+  }
+
+  /** The job's journal as it is now, while the job is journaled here. */
+  public Optional<JournalState> journal(String jobId) {
+    return Optional.ofNullable(open.get(jobId)).map(Journaled::state);
   }
 
   /** Waits up to {@code timeout} for every journal to be synced (a graceful stop). */
@@ -383,12 +395,17 @@ public final class JournaledProgress implements JobProgress, AutoCloseable {
         }
       }
       if (!flagged.isEmpty()) {
-        log.warn(
-            "job {}: taken over from an agent that may have printed up to label {}: labels {} are"
-                + " sent again, flagged uncertain",
-            state().jobId(),
-            reservedThrough,
-            flagged);
+        log.atWarn()
+            .addKeyValue("event", "job.taken_over")
+            .addKeyValue("printer", state().printerId())
+            .addKeyValue("job", state().jobId())
+            .addKeyValue("reserved_through", reservedThrough)
+            .addKeyValue("uncertain", flagged.size())
+            .log(
+                "taken over from an agent that may have printed up to label {}: labels {} are sent"
+                    + " again, flagged uncertain",
+                reservedThrough,
+                flagged);
         nudge();
       }
     }
@@ -493,7 +510,10 @@ public final class JournaledProgress implements JobProgress, AutoCloseable {
             return;
           }
         } catch (ProgressConflict gone) {
-          log.warn("job {}: gone from the table; its journal is dropped", state.jobId());
+          log.atWarn()
+              .addKeyValue("event", "journal.dropped")
+              .addKeyValue("job", state.jobId())
+              .log("the job is gone from the table; its journal is dropped");
           drop();
           return;
         } catch (SdkException e) {
@@ -503,7 +523,11 @@ public final class JournaledProgress implements JobProgress, AutoCloseable {
               retry.multipliedBy(2).compareTo(RETRY_MAX) > 0 ? RETRY_MAX : retry.multipliedBy(2);
           continue;
         } catch (RuntimeException e) {
-          log.error("job {}: sync failed; trying again", state.jobId(), e);
+          log.atError()
+              .addKeyValue("event", "journal.sync_failed")
+              .addKeyValue("job", state.jobId())
+              .setCause(e)
+              .log("sync failed; trying again");
           pause(RETRY_MAX);
           continue;
         }
@@ -519,10 +543,11 @@ public final class JournaledProgress implements JobProgress, AutoCloseable {
           cloud.fail(state.jobId(), state.error(), state.endedAt());
         }
       } catch (ProgressConflict stoppedMeanwhile) {
-        log.info(
-            "job {}: ended here ({}), but left printing in the table meanwhile; kept as it is",
-            state.jobId(),
-            state.ended().wireName());
+        log.atInfo()
+            .addKeyValue("event", "job.end_not_recorded")
+            .addKeyValue("job", state.jobId())
+            .addKeyValue("ended", state.ended().wireName())
+            .log("ended here, but left printing in the table meanwhile; kept as it is");
       }
       link.reached();
       drop();
@@ -599,7 +624,11 @@ public final class JournaledProgress implements JobProgress, AutoCloseable {
         }
       } catch (RuntimeException e) {
         if (!closed && !halted) {
-          log.error("job {}: watching the job failed", state().jobId(), e);
+          log.atError()
+              .addKeyValue("event", "journal.watch_failed")
+              .addKeyValue("job", state().jobId())
+              .setCause(e)
+              .log("watching the job failed");
         }
       } finally {
         reads.shutdownNow();

@@ -64,7 +64,11 @@ final class ForeignMessages {
       return true;
     } catch (SdkException e) {
       // Left as it is: it comes back when the visibility set on receive runs out.
-      log.debug("could not change the visibility of a message in {}: {}", queueUrl, e.getMessage());
+      log.atDebug()
+          .addKeyValue("event", "message.visibility_failed")
+          .addKeyValue("queue", queueUrl)
+          .addKeyValue("error", e.getMessage())
+          .log("could not change the visibility of a message");
       return false;
     }
   }

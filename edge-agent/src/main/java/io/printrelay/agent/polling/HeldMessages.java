@@ -60,7 +60,11 @@ public final class HeldMessages {
         discard = received;
       }
     }
-    log.debug("job {}: deleting superseded or duplicate message {}", jobId, discard.messageId());
+    log.atDebug()
+        .addKeyValue("event", "message.duplicate")
+        .addKeyValue("job", jobId)
+        .addKeyValue("message", discard.messageId())
+        .log("deleting a superseded or duplicate message");
     delete(discard.queueUrl(), discard.receiptHandle());
     return Optional.empty();
   }
@@ -137,15 +141,17 @@ public final class HeldMessages {
           .failed()
           .forEach(
               f ->
-                  log.debug(
-                      "visibility not extended for {}: {}",
-                      messages.get(Integer.parseInt(f.id())),
-                      f.message()));
+                  log.atDebug()
+                      .addKeyValue("event", "message.visibility_failed")
+                      .addKeyValue("message", messages.get(Integer.parseInt(f.id())))
+                      .addKeyValue("error", f.message())
+                      .log("visibility not extended"));
     } catch (SdkException e) {
-      log.warn(
-          "could not extend the visibility of {} held messages: {}",
-          entries.size(),
-          e.getMessage());
+      log.atWarn()
+          .addKeyValue("event", "message.visibility_failed")
+          .addKeyValue("messages", entries.size())
+          .addKeyValue("error", e.getMessage())
+          .log("could not extend the visibility of held messages");
     }
   }
 
@@ -154,7 +160,10 @@ public final class HeldMessages {
       sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(receiptHandle));
     } catch (SdkException e) {
       // Gone already, or its receipt handle expired: a later delivery is merged or skipped.
-      log.warn("could not delete a message: {}", e.getMessage());
+      log.atWarn()
+          .addKeyValue("event", "message.delete_failed")
+          .addKeyValue("error", e.getMessage())
+          .log("could not delete a message");
     }
   }
 
@@ -166,7 +175,10 @@ public final class HeldMessages {
                   .receiptHandle(receiptHandle)
                   .visibilityTimeout((int) duration.toSeconds()));
     } catch (SdkException e) {
-      log.warn("could not change a message's visibility: {}", e.getMessage());
+      log.atWarn()
+          .addKeyValue("event", "message.visibility_failed")
+          .addKeyValue("error", e.getMessage())
+          .log("could not change a message's visibility");
     }
   }
 }

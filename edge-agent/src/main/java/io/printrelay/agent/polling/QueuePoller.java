@@ -80,9 +80,19 @@ public final class QueuePoller implements Runnable {
   @Override
   public void run() {
     Duration errorPause = Duration.ofSeconds(1);
+    int failures = 0;
     while (running) {
       try {
-        receive().forEach(this::handle);
+        List<Message> messages = receive();
+        if (failures > 0) {
+          log.atInfo()
+              .addKeyValue("event", "queue.receiving")
+              .addKeyValue("queue", queueUrl)
+              .addKeyValue("failures", failures)
+              .log("receiving again");
+          failures = 0;
+        }
+        messages.forEach(this::handle);
         errorPause = Duration.ofSeconds(1);
       } catch (AbortedException e) {
         // interrupted by stop(); the loop condition decides
@@ -90,11 +100,13 @@ public final class QueuePoller implements Runnable {
         if (!running) {
           break;
         }
-        log.warn(
-            "receiving from {} failed, again in {} s: {}",
-            queueUrl,
-            errorPause.toSeconds(),
-            e.getMessage());
+        // The first failure of a run is news; the retries of an outage are not.
+        (failures++ == 0 ? log.atWarn() : log.atDebug())
+            .addKeyValue("event", "queue.receive_failed")
+            .addKeyValue("queue", queueUrl)
+            .addKeyValue("retry_s", errorPause.toSeconds())
+            .addKeyValue("error", e.getMessage())
+            .log("receiving failed; trying again");
         if (!sleep(errorPause)) {
           break;
         }
@@ -128,7 +140,12 @@ public final class QueuePoller implements Runnable {
       // Never printable: given back at once, it is received again and again until the redrive
       // policy parks it in the dead-letter queue, in moments rather than after maxReceiveCount
       // visibility timeouts during which it would hold back its whole message group.
-      log.warn("unreadable message {} in {}: {}", message.messageId(), queueUrl, e.getMessage());
+      log.atWarn()
+          .addKeyValue("event", "queue.unreadable_message")
+          .addKeyValue("queue", queueUrl)
+          .addKeyValue("message", message.messageId())
+          .addKeyValue("error", e.getMessage())
+          .log("unreadable message given back");
       giveBack(message);
       return;
     }
@@ -139,12 +156,14 @@ public final class QueuePoller implements Runnable {
     }
     if (!router.serves(body.printerId())) {
       if (unknownPrinters.add(body.printerId())) {
-        log.info(
-            "printer {} is not served by this agent; its messages in {} are hidden for {} s"
-                + " at a time for the agent that serves it (one queue prefix per site avoids this)",
-            body.printerId(),
-            queueUrl,
-            foreignHold.toSeconds());
+        log.atInfo()
+            .addKeyValue("event", "queue.foreign_printer")
+            .addKeyValue("printer", body.printerId())
+            .addKeyValue("queue", queueUrl)
+            .addKeyValue("hold_s", foreignHold.toSeconds())
+            .log(
+                "the printer is not served by this agent; its messages are hidden hold_s at a"
+                    + " time for the agent that serves it (one queue prefix per site avoids this)");
       }
       foreign.hide(received);
       return;
@@ -165,7 +184,11 @@ public final class QueuePoller implements Runnable {
       sqs.changeMessageVisibility(
           b -> b.queueUrl(queueUrl).receiptHandle(message.receiptHandle()).visibilityTimeout(0));
     } catch (SdkException e) {
-      log.debug("could not release message {}: {}", message.messageId(), e.getMessage());
+      log.atDebug()
+          .addKeyValue("event", "queue.release_failed")
+          .addKeyValue("message", message.messageId())
+          .addKeyValue("error", e.getMessage())
+          .log("could not release the message");
     }
   }
 

@@ -36,7 +36,10 @@ public final class VisibilityHeartbeat {
       held.keepAllInvisible(timeout);
     } catch (RuntimeException e) {
       // A scheduled task that throws is never run again: log and keep beating.
-      log.warn("visibility heartbeat failed: {}", e.toString());
+      log.atWarn()
+          .addKeyValue("event", "message.heartbeat_failed")
+          .addKeyValue("error", e.toString())
+          .log("visibility heartbeat failed");
     }
   }
 }

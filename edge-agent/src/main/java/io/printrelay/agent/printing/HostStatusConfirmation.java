@@ -90,7 +90,10 @@ final class HostStatusConfirmation {
         throw new IOException("printer " + printerId + " stopped answering ~HS", e);
       }
       support = Support.SILENT;
-      log.warn("printer {} does not answer ~HS: a label counts as printed once written", printerId);
+      log.atWarn()
+          .addKeyValue("event", "printer.no_host_status")
+          .addKeyValue("printer", printerId)
+          .log("the printer does not answer ~HS: a label counts as printed once written");
       return Optional.empty();
     }
   }

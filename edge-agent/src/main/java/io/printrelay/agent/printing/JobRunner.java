@@ -63,8 +63,12 @@ final class JobRunner {
     Optional<Job> found = progress.job(ticket.jobId());
     JobDecision decision = JobDecision.of(found.orElse(null), printerId, ticket.messagePriority());
     if (!decision.prints()) {
-      log.info(
-          "printer {}: job {} not printed: {}", printerId, ticket.jobId(), decision.skipReason());
+      log.atInfo()
+          .addKeyValue("event", "job.skipped")
+          .addKeyValue("printer", printerId)
+          .addKeyValue("job", ticket.jobId())
+          .addKeyValue("reason", decision.skipReason())
+          .log("job not printed");
       return ticket.completeUnlessReplaced(dispatchSeen) ? Outcome.DONE : Outcome.AGAIN;
     }
     if (!mayStart()) {
@@ -95,30 +99,32 @@ final class JobRunner {
       } catch (IOException stillDown) {
         return false;
       }
-      log.info("printer {} is reachable again", printerId);
-      board.set(PrinterStatus.ready());
+      board.set(PrinterStatus.ready()); // logged there: printer.state
     }
     return true;
   }
 
   private Outcome print(JobTicket ticket, Job job, String how) {
     board.set(PrinterStatus.printing(job.jobId()));
-    log.info(
-        "printer {}: job {} {} ({}, {} labels, {} printed before)",
-        printerId,
-        job.jobId(),
-        how,
-        job.priority().wireName(),
-        job.total(),
-        job.printed());
+    log.atInfo()
+        .addKeyValue("event", "job.started")
+        .addKeyValue("printer", printerId)
+        .addKeyValue("job", job.jobId())
+        .addKeyValue("priority", job.priority().wireName())
+        .addKeyValue("labels", job.total())
+        .addKeyValue("printed_before", job.printed())
+        .addKeyValue("resumed", how.equals("resumed"))
+        .log("job {}", how);
     if (job.inFlightLabel() != null) {
       progress.markUncertain(job.jobId(), job.inFlightLabel());
-      log.warn(
-          "printer {}: job {} was interrupted while label {} was being sent: it is sent"
-              + " again and flagged uncertain",
-          printerId,
-          job.jobId(),
-          job.inFlightLabel());
+      log.atWarn()
+          .addKeyValue("event", "label.uncertain")
+          .addKeyValue("printer", printerId)
+          .addKeyValue("job", job.jobId())
+          .addKeyValue("label", job.inFlightLabel())
+          .log(
+              "the job was interrupted while this label was being sent: it is sent again and"
+                  + " flagged uncertain");
     }
     LabelsEnd end = printLabels(job);
     return switch (end.outcome()) {
@@ -126,11 +132,12 @@ final class JobRunner {
       case FAILED ->
           finish(ticket, job, "label " + end.index() + " failed: " + end.error(), end.error());
       case JOB_NOT_PRINTING -> {
-        log.info(
-            "printer {}: job {} stopped before label {}: no longer printing",
-            printerId,
-            job.jobId(),
-            end.index());
+        log.atInfo()
+            .addKeyValue("event", "job.stopped")
+            .addKeyValue("printer", printerId)
+            .addKeyValue("job", job.jobId())
+            .addKeyValue("before_label", end.index())
+            .log("the job is no longer printing (paused or cancelled)");
         board.set(PrinterStatus.ready());
         yield Outcome.AGAIN; // the next look deletes its message, or resumes it
       }
@@ -155,11 +162,13 @@ final class JobRunner {
       if (!board.leaseHeld()) {
         // Another agent took the printer over (this one was cut off from the cloud meanwhile):
         // stop at this label boundary; the job is the other agent's now.
-        log.warn(
-            "printer {}: job {} stopped before label {}: the printer's lease is lost",
-            printerId,
-            job.jobId(),
-            label.index());
+        log.atWarn()
+            .addKeyValue("event", "job.stopped")
+            .addKeyValue("printer", printerId)
+            .addKeyValue("job", job.jobId())
+            .addKeyValue("label", label.index())
+            .addKeyValue("reason", "lease lost")
+            .log("job stopped before a label: another agent drives the printer now");
         return new LabelsEnd(
             LabelAttempts.Outcome.JOB_NOT_PRINTING, label.index(), null, someFailed);
       }
@@ -179,10 +188,20 @@ final class JobRunner {
     try {
       if (error == null) {
         progress.complete(job.jobId(), clock.instant());
-        log.info("printer {}: job {} completed ({} labels)", printerId, job.jobId(), job.total());
+        log.atInfo()
+            .addKeyValue("event", "job.completed")
+            .addKeyValue("printer", printerId)
+            .addKeyValue("job", job.jobId())
+            .addKeyValue("labels", job.total())
+            .log("job completed");
       } else {
         progress.fail(job.jobId(), error, clock.instant());
-        log.warn("printer {}: job {} failed: {}", printerId, job.jobId(), error);
+        log.atWarn()
+            .addKeyValue("event", "job.failed")
+            .addKeyValue("printer", printerId)
+            .addKeyValue("job", job.jobId())
+            .addKeyValue("error", error)
+            .log("job failed");
       }
     } catch (ProgressConflict lost) {
       return Outcome.AGAIN; // paused or cancelled at the very end: the next look settles it

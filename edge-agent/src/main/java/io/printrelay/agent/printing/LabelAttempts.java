@@ -89,6 +89,13 @@ final class LabelAttempts {
       try {
         printer.print(label.content());
         progress.labelPrinted(label.jobId(), label.index(), clock.instant());
+        // Per label, so never at info: a 200-label job is one job.started and one job.completed.
+        log.atDebug()
+            .addKeyValue("event", "label.printed")
+            .addKeyValue("printer", printerId)
+            .addKeyValue("job", label.jobId())
+            .addKeyValue("label", label.index())
+            .log();
         return new Result(Outcome.PRINTED, null);
       } catch (PrinterUnreachable e) {
         error = e.getMessage(); // nothing was sent: a plain retry
@@ -102,14 +109,15 @@ final class LabelAttempts {
       if (inbox.halted()) {
         return new Result(Outcome.STOPPING, null);
       }
-      log.warn(
-          "printer {}: label {} of job {} failed (attempt {} of {}): {}",
-          printerId,
-          label.index(),
-          label.jobId(),
-          attempts,
-          backoff.attempts(),
-          error);
+      log.atWarn()
+          .addKeyValue("event", "label.attempt_failed")
+          .addKeyValue("printer", printerId)
+          .addKeyValue("job", label.jobId())
+          .addKeyValue("label", label.index())
+          .addKeyValue("attempt", attempts)
+          .addKeyValue("attempts", backoff.attempts())
+          .addKeyValue("error", error)
+          .log("label attempt failed");
       if (!backoff.allowsAnother(attempts)) {
         progress.labelFailed(label.jobId(), label.index(), error);
         return new Result(Outcome.FAILED, error);
@@ -131,13 +139,13 @@ final class LabelAttempts {
   private boolean flagUncertain(Label label, boolean alreadyFlagged, String error) {
     if (!alreadyFlagged) {
       progress.markUncertain(label.jobId(), label.index());
-      log.warn(
-          "printer {}: label {} of job {} may or may not have printed ({}); it is sent again"
-              + " and flagged uncertain",
-          printerId,
-          label.index(),
-          label.jobId(),
-          error);
+      log.atWarn()
+          .addKeyValue("event", "label.uncertain")
+          .addKeyValue("printer", printerId)
+          .addKeyValue("job", label.jobId())
+          .addKeyValue("label", label.index())
+          .addKeyValue("error", error)
+          .log("the label may or may not have printed: it is sent again and flagged uncertain");
     }
     return true;
   }

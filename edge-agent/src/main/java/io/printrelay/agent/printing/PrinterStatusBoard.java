@@ -6,6 +6,7 @@ import io.printrelay.model.PrinterState;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,7 +58,10 @@ public final class PrinterStatusBoard {
         registry.report(printer.id(), printer.host(), printer.port(), agentId, status(), now);
     leaseUntil = leaseHeld ? now.plus(lease) : null;
     if (!leaseHeld) {
-      log.info("printer {}: driven by another agent; this one stands by", printer.id());
+      log.atInfo()
+          .addKeyValue("event", "lease.standby")
+          .addKeyValue("printer", printer.id())
+          .log("driven by another agent; this one stands by");
     }
     return leaseHeld;
   }
@@ -94,7 +98,11 @@ public final class PrinterStatusBoard {
       try {
         registry.releaseLease(printer.id(), agentId);
       } catch (RuntimeException e) {
-        log.debug("printer {}: lease not released ({}); it runs out", printer.id(), e.getMessage());
+        log.atDebug()
+            .addKeyValue("event", "lease.not_released")
+            .addKeyValue("printer", printer.id())
+            .addKeyValue("error", e.getMessage())
+            .log("lease not released; it runs out");
       }
     }
   }
@@ -108,14 +116,36 @@ public final class PrinterStatusBoard {
   }
 
   void set(PrinterStatus next) {
-    boolean changed;
+    PrinterStatus was;
     synchronized (this) {
-      changed = !next.equals(status);
+      was = status;
       status = next;
     }
-    if (changed) {
+    if (!next.equals(was)) {
+      logChange(was, next);
       publish();
     }
+  }
+
+  /**
+   * Into or out of offline and error at info or warn; ready and printing take turns with every job,
+   * which job.started and job.completed say already, so those only at debug.
+   */
+  private void logChange(PrinterStatus was, PrinterStatus next) {
+    if (was.state() == next.state() && Objects.equals(was.detail(), next.detail())) {
+      return; // another job, same state
+    }
+    boolean trouble = next.state() == PrinterState.OFFLINE || next.state() == PrinterState.ERROR;
+    boolean routine =
+        !trouble && !(was.state() == PrinterState.OFFLINE || was.state() == PrinterState.ERROR);
+    (trouble ? log.atWarn() : routine ? log.atDebug() : log.atInfo())
+        .addKeyValue("event", "printer.state")
+        .addKeyValue("printer", printer.id())
+        .addKeyValue("state", next.state().wireName())
+        .addKeyValue("was", was.state().wireName())
+        .addKeyValue("detail", next.detail())
+        .addKeyValue("job", next.currentJobId())
+        .log();
   }
 
   /** A condition the printer reported while printing (paper out, head open), or null when fine. */
@@ -136,23 +166,31 @@ public final class PrinterStatusBoard {
       leaseHeld = held;
       leaseUntil = held ? now.plus(lease) : null;
       if (held && !was) {
-        log.info("printer {}: its lease ran out elsewhere; this agent takes it over", printer.id());
+        log.atInfo()
+            .addKeyValue("event", "lease.taken")
+            .addKeyValue("printer", printer.id())
+            .log("its lease ran out elsewhere; this agent takes the printer over");
         onTakeover.run();
       } else if (!held && was) {
-        log.warn("printer {}: another agent took it over; this one stops driving it", printer.id());
+        log.atWarn()
+            .addKeyValue("event", "lease.lost")
+            .addKeyValue("printer", printer.id())
+            .log("another agent took the printer over; this one stops driving it");
         onLost.accept(ranOut);
       }
     } catch (SdkException e) {
       // The cloud is away: said once by the agent's CloudLink, not at every beat.
-      log.debug(
-          "printer {}: status not recorded ({}); the next heartbeat retries",
-          printer.id(),
-          e.getMessage());
+      log.atDebug()
+          .addKeyValue("event", "printer.report_failed")
+          .addKeyValue("printer", printer.id())
+          .addKeyValue("error", e.getMessage())
+          .log("status not recorded; the next heartbeat retries");
     } catch (RuntimeException e) {
-      log.warn(
-          "printer {}: status not recorded ({}); the next heartbeat retries",
-          printer.id(),
-          e.getMessage());
+      log.atWarn()
+          .addKeyValue("event", "printer.report_failed")
+          .addKeyValue("printer", printer.id())
+          .addKeyValue("error", e.getMessage())
+          .log("status not recorded; the next heartbeat retries");
     }
   }
 }

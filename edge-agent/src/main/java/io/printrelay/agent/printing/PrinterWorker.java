@@ -108,11 +108,12 @@ public final class PrinterWorker implements Runnable {
     if (inbox.stopping()) {
       return false;
     }
-    log.error(
-        "printer {}: cannot read the waiting jobs' order, trying again in {} ms",
-        endpoint.id(),
-        recheck.toMillis(),
-        e);
+    log.atError()
+        .addKeyValue("event", "printer.order_unreadable")
+        .addKeyValue("printer", endpoint.id())
+        .addKeyValue("retry_ms", recheck.toMillis())
+        .setCause(e)
+        .log("cannot read the waiting jobs' order");
     return inbox.pauseFor(recheck);
   }
 
@@ -155,12 +156,13 @@ public final class PrinterWorker implements Runnable {
     if (inbox.stopping()) {
       return false;
     }
-    log.error(
-        "printer {}: {} hit an error, trying again in {} ms",
-        endpoint.id(),
-        ticket,
-        recheck.toMillis(),
-        e);
+    log.atError()
+        .addKeyValue("event", "job.error")
+        .addKeyValue("printer", endpoint.id())
+        .addKeyValue("job", ticket.jobId())
+        .addKeyValue("retry_ms", recheck.toMillis())
+        .setCause(e)
+        .log("{} hit an error; it is looked at again first", ticket);
     inbox.putBack(ticket.first());
     return inbox.pauseFor(recheck);
   }

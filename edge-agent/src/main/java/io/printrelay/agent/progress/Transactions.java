@@ -80,12 +80,13 @@ final class Transactions {
     Set<Integer> refused = new HashSet<>();
     for (int i = 0; i < labels.size(); i++) {
       if (outcome.refused(i)) {
-        log.warn(
-            "label {} of job {} was recorded otherwise in the table; the journal's {} is not"
-                + " written",
-            labels.get(i).index(),
-            jobId,
-            labels.get(i).status().wireName());
+        log.atWarn()
+            .addKeyValue("event", "label.not_written")
+            .addKeyValue("job", jobId)
+            .addKeyValue("label", labels.get(i).index())
+            .addKeyValue("journal", labels.get(i).status().wireName())
+            .log(
+                "the label was recorded otherwise in the table; the journal's state is not written");
         refused.add(labels.get(i).index());
       }
     }
@@ -106,7 +107,11 @@ final class Transactions {
       throw new ProgressConflict(jobId, "stored");
     }
     if (outcome.refused(CHANGED_LABEL)) {
-      log.debug("label {} of job {} is no longer pending; left as it is", index, jobId);
+      log.atDebug()
+          .addKeyValue("event", "label.not_pending")
+          .addKeyValue("job", jobId)
+          .addKeyValue("label", index)
+          .log("the label is no longer pending; left as it is");
     }
   }
 }
