@@ -162,6 +162,8 @@ class CancelInFlightEndToEndTest {
             .printers(List.of(new PrinterEndpoint(printer.name(), "127.0.0.1", printer.port())))
             .pollWait(Duration.ofSeconds(1))
             .visibility(Duration.ofSeconds(6), Duration.ofSeconds(2))
+            .printerHeartbeat(
+                Duration.ofSeconds(1)) // a lease left by a crashed agent runs out in 3 s
             .build();
     Agent agent = Agent.start(config, system.aws().sqsClient(), system.aws().dynamoDbClient());
     agents.add(agent);

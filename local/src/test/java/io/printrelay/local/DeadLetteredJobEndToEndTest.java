@@ -127,6 +127,7 @@ class DeadLetteredJobEndToEndTest {
         .queueNames(LocalSystem.QUEUES)
         .printers(List.of(new PrinterEndpoint(printer.name(), "127.0.0.1", printer.port())))
         .pollWait(Duration.ofSeconds(1))
+        .printerHeartbeat(Duration.ofSeconds(1)) // a lease left by a crashed agent runs out in 3 s
         .build();
   }
 

@@ -154,9 +154,14 @@ public final class JournalState {
     return error;
   }
 
-  /** The job as the table has it, its progress as the journal has it (which is never behind). */
+  /**
+   * The job as the table has it, its progress as the journal has it (which is never behind): a job
+   * that ended here is finished, though the table may not know it yet, so a late message for it
+   * prints nothing.
+   */
   public synchronized Job overlay(Job stored) {
-    return stored.withProgress(
+    Job job = ended == null || stored.status().isFinal() ? stored : stored.withStatus(ended);
+    return job.withProgress(
         count(LabelStatus.PRINTED),
         indexes(LabelStatus.FAILED),
         uncertainIndexes(),

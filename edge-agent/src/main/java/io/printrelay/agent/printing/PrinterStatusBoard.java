@@ -145,7 +145,7 @@ public final class PrinterStatusBoard {
         .addKeyValue("was", was.state().wireName())
         .addKeyValue("detail", next.detail())
         .addKeyValue("job", next.currentJobId())
-        .log();
+        .log("printer state changed");
   }
 
   /** A condition the printer reported while printing (paper out, head open), or null when fine. */
