@@ -245,11 +245,13 @@ class FunctionsTest {
             "dynamodb:Query",
             "dynamodb:PutItem",
             "dynamodb:UpdateItem",
+            // An intake profile's and its token's (delete, token rotation).
+            "dynamodb:DeleteItem",
             "dynamodb:BatchWriteItem");
   }
 
   @Test
-  void sweepReadsClaimsSendsAndDeletesOldLabelsButCreatesNothing() {
+  void sweepReadsClaimsSendsDeletesOldLabelsAndMakesPendingIntakeEventsIntoJobs() {
     assertThat(grantedActions(SWEEP_HANDLER))
         .containsExactlyInAnyOrder(
             "sqs:GetQueueUrl",
@@ -261,7 +263,10 @@ class FunctionsTest {
             "sqs:DeleteMessage",
             "dynamodb:GetItem",
             "dynamodb:Query",
+            // The jobs of intake events (the submit's transaction) and their pending marks.
+            "dynamodb:PutItem",
             "dynamodb:UpdateItem",
+            "dynamodb:DeleteItem",
             "dynamodb:BatchWriteItem");
   }
 

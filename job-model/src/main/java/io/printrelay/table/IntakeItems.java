@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -29,18 +30,23 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  *                   model, recordId, action, body, status, reason, jobIds, expiresAt (TTL)
  *   intake claim    pk INTAKECLAIM#{profileId}#{model}#{recordId}#{fields SHA-256}  sk INTAKECLAIM
  *                   eventKey, expiresAt (TTL)
+ *   pending event   pk INTAKEPENDING                  sk {profileId}#{eventKey}
+ *                   profileId, eventKey, dueAt, attempts
  * </pre>
  *
  * All profiles are one Query (like printers: a handful per deployment). A token names its profile
  * by one GetItem on its hash; the token itself is never stored. An event and its claim are written
  * in one transaction, each only if absent, so the same record's same event is recorded once however
- * often Odoo sends it. A profile's events, newest first, are one Query.
+ * often Odoo sends it. A profile's events, newest first, are one Query. An event whose jobs are not
+ * made yet has a pending item, written with it and deleted once it is settled: the dispatch sweep
+ * reads them all in one Query and makes the jobs of those due (a crash, an Odoo unreachable).
  */
 public final class IntakeItems {
   public static final String TYPE_INTAKE_PROFILE = "intakeProfile";
   public static final String TYPE_INTAKE_TOKEN = "intakeToken";
   public static final String TYPE_INTAKE_EVENT = "intakeEvent";
   public static final String TYPE_INTAKE_CLAIM = "intakeClaim";
+  public static final String TYPE_INTAKE_PENDING = "intakePending";
 
   public static final String PROFILE_ID = "profileId";
   public static final String NAME = "name";
@@ -62,6 +68,8 @@ public final class IntakeItems {
   public static final String JOB_IDS = "jobIds";
   public static final String RECEIVED_AT = "receivedAt";
   public static final String EVENT_KEY = "eventKey";
+  public static final String DUE_AT = "dueAt";
+  public static final String ATTEMPTS = "attempts";
 
   private static final String PROFILE_PK = "INTAKEPROFILE";
   private static final String TOKEN_PREFIX = "INTAKETOKEN#";
@@ -69,6 +77,7 @@ public final class IntakeItems {
   private static final String EVENT_PREFIX = "INTAKEEVENT#";
   private static final String CLAIM_PREFIX = "INTAKECLAIM#";
   private static final String CLAIM_SK = "INTAKECLAIM";
+  private static final String PENDING_PK = "INTAKEPENDING";
 
   private IntakeItems() {}
 
@@ -99,6 +108,13 @@ public final class IntakeItems {
       List<String> jobIds,
       Instant receivedAt,
       Instant updatedAt) {}
+
+  /**
+   * An event whose jobs are still to be made.
+   *
+   * @param attempts how many tries to make them failed for a reason that may pass
+   */
+  public record Pending(String profileId, String eventKey, Instant dueAt, int attempts) {}
 
   public static Map<String, AttributeValue> profileKey(String profileId) {
     return Map.of(PK, s(PROFILE_PK), SK, s(profileId));
@@ -242,7 +258,7 @@ public final class IntakeItems {
    * @param model Odoo's model name, {@code [a-z0-9_.]} only, so that no model and id spell another
    */
   public static List<TransactWriteItem> record(
-      String table, Event event, String fieldsSha256, Instant keepUntil) {
+      String table, Event event, String fieldsSha256, Instant dueAt, Instant keepUntil) {
     Map<String, AttributeValue> item =
         new HashMap<>(Map.of(PK, s(EVENT_PREFIX + event.profileId()), SK, s(event.key())));
     item.put(TYPE, s(TYPE_INTAKE_EVENT));
@@ -276,7 +292,62 @@ public final class IntakeItems {
     claim.put(TYPE, s(TYPE_INTAKE_CLAIM));
     claim.put(EVENT_KEY, s(event.key()));
     claim.put(EXPIRES_AT, n(keepUntil.getEpochSecond()));
-    return List.of(ItemUpdate.putIfAbsent(table, item), ItemUpdate.putIfAbsent(table, claim));
+    Map<String, AttributeValue> pending = new HashMap<>(pendingKey(event.profileId(), event.key()));
+    pending.put(TYPE, s(TYPE_INTAKE_PENDING));
+    pending.put(PROFILE_ID, s(event.profileId()));
+    pending.put(EVENT_KEY, s(event.key()));
+    pending.put(DUE_AT, instantValue(dueAt));
+    pending.put(ATTEMPTS, n(0));
+    return List.of(
+        ItemUpdate.putIfAbsent(table, item),
+        ItemUpdate.putIfAbsent(table, claim),
+        ItemUpdate.putIfAbsent(table, pending));
+  }
+
+  private static Map<String, AttributeValue> pendingKey(String profileId, String eventKey) {
+    return Map.of(PK, s(PENDING_PK), SK, s(profileId + "#" + eventKey));
+  }
+
+  /** Every event whose jobs are still to be made: a few at most, unless Odoo is unreachable. */
+  public static QueryRequest allPending(String table) {
+    Placeholders p = new Placeholders();
+    String keyCondition = p.name(PK) + " = " + p.value(s(PENDING_PK));
+    return QueryRequest.builder()
+        .tableName(table)
+        .consistentRead(true)
+        .keyConditionExpression(keyCondition)
+        .expressionAttributeNames(p.names())
+        .expressionAttributeValues(p.values())
+        .build();
+  }
+
+  public static Optional<Pending> pending(Map<String, AttributeValue> item) {
+    if (item == null || !item.containsKey(DUE_AT)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Pending(
+            string(item, PROFILE_ID),
+            string(item, EVENT_KEY),
+            Instant.parse(string(item, DUE_AT)),
+            Integer.parseInt(item.get(ATTEMPTS).n())));
+  }
+
+  /** Tries again at {@code dueAt}; nothing if the event was settled meanwhile. */
+  public static ItemUpdate postpone(
+      String profileId, String eventKey, Instant dueAt, int attempts) {
+    return ItemUpdate.of(pendingKey(profileId, eventKey))
+        .set(DUE_AT, instantValue(dueAt))
+        .set(ATTEMPTS, n(attempts))
+        .when(Condition.exists(PK));
+  }
+
+  /** The event is settled: nothing left to make. */
+  public static DeleteItemRequest settled(String table, String profileId, String eventKey) {
+    return DeleteItemRequest.builder()
+        .tableName(table)
+        .key(pendingKey(profileId, eventKey))
+        .build();
   }
 
   /** The event a refused claim names (its sort key), from the claim item as it was. */

@@ -2,6 +2,7 @@ package io.printrelay.function.dispatch;
 
 import io.printrelay.function.expiry.LabelExpiry;
 import jakarta.inject.Singleton;
+import java.util.List;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,9 +11,10 @@ import org.slf4j.LoggerFactory;
  * One run of the dispatch sweep (every minute in AWS, every 10 s in `printrelay local`), all its
  * passes: jobs stored but never sent ({@link DispatchSweep#run}), queued jobs whose message may be
  * lost ({@link StaleJobs}), the dead-letter queues ({@link DeadLetterSweep}), and the labels of
- * jobs finished long ago ({@link LabelExpiry}). A pass that fails (say SQS is unreachable) does not
- * keep the others from running; the run then fails with it, so that the failure shows (a Lambda
- * error).
+ * jobs finished long ago ({@link LabelExpiry}); then the passes other features add ({@link
+ * SweepPass}: the intake's events still to be made into jobs). A pass that fails (say SQS is
+ * unreachable) does not keep the others from running; the run then fails with it, so that the
+ * failure shows (a Lambda error).
  */
 @Singleton
 public class SweepPasses {
@@ -22,16 +24,19 @@ public class SweepPasses {
   private final StaleJobs stale;
   private final DeadLetterSweep deadLetters;
   private final LabelExpiry expiry;
+  private final List<SweepPass> more;
 
   public SweepPasses(
       DispatchSweep undispatched,
       StaleJobs stale,
       DeadLetterSweep deadLetters,
-      LabelExpiry expiry) {
+      LabelExpiry expiry,
+      List<SweepPass> more) {
     this.undispatched = undispatched;
     this.stale = stale;
     this.deadLetters = deadLetters;
     this.expiry = expiry;
+    this.more = List.copyOf(more);
   }
 
   /**
@@ -44,6 +49,9 @@ public class SweepPasses {
         run.pass("undispatched jobs", undispatched::run) + run.pass("stale jobs", stale::resend);
     run.pass("dead letters", deadLetters::sweep);
     run.pass("label expiry", expiry::run);
+    for (SweepPass pass : more) {
+      run.pass(pass.name(), pass::run);
+    }
     if (run.failure != null) {
       throw run.failure;
     }

@@ -96,13 +96,13 @@ public class DynamoDbProfileStore implements ProfileStore {
   }
 
   @Override
-  public Recorded record(IntakeEvent event, String fieldsSha256, Instant keepUntil) {
+  public Recorded record(IntakeEvent event, String fieldsSha256, Instant dueAt, Instant keepUntil) {
     String key = IntakeItems.eventKey(event.receivedAt(), event.eventId());
     IntakeEvent keyed = withKey(event, key);
     Transact.Outcome outcome =
         Transact.write(
             db,
-            IntakeItems.record(table, stored(keyed), fieldsSha256, keepUntil),
+            IntakeItems.record(table, stored(keyed), fieldsSha256, dueAt, keepUntil),
             Backoff.DYNAMODB);
     if (outcome.committed()) {
       return new Recorded(keyed, true);
@@ -127,6 +127,60 @@ public class DynamoDbProfileStore implements ProfileStore {
     db.updateItem(
         IntakeItems.settle(event.profileId(), event.key(), status.wireName(), reason, jobIds, at)
             .request(table));
+    dropPending(event.profileId(), event.key());
+  }
+
+  @Override
+  public Optional<IntakeEvent> event(String profileId, String eventKey) {
+    return IntakeItems.event(db.getItem(IntakeItems.readEvent(table, profileId, eventKey)).item())
+        .map(DynamoDbProfileStore::event);
+  }
+
+  @Override
+  public List<Pending> pending() {
+    List<Pending> pending = new ArrayList<>();
+    db.queryPaginator(IntakeItems.allPending(table))
+        .items()
+        .forEach(
+            item ->
+                IntakeItems.pending(item)
+                    .ifPresent(
+                        p ->
+                            pending.add(
+                                new Pending(
+                                    p.profileId(), p.eventKey(), p.dueAt(), p.attempts()))));
+    return pending;
+  }
+
+  @Override
+  public void postpone(Pending pending, Instant dueAt, int attempts) {
+    try {
+      db.updateItem(
+          IntakeItems.postpone(pending.profileId(), pending.eventKey(), dueAt, attempts)
+              .request(table));
+    } catch (ConditionalCheckFailedException settled) {
+      // Settled meanwhile: nothing to try again.
+    }
+  }
+
+  @Override
+  public void retryLater(
+      IntakeEvent event, String reason, Instant dueAt, int attempts, Instant at) {
+    db.updateItem(
+        IntakeItems.settle(
+                event.profileId(),
+                event.key(),
+                IntakeEvent.Status.RECEIVED.wireName(),
+                reason,
+                List.of(),
+                at)
+            .request(table));
+    postpone(new Pending(event.profileId(), event.key(), dueAt, attempts), dueAt, attempts);
+  }
+
+  @Override
+  public void dropPending(String profileId, String eventKey) {
+    db.deleteItem(IntakeItems.settled(table, profileId, eventKey));
   }
 
   @Override

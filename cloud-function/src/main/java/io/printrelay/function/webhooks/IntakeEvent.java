@@ -38,7 +38,9 @@ public record IntakeEvent(
     /** Its jobs are stored and queued. */
     SUBMITTED,
     /** No job made: {@code reason} says why. */
-    FAILED;
+    FAILED,
+    /** The record no longer exists in Odoo: nothing to print. */
+    DROPPED;
 
     public String wireName() {
       return name().toLowerCase(Locale.ROOT);

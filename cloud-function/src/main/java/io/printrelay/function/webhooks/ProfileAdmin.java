@@ -1,6 +1,8 @@
 package io.printrelay.function.webhooks;
 
+import io.micronaut.core.annotation.Nullable;
 import io.printrelay.function.problem.Conflict;
+import io.printrelay.function.problem.InvalidInput;
 import io.printrelay.function.problem.NotFound;
 import io.printrelay.model.JobId;
 import jakarta.inject.Singleton;
@@ -16,10 +18,12 @@ public class ProfileAdmin {
   static final int MAX_EVENTS = 200;
 
   private final ProfileStore store;
+  private final ApiKeySeal seal;
   private final Clock clock;
 
-  public ProfileAdmin(ProfileStore store, Clock clock) {
+  public ProfileAdmin(ProfileStore store, ApiKeySeal seal, Clock clock) {
     this.store = store;
+    this.seal = seal;
     this.clock = clock;
   }
 
@@ -28,16 +32,18 @@ public class ProfileAdmin {
     ProfileRules.check(settings);
     String token = IntakeTokens.next();
     Instant now = now();
+    String profileId = JobId.next();
     IntakeProfile profile =
-        new IntakeProfile(JobId.next(), settings, IntakeTokens.sha256Hex(token), now, now);
+        new IntakeProfile(
+            profileId, sealed(settings, profileId, null), IntakeTokens.sha256Hex(token), now, now);
     store.create(profile);
     return ProfileView.of(profile, token);
   }
 
   public ProfileView change(String profileId, ProfileSettings settings) {
-    existing(profileId);
+    IntakeProfile before = existing(profileId);
     ProfileRules.check(settings);
-    if (!store.change(profileId, settings, now())) {
+    if (!store.change(profileId, sealed(settings, profileId, before.settings().odoo()), now())) {
       throw new NotFound("intake profile", profileId);
     }
     return ProfileView.of(existing(profileId));
@@ -76,6 +82,28 @@ public class ProfileAdmin {
     List<EventView> events =
         store.recentEvents(profileId, limit).stream().map(e -> EventView.of(e, false)).toList();
     return new EventList(events);
+  }
+
+  /**
+   * The settings as stored: the Odoo API key sealed, or the one stored before kept when none is
+   * sent.
+   */
+  private ProfileSettings sealed(
+      ProfileSettings settings, String profileId, @Nullable ProfileSettings.OdooConnection before) {
+    ProfileSettings.OdooConnection odoo = settings.odoo();
+    if (odoo == null) {
+      return settings;
+    }
+    String apiKey;
+    if (odoo.apiKey() != null && !odoo.apiKey().isEmpty()) {
+      apiKey = seal.seal(odoo.apiKey(), profileId);
+    } else if (before != null && before.apiKey() != null) {
+      apiKey = before.apiKey();
+    } else {
+      throw InvalidInput.of("odoo.apiKey", "is required: the API key of the Odoo user");
+    }
+    return settings.withOdoo(
+        new ProfileSettings.OdooConnection(odoo.url(), odoo.database(), odoo.user(), apiKey));
   }
 
   private IntakeProfile existing(String profileId) {

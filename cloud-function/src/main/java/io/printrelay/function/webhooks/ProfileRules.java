@@ -31,23 +31,29 @@ final class ProfileRules {
   /** An Odoo field name, as the webhook's body has it. */
   static final Pattern FIELD = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
 
+  /** A path through many2one relations, read from Odoo: {@code product_id.name}. */
+  static final Pattern PATH =
+      Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}(\\.[A-Za-z_][A-Za-z0-9_]{0,63}){0,4}");
+
   private ProfileRules() {}
 
   /** Throws {@link InvalidInput} listing every invalid value at once. */
   static void check(ProfileSettings settings) {
+    Pattern field = settings.odoo() == null ? FIELD : PATH;
     List<FieldError> errors = new ArrayList<>();
     if (settings.name() == null || settings.name().isBlank()) {
       errors.add(new FieldError("name", "is required"));
     } else if (settings.name().length() > MAX_NAME) {
       errors.add(new FieldError("name", "is longer than " + MAX_NAME + " characters"));
     }
-    printer(settings.printer(), errors);
-    template(settings, errors);
-    quantity(settings.quantity(), errors);
+    printer(settings.printer(), field, errors);
+    template(settings, field, errors);
+    quantity(settings.quantity(), field, errors);
+    odoo(settings.odoo(), errors);
     if (settings.priority() != null && Priority.parse(settings.priority()).isEmpty()) {
       errors.add(new FieldError("priority", "must be high, normal or low"));
     }
-    if (settings.reference() != null && !FIELD.matcher(settings.reference()).matches()) {
+    if (settings.reference() != null && !field.matcher(settings.reference()).matches()) {
       errors.add(new FieldError("reference", "must be a field name of the webhook's body"));
     }
     if (!errors.isEmpty()) {
@@ -55,7 +61,8 @@ final class ProfileRules {
     }
   }
 
-  private static void printer(ProfileSettings.PrinterRule printer, List<FieldError> errors) {
+  private static void printer(
+      ProfileSettings.PrinterRule printer, Pattern field, List<FieldError> errors) {
     if (printer == null) {
       errors.add(new FieldError("printer", "is required: {\"printerId\"} or {\"field\", \"map\"}"));
       return;
@@ -70,7 +77,7 @@ final class ProfileRules {
       }
       return;
     }
-    if (!FIELD.matcher(printer.field()).matches()) {
+    if (!field.matcher(printer.field()).matches()) {
       errors.add(new FieldError("printer.field", "must be a field name of the webhook's body"));
     }
     if (printer.map() == null || printer.map().isEmpty()) {
@@ -84,7 +91,7 @@ final class ProfileRules {
     }
   }
 
-  private static void template(ProfileSettings settings, List<FieldError> errors) {
+  private static void template(ProfileSettings settings, Pattern field, List<FieldError> errors) {
     if (settings.template() == null || settings.template().isBlank()) {
       errors.add(new FieldError("template", "is required: one ^XA...^XZ format"));
       return;
@@ -107,7 +114,7 @@ final class ProfileRules {
       if (source == null
           || !(LABEL_NUMBER.equals(source)
               || LABEL_COUNT.equals(source)
-              || FIELD.matcher(source).matches())) {
+              || field.matcher(source).matches())) {
         errors.add(
             new FieldError(
                 "fields." + entry.getKey(),
@@ -119,7 +126,23 @@ final class ProfileRules {
     }
   }
 
-  private static void quantity(ProfileSettings.QuantityRule quantity, List<FieldError> errors) {
+  private static void odoo(ProfileSettings.OdooConnection odoo, List<FieldError> errors) {
+    if (odoo == null) {
+      return;
+    }
+    if (odoo.url() == null || !odoo.url().matches("https?://[^\\s]+")) {
+      errors.add(new FieldError("odoo.url", "must be the database's http(s) URL"));
+    }
+    if (odoo.database() == null || odoo.database().isBlank()) {
+      errors.add(new FieldError("odoo.database", "is required"));
+    }
+    if (odoo.user() == null || odoo.user().isBlank()) {
+      errors.add(new FieldError("odoo.user", "is required"));
+    }
+  }
+
+  private static void quantity(
+      ProfileSettings.QuantityRule quantity, Pattern field, List<FieldError> errors) {
     if (quantity == null) {
       errors.add(
           new FieldError("quantity", "is required: {\"fixed\"} or {\"field\", \"rounding\"}"));
@@ -135,7 +158,7 @@ final class ProfileRules {
       }
       return;
     }
-    if (!FIELD.matcher(quantity.field()).matches()) {
+    if (!field.matcher(quantity.field()).matches()) {
       errors.add(new FieldError("quantity.field", "must be a field name of the webhook's body"));
     }
     if (quantity.rounding() == null || !ROUNDINGS.contains(quantity.rounding())) {

@@ -14,6 +14,8 @@ import java.util.Map;
  * @param fields placeholder of the template → the body field whose value fills it
  * @param reference the body field whose value becomes the job's reference (Odoo's {@code name},
  *     say); absent: {@code model/id}
+ * @param odoo where to read the record's fields instead of the webhook's body; then every field
+ *     named may be a path through many2one relations ({@code product_id.name})
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -30,7 +32,30 @@ public record ProfileSettings(
             type = "string",
             allowableValues = {"high", "normal", "low"})
         String priority,
-    @Nullable @Schema(example = "name") String reference) {
+    @Nullable @Schema(example = "name") String reference,
+    @Nullable OdooConnection odoo) {
+
+  /**
+   * An Odoo database to read records from, through its external JSON-RPC API.
+   *
+   * @param url the database's base URL, {@code https://example.odoo.com}
+   * @param user the login of the user whose API key this is
+   * @param apiKey the user's API key: written, never answered (null in every answer). Stored sealed
+   *     ({@link ApiKeySeal}); a change that sends null keeps the stored one
+   */
+  @Serdeable
+  @JsonInclude(JsonInclude.Include.ALWAYS)
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record OdooConnection(
+      @Schema(example = "https://example.odoo.com") String url,
+      @Schema(example = "example") String database,
+      @Schema(example = "printrelay@example.com") String user,
+      @Nullable @Schema(accessMode = Schema.AccessMode.WRITE_ONLY) String apiKey) {}
+
+  ProfileSettings withOdoo(@Nullable OdooConnection connection) {
+    return new ProfileSettings(
+        name, printer, template, fields, quantity, priority, reference, connection);
+  }
 
   /**
    * Which printer: a fixed {@code printerId}, or the value of a body {@code field} looked up in

@@ -35,9 +35,24 @@ public interface ProfileStore {
    * @param fieldsSha256 the hash of the body's fields (what makes the record's state)
    * @return the event recorded, or the earlier one that holds this record's state
    */
-  Recorded record(IntakeEvent event, String fieldsSha256, Instant keepUntil);
+  Recorded record(IntakeEvent event, String fieldsSha256, Instant dueAt, Instant keepUntil);
 
-  /** What became of an event. */
+  /** One event as stored. */
+  Optional<IntakeEvent> event(String profileId, String eventKey);
+
+  /** Every event whose jobs are still to be made, due or not. */
+  List<Pending> pending();
+
+  /** Its jobs are tried again at {@code dueAt}. */
+  void postpone(Pending pending, Instant dueAt, int attempts);
+
+  /** The event stays received, with why, and is tried again at {@code dueAt}. */
+  void retryLater(IntakeEvent event, String reason, Instant dueAt, int attempts, Instant at);
+
+  /** No more tries: the event was settled, or is gone. */
+  void dropPending(String profileId, String eventKey);
+
+  /** What became of an event; it is pending no more. */
   void settle(
       IntakeEvent event, IntakeEvent.Status status, String reason, List<String> jobIds, Instant at);
 
@@ -48,4 +63,11 @@ public interface ProfileStore {
    * @param fresh false when {@code event} is the earlier one, found by its record's state
    */
   record Recorded(IntakeEvent event, boolean fresh) {}
+
+  /**
+   * An event whose jobs are still to be made.
+   *
+   * @param attempts how many tries failed for a reason that may pass
+   */
+  record Pending(String profileId, String eventKey, Instant dueAt, int attempts) {}
 }

@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * An intake profile as docs/api.md#intake-profiles shows it. The token and the intake path that
  * holds it are shown once, when the profile is created or its token rotated, and null otherwise:
- * only the token's hash is kept.
+ * only the token's hash is kept. The Odoo API key is never shown.
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -21,6 +21,7 @@ public record ProfileView(
     ProfileSettings.QuantityRule quantity,
     @Nullable String priority,
     @Nullable String reference,
+    @Nullable ProfileSettings.OdooConnection odoo,
     String createdAt,
     String updatedAt,
     @Nullable String token,
@@ -41,6 +42,10 @@ public record ProfileView(
         settings.quantity(),
         settings.priority(),
         settings.reference(),
+        settings.odoo() == null
+            ? null
+            : new ProfileSettings.OdooConnection(
+                settings.odoo().url(), settings.odoo().database(), settings.odoo().user(), null),
         profile.createdAt().toString(),
         profile.updatedAt().toString(),
         token,

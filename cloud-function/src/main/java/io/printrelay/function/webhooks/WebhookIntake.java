@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,18 +48,38 @@ public class WebhookIntake {
   /** How long a record state is remembered, and its event listed. */
   static final Duration KEPT_FOR = Duration.ofDays(30);
 
+  /**
+   * When the dispatch sweep makes the jobs of an event this call did not settle (it crashed, say):
+   * late enough not to race the call that is still making them.
+   */
+  static final Duration RETRY_AFTER = Duration.ofMinutes(2);
+
+  static final int MAX_ATTEMPTS = 10;
+  private static final Duration RETRY_FIRST = Duration.ofMinutes(1);
+  private static final Duration RETRY_MOST = Duration.ofMinutes(30);
+
   private static final Pattern MODEL = Pattern.compile("[a-z0-9_.]{1,128}");
   private static final String ACTION = "_action";
   private static final int MAX_REASON = 1_000;
 
   private final ProfileStore store;
   private final SubmitJob submitJob;
+  private final OdooReader odoo;
+  private final ApiKeySeal seal;
   private final JsonMapper json;
   private final Clock clock;
 
-  public WebhookIntake(ProfileStore store, SubmitJob submitJob, JsonMapper json, Clock clock) {
+  public WebhookIntake(
+      ProfileStore store,
+      SubmitJob submitJob,
+      OdooReader odoo,
+      ApiKeySeal seal,
+      JsonMapper json,
+      Clock clock) {
     this.store = store;
     this.submitJob = submitJob;
+    this.odoo = odoo;
+    this.seal = seal;
     this.json = json;
     this.clock = clock;
   }
@@ -114,20 +135,66 @@ public class WebhookIntake {
             List.of(),
             now,
             now);
-    ProfileStore.Recorded recorded = store.record(event, fieldsSha256(body), now.plus(KEPT_FOR));
+    ProfileStore.Recorded recorded =
+        store.record(event, fieldsSha256(body), now.plus(RETRY_AFTER), now.plus(KEPT_FOR));
     if (!recorded.fresh()) {
-      return recorded;
+      // A state that failed (a field not selected, a printer not mapped) is tried again with the
+      // profile as it is now: sending the record again is how an admin retries after a fix.
+      return recorded.event().status() == IntakeEvent.Status.FAILED
+          ? new ProfileStore.Recorded(makeJobs(profile, recorded.event(), body, 0), false)
+          : recorded;
     }
-    return new ProfileStore.Recorded(makeJobs(profile, recorded.event(), body), true);
+    return new ProfileStore.Recorded(makeJobs(profile, recorded.event(), body, 0), true);
+  }
+
+  /**
+   * Makes the jobs of an event recorded earlier (the dispatch sweep's retry): its profile as it is
+   * now, its body as it came.
+   */
+  IntakeEvent retry(IntakeEvent event, ProfileStore.Pending pending) {
+    Optional<IntakeProfile> profile = store.profile(event.profileId());
+    if (profile.isEmpty()) {
+      return settle(event, IntakeEvent.Status.FAILED, "its profile was deleted", List.of());
+    }
+    JsonNode body;
+    try {
+      body = json.readValue(event.body().getBytes(StandardCharsets.UTF_8), JsonNode.class);
+    } catch (IOException unreadable) {
+      return settle(event, IntakeEvent.Status.FAILED, "its body is not JSON", List.of());
+    }
+    return makeJobs(profile.get(), event, body, pending.attempts());
   }
 
   /**
    * Makes the event's jobs and records the outcome. Safe to run again for the same event: its jobs
    * are keyed by the event.
    */
-  IntakeEvent makeJobs(IntakeProfile profile, IntakeEvent event, JsonNode body) {
+  IntakeEvent makeJobs(IntakeProfile profile, IntakeEvent event, JsonNode body, int attempts) {
+    JsonNode fields = body;
+    ProfileSettings.OdooConnection connection = profile.settings().odoo();
+    if (connection != null) {
+      try {
+        fields =
+            JsonNode.createObjectNode(
+                odoo.read(
+                    connection,
+                    seal.open(connection.apiKey(), profile.profileId()),
+                    event.model(),
+                    event.recordId(),
+                    paths(profile.settings())));
+      } catch (OdooReader.Unreachable unreachable) {
+        return later(event, unreachable.getMessage(), attempts);
+      } catch (OdooReader.Refused refused) {
+        return settle(
+            event, IntakeEvent.Status.FAILED, "Odoo refused: " + refused.getMessage(), List.of());
+      } catch (OdooReader.Gone gone) {
+        return settle(event, IntakeEvent.Status.DROPPED, gone.getMessage(), List.of());
+      } catch (IllegalStateException unopened) {
+        return settle(event, IntakeEvent.Status.FAILED, unopened.getMessage(), List.of());
+      }
+    }
     EventJobs.Outcome outcome =
-        EventJobs.of(profile.settings(), body, event.model(), event.recordId());
+        EventJobs.of(profile.settings(), fields, event.model(), event.recordId());
     if (outcome instanceof EventJobs.Refused refused) {
       return settle(event, IntakeEvent.Status.FAILED, refused.reason(), List.of());
     }
@@ -150,6 +217,59 @@ public class WebhookIntake {
       }
     }
     return settle(event, IntakeEvent.Status.SUBMITTED, null, jobIds);
+  }
+
+  /**
+   * Odoo could not be reached: the sweep tries again after 1, 2, 4 ... minutes (at most 30 between
+   * tries), {@value #MAX_ATTEMPTS} times, then the event fails.
+   */
+  private IntakeEvent later(IntakeEvent event, String why, int attempts) {
+    if (attempts + 1 >= MAX_ATTEMPTS) {
+      return settle(
+          event,
+          IntakeEvent.Status.FAILED,
+          why + " (" + MAX_ATTEMPTS + " tries; send the record again to retry)",
+          List.of());
+    }
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    Duration wait = RETRY_FIRST.multipliedBy(1L << Math.min(attempts, 5));
+    Instant due = now.plus(wait.compareTo(RETRY_MOST) > 0 ? RETRY_MOST : wait);
+    String reason = why + "; trying again at " + due;
+    store.retryLater(event, reason, due, attempts + 1, now);
+    return new IntakeEvent(
+        event.profileId(),
+        event.key(),
+        event.eventId(),
+        event.model(),
+        event.recordId(),
+        event.action(),
+        event.body(),
+        IntakeEvent.Status.RECEIVED,
+        reason,
+        List.of(),
+        event.receivedAt(),
+        now);
+  }
+
+  /** Every field the profile names: what is read from Odoo. */
+  private static Set<String> paths(ProfileSettings settings) {
+    Set<String> paths = new LinkedHashSet<>();
+    settings.fields().values().stream()
+        .filter(
+            source ->
+                !ProfileRules.LABEL_NUMBER.equals(source)
+                    && !ProfileRules.LABEL_COUNT.equals(source))
+        .forEach(paths::add);
+    if (settings.printer().field() != null) {
+      paths.add(settings.printer().field());
+    }
+    if (settings.quantity().field() != null) {
+      paths.add(settings.quantity().field());
+    }
+    if (settings.reference() != null) {
+      paths.add(settings.reference());
+    }
+    return paths;
   }
 
   private IntakeEvent settle(

@@ -11,10 +11,15 @@ import io.printrelay.function.testing.ApiClient.Reply;
 import io.printrelay.function.testing.ApiTestBase;
 import io.printrelay.function.testing.EmbeddedSandbox;
 import io.printrelay.model.Job;
+import io.printrelay.table.IntakeItems;
 import io.printrelay.table.ItemKeys;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,9 +29,20 @@ import org.junit.jupiter.api.Test;
  */
 @MicronautTest
 class OdooIntakeHttpTest extends ApiTestBase {
+  @Inject IntakeRetries retries;
+
   private static final String TEMPLATE =
       "^XA^CI28^FO30,30^A0N,40^FDProduct {{product}}^FS^FO30,90^A0N,30^FDLot {{lot}} {{done}}^FS"
           + "^FO30,130^A0N,30^FDBox {{n}} of {{total}}^FS^XZ";
+
+  @Override
+  public Map<String, String> getProperties() {
+    Map<String, String> properties = new HashMap<>(super.getProperties());
+    // The first call starts the table's and the submit's code cold; a loaded machine took over 10
+    // s.
+    properties.put("micronaut.http.client.read-timeout", "60s");
+    return properties;
+  }
 
   @BeforeAll
   void printers() {
@@ -140,13 +156,21 @@ class OdooIntakeHttpTest extends ApiTestBase {
   }
 
   @Test
-  void aPrinterNotRegisteredFailsTheEventWithTheSubmitsReason() {
+  void aPrinterNotRegisteredFailsTheEventUntilTheRecordIsSentAgainAfterTheFix() {
     Created profile = create(profile("\"printerId\": \"line-9\"", "\"fixed\": 1"));
 
     Reply reply = webhook(profile.token(), manufacturingOrder(61, "1.0", 31));
+    sandbox.registerPrinter("line-9");
+    Reply again = webhook(profile.token(), manufacturingOrder(61, "1.0", 31));
+    Reply third = webhook(profile.token(), manufacturingOrder(61, "1.0", 31));
 
     assertThat(reply.text("status")).isEqualTo("failed");
     assertThat(reply.text("reason")).contains("printerId").contains("line-9");
+    assertThat(again.text("eventId")).isEqualTo(reply.text("eventId"));
+    assertThat(again.text("status")).isEqualTo("submitted");
+    assertThat(again.text("reason")).isNull();
+    assertThat(jobIds(again)).hasSize(1);
+    assertThat(jobIds(third)).isEqualTo(jobIds(again));
   }
 
   @Test
@@ -218,6 +242,52 @@ class OdooIntakeHttpTest extends ApiTestBase {
     assertThat(deleted.status()).isEqualTo(204);
     assertThat(webhook(profile.token(), manufacturingOrder(90, "1.0", 31)).status()).isEqualTo(404);
     assertThat(operatorGet("/v1/intake/profiles/" + profile.profileId()).status()).isEqualTo(404);
+  }
+
+  @Test
+  void anEventRecordedButNotMadeIntoJobsIsMadeByTheSweepOnce() {
+    Created profile = create(profile("\"printerId\": \"line-1\"", "\"fixed\": 2"));
+    // As a webhook call that crashed after recording its event would leave it.
+    Instant receivedAt = Instant.now().minusSeconds(300);
+    String body = manufacturingOrder(95, "2.0", 31);
+    IntakeItems.Event event =
+        new IntakeItems.Event(
+            profile.profileId(),
+            IntakeItems.eventKey(receivedAt, "e95"),
+            "e95",
+            "mrp.production",
+            95,
+            null,
+            body,
+            "received",
+            null,
+            List.of(),
+            receivedAt,
+            receivedAt);
+    sandbox
+        .dynamoDb()
+        .transactWriteItems(
+            b ->
+                b.transactItems(
+                    IntakeItems.record(
+                        sandbox.table(),
+                        event,
+                        "f95",
+                        receivedAt.plusSeconds(120),
+                        receivedAt.plusSeconds(86_400))));
+
+    retries.run();
+    retries.run();
+
+    JsonNode listed =
+        operatorGet("/v1/intake/profiles/" + profile.profileId() + "/events")
+            .body()
+            .get("events")
+            .get(0);
+    assertThat(listed.get("status").getStringValue()).isEqualTo("submitted");
+    assertThat(listed.get("jobIds").size()).isEqualTo(1);
+    assertThat(sandbox.job(listed.get("jobIds").get(0).getStringValue()).total()).isEqualTo(2);
+    assertThat(sandbox.countItems(IntakeItems.TYPE_INTAKE_PENDING)).isZero();
   }
 
   /** What Odoo sends for mrp.production with name, product, quantity, lot and finish selected. */
