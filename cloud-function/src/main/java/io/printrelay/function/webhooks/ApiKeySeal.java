@@ -7,6 +7,8 @@ import jakarta.inject.Singleton;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import javax.crypto.Cipher;
@@ -14,9 +16,10 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Seals the Odoo API keys of intake profiles before they are stored: AES-256-GCM under {@code
- * printrelay.intake.secret-key} (32 bytes, base64; {@code PRINTRELAY_INTAKE_SECRET_KEY}), a fresh
- * 12-byte nonce per key, the profile's id as associated data (a sealed key copied to another
+ * Seals the Odoo API keys of intake profiles before they are stored: AES-256-GCM under the SHA-256
+ * of {@code printrelay.intake.secret-key} (at least 32 characters, e.g. {@code openssl rand -base64
+ * 32}; {@code PRINTRELAY_INTAKE_SECRET_KEY}; hashed so that any generated secret string serves), a
+ * fresh 12-byte nonce per key, the profile's id as associated data (a sealed key copied to another
  * profile does not open). The table holds only the sealed text; the API never answers it. Without a
  * secret key, profiles that read from Odoo cannot be created.
  */
@@ -35,11 +38,18 @@ public class ApiKeySeal {
       this.key = null;
       return;
     }
-    byte[] bytes = Base64.getDecoder().decode(secretKey.strip());
-    if (bytes.length != 32) {
-      throw new IllegalArgumentException(PROPERTY + " must be 32 bytes in base64");
+    if (secretKey.strip().length() < 32) {
+      throw new IllegalArgumentException(PROPERTY + " must be at least 32 characters");
     }
-    this.key = new SecretKeySpec(bytes, "AES");
+    try {
+      this.key =
+          new SecretKeySpec(
+              MessageDigest.getInstance("SHA-256")
+                  .digest(secretKey.strip().getBytes(StandardCharsets.UTF_8)),
+              "AES");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
   }
 
   String seal(String apiKey, String profileId) {
