@@ -262,6 +262,8 @@ class FunctionsTest {
             "sqs:ChangeMessageVisibility",
             "sqs:DeleteMessage",
             "dynamodb:GetItem",
+            // The jobs of an intake event, for the status reports to Odoo.
+            "dynamodb:BatchGetItem",
             "dynamodb:Query",
             // The jobs of intake events (the submit's transaction) and their pending marks.
             "dynamodb:PutItem",

@@ -32,6 +32,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  *                   eventKey, expiresAt (TTL)
  *   pending event   pk INTAKEPENDING                  sk {profileId}#{eventKey}
  *                   profileId, eventKey, dueAt, attempts
+ *   status watch    pk INTAKEWATCH                    sk {profileId}#{eventKey}
+ *                   statusUrl, baseUrl, model, recordId, jobIds, reported (jobId: status), dueAt,
+ *                   attempts
  * </pre>
  *
  * All profiles are one Query (like printers: a handful per deployment). A token names its profile
@@ -47,6 +50,10 @@ public final class IntakeItems {
   public static final String TYPE_INTAKE_EVENT = "intakeEvent";
   public static final String TYPE_INTAKE_CLAIM = "intakeClaim";
   public static final String TYPE_INTAKE_PENDING = "intakePending";
+  public static final String TYPE_INTAKE_WATCH = "intakeWatch";
+  public static final String STATUS_URL = "statusUrl";
+  public static final String BASE_URL = "baseUrl";
+  public static final String REPORTED = "reported";
 
   public static final String PROFILE_ID = "profileId";
   public static final String NAME = "name";
@@ -78,6 +85,7 @@ public final class IntakeItems {
   private static final String CLAIM_PREFIX = "INTAKECLAIM#";
   private static final String CLAIM_SK = "INTAKECLAIM";
   private static final String PENDING_PK = "INTAKEPENDING";
+  private static final String WATCH_PK = "INTAKEWATCH";
 
   private IntakeItems() {}
 
@@ -115,6 +123,108 @@ public final class IntakeItems {
    * @param attempts how many tries to make them failed for a reason that may pass
    */
   public record Pending(String profileId, String eventKey, Instant dueAt, int attempts) {}
+
+  /**
+   * An event's jobs whose status Odoo is told of.
+   *
+   * @param baseUrl the API's URL as the webhook reached it; null when unknown
+   * @param reported per job, the last status Odoo acknowledged
+   * @param attempts failed posts of the report now due
+   */
+  public record Watch(
+      String profileId,
+      String eventKey,
+      String statusUrl,
+      String baseUrl,
+      String model,
+      long recordId,
+      List<String> jobIds,
+      Map<String, String> reported,
+      Instant dueAt,
+      int attempts) {}
+
+  private static Map<String, AttributeValue> watchKey(String profileId, String eventKey) {
+    return Map.of(PK, s(WATCH_PK), SK, s(profileId + "#" + eventKey));
+  }
+
+  /** Starts watching an event's jobs; replaces nothing already there. */
+  public static List<TransactWriteItem> watch(String table, Watch watch) {
+    Map<String, AttributeValue> item = new HashMap<>(watchKey(watch.profileId(), watch.eventKey()));
+    item.put(TYPE, s(TYPE_INTAKE_WATCH));
+    item.put(PROFILE_ID, s(watch.profileId()));
+    item.put(EVENT_KEY, s(watch.eventKey()));
+    item.put(STATUS_URL, s(watch.statusUrl()));
+    if (watch.baseUrl() != null) {
+      item.put(BASE_URL, s(watch.baseUrl()));
+    }
+    item.put(MODEL, s(watch.model()));
+    item.put(RECORD_ID, n(watch.recordId()));
+    item.put(JOB_IDS, AttributeValue.fromL(watch.jobIds().stream().map(ItemMapper::s).toList()));
+    item.put(REPORTED, AttributeValue.fromM(reported(watch.reported())));
+    item.put(DUE_AT, instantValue(watch.dueAt()));
+    item.put(ATTEMPTS, n(watch.attempts()));
+    return List.of(ItemUpdate.putIfAbsent(table, item));
+  }
+
+  private static Map<String, AttributeValue> reported(Map<String, String> reported) {
+    Map<String, AttributeValue> values = new HashMap<>();
+    reported.forEach((jobId, status) -> values.put(jobId, s(status)));
+    return values;
+  }
+
+  public static QueryRequest allWatches(String table) {
+    Placeholders p = new Placeholders();
+    String keyCondition = p.name(PK) + " = " + p.value(s(WATCH_PK));
+    return QueryRequest.builder()
+        .tableName(table)
+        .consistentRead(true)
+        .keyConditionExpression(keyCondition)
+        .expressionAttributeNames(p.names())
+        .expressionAttributeValues(p.values())
+        .build();
+  }
+
+  public static Optional<Watch> watch(Map<String, AttributeValue> item) {
+    if (item == null || !item.containsKey(STATUS_URL)) {
+      return Optional.empty();
+    }
+    Map<String, String> reported = new HashMap<>();
+    AttributeValue map = item.get(REPORTED);
+    if (map != null && map.hasM()) {
+      map.m().forEach((jobId, status) -> reported.put(jobId, status.s()));
+    }
+    return Optional.of(
+        new Watch(
+            string(item, PROFILE_ID),
+            string(item, EVENT_KEY),
+            string(item, STATUS_URL),
+            string(item, BASE_URL),
+            string(item, MODEL),
+            Long.parseLong(item.get(RECORD_ID).n()),
+            item.get(JOB_IDS).l().stream().map(AttributeValue::s).toList(),
+            reported,
+            Instant.parse(string(item, DUE_AT)),
+            Integer.parseInt(item.get(ATTEMPTS).n())));
+  }
+
+  /** What Odoo has acknowledged now, and when to look again. */
+  public static ItemUpdate watched(
+      String profileId,
+      String eventKey,
+      Map<String, String> reported,
+      Instant dueAt,
+      int attempts) {
+    return ItemUpdate.of(watchKey(profileId, eventKey))
+        .set(REPORTED, AttributeValue.fromM(reported(reported)))
+        .set(DUE_AT, instantValue(dueAt))
+        .set(ATTEMPTS, n(attempts))
+        .when(Condition.exists(PK));
+  }
+
+  /** Every job final and reported (or given up on): nothing left to watch. */
+  public static DeleteItemRequest unwatch(String table, String profileId, String eventKey) {
+    return DeleteItemRequest.builder().tableName(table).key(watchKey(profileId, eventKey)).build();
+  }
 
   public static Map<String, AttributeValue> profileKey(String profileId) {
     return Map.of(PK, s(PROFILE_PK), SK, s(profileId));

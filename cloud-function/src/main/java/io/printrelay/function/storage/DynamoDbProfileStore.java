@@ -6,6 +6,7 @@ import io.printrelay.function.webhooks.IntakeEvent;
 import io.printrelay.function.webhooks.IntakeProfile;
 import io.printrelay.function.webhooks.ProfileSettings;
 import io.printrelay.function.webhooks.ProfileStore;
+import io.printrelay.function.webhooks.StatusWatch;
 import io.printrelay.table.Backoff;
 import io.printrelay.table.IntakeItems;
 import io.printrelay.table.Transact;
@@ -176,6 +177,68 @@ public class DynamoDbProfileStore implements ProfileStore {
                 at)
             .request(table));
     postpone(new Pending(event.profileId(), event.key(), dueAt, attempts), dueAt, attempts);
+  }
+
+  @Override
+  public void watch(StatusWatch watch) {
+    Transact.write(
+        db,
+        IntakeItems.watch(
+            table,
+            new IntakeItems.Watch(
+                watch.profileId(),
+                watch.eventKey(),
+                watch.statusUrl(),
+                watch.baseUrl(),
+                watch.model(),
+                watch.recordId(),
+                watch.jobIds(),
+                watch.reported(),
+                watch.dueAt(),
+                watch.attempts())),
+        Backoff.DYNAMODB);
+  }
+
+  @Override
+  public List<StatusWatch> watches() {
+    List<StatusWatch> watches = new ArrayList<>();
+    db.queryPaginator(IntakeItems.allWatches(table))
+        .items()
+        .forEach(
+            item ->
+                IntakeItems.watch(item)
+                    .ifPresent(
+                        w ->
+                            watches.add(
+                                new StatusWatch(
+                                    w.profileId(),
+                                    w.eventKey(),
+                                    w.statusUrl(),
+                                    w.baseUrl(),
+                                    w.model(),
+                                    w.recordId(),
+                                    w.jobIds(),
+                                    w.reported(),
+                                    w.dueAt(),
+                                    w.attempts()))));
+    return watches;
+  }
+
+  @Override
+  public void watched(
+      StatusWatch watch, Map<String, String> reported, Instant dueAt, int attempts) {
+    try {
+      db.updateItem(
+          IntakeItems.watched(watch.profileId(), watch.eventKey(), reported, dueAt, attempts)
+              .request(table));
+    } catch (ConditionalCheckFailedException gone) {
+      // Unwatched meanwhile.
+    }
+  }
+
+  @Override
+  public void unwatch(StatusWatch watch) {
+    db.deleteItem(IntakeItems.unwatch(table, watch.profileId(), watch.eventKey()));
   }
 
   @Override

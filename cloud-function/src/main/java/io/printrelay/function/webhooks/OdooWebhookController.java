@@ -14,6 +14,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.printrelay.function.http.Https;
 import io.printrelay.function.http.JsonBody;
 import io.printrelay.function.problem.ProblemResponses;
 import io.printrelay.function.problem.UnsupportedMediaType;
@@ -79,7 +80,16 @@ public class OdooWebhookController {
     }
     byte[] sent = bytes == null ? new byte[0] : bytes;
     ProfileStore.Recorded recorded =
-        intake.receive(profile.get(), body.read(request, sent, "the webhook"), sent);
+        intake.receive(
+            profile.get(), body.read(request, sent, "the webhook"), sent, baseUrl(request));
     return HttpResponse.accepted().body(EventView.of(recorded.event(), !recorded.fresh()));
+  }
+
+  /** The API's URL as this call reached it, for the links in status reports to Odoo. */
+  private static String baseUrl(HttpRequest<?> request) {
+    String host = request.getHeaders().get(HttpHeaders.HOST);
+    return host == null || !host.matches("[A-Za-z0-9.:\\[\\]-]{1,255}")
+        ? null
+        : (Https.requested(request) ? "https://" : "http://") + host;
   }
 }

@@ -50,6 +50,9 @@ final class ProfileRules {
     template(settings, field, errors);
     quantity(settings.quantity(), field, errors);
     odoo(settings.odoo(), errors);
+    if (settings.statusUrl() != null && !settings.statusUrl().matches("https?://[^\\s]+")) {
+      errors.add(new FieldError("statusUrl", "must be an http(s) URL"));
+    }
     if (settings.priority() != null && Priority.parse(settings.priority()).isEmpty()) {
       errors.add(new FieldError("priority", "must be high, normal or low"));
     }

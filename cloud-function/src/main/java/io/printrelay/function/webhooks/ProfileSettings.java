@@ -16,6 +16,8 @@ import java.util.Map;
  *     say); absent: {@code model/id}
  * @param odoo where to read the record's fields instead of the webhook's body; then every field
  *     named may be a path through many2one relations ({@code product_id.name})
+ * @param statusUrl where to post each job's status (an Odoo "On webhook" rule's URL); none: Odoo is
+ *     not told
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -33,7 +35,8 @@ public record ProfileSettings(
             allowableValues = {"high", "normal", "low"})
         String priority,
     @Nullable @Schema(example = "name") String reference,
-    @Nullable OdooConnection odoo) {
+    @Nullable OdooConnection odoo,
+    @Nullable @Schema(example = "https://example.odoo.com/web/hook/0f1e...") String statusUrl) {
 
   /**
    * An Odoo database to read records from, through its external JSON-RPC API.
@@ -54,7 +57,7 @@ public record ProfileSettings(
 
   ProfileSettings withOdoo(@Nullable OdooConnection connection) {
     return new ProfileSettings(
-        name, printer, template, fields, quantity, priority, reference, connection);
+        name, printer, template, fields, quantity, priority, reference, connection, statusUrl);
   }
 
   /**

@@ -2,6 +2,7 @@ package io.printrelay.function.webhooks;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -48,6 +49,18 @@ public interface ProfileStore {
 
   /** The event stays received, with why, and is tried again at {@code dueAt}. */
   void retryLater(IntakeEvent event, String reason, Instant dueAt, int attempts, Instant at);
+
+  /** Starts telling Odoo of the event's jobs (nothing if already watched). */
+  void watch(StatusWatch watch);
+
+  /** Every event whose jobs Odoo is still told of. */
+  List<StatusWatch> watches();
+
+  /** What Odoo acknowledged, and when to look again. */
+  void watched(StatusWatch watch, Map<String, String> reported, Instant dueAt, int attempts);
+
+  /** Nothing left to tell. */
+  void unwatch(StatusWatch watch);
 
   /** No more tries: the event was settled, or is gone. */
   void dropPending(String profileId, String eventKey);

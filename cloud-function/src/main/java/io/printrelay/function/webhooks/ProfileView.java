@@ -22,6 +22,7 @@ public record ProfileView(
     @Nullable String priority,
     @Nullable String reference,
     @Nullable ProfileSettings.OdooConnection odoo,
+    @Nullable String statusUrl,
     String createdAt,
     String updatedAt,
     @Nullable String token,
@@ -46,6 +47,7 @@ public record ProfileView(
             ? null
             : new ProfileSettings.OdooConnection(
                 settings.odoo().url(), settings.odoo().database(), settings.odoo().user(), null),
+        settings.statusUrl(),
         profile.createdAt().toString(),
         profile.updatedAt().toString(),
         token,

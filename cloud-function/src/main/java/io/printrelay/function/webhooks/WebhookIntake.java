@@ -1,5 +1,6 @@
 package io.printrelay.function.webhooks;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.printrelay.function.intake.SubmitOutcome;
@@ -98,7 +99,8 @@ public class WebhookIntake {
    * @return the event as it ended, or the earlier one of the same record state (not fresh)
    * @throws InvalidInput when the body has no usable {@code _model} and {@code _id}
    */
-  public ProfileStore.Recorded receive(IntakeProfile profile, JsonNode body, byte[] bytes) {
+  public ProfileStore.Recorded receive(
+      IntakeProfile profile, JsonNode body, byte[] bytes, @Nullable String baseUrl) {
     if (bytes.length > MAX_BODY_BYTES) {
       throw new PayloadTooLarge(
           "The body is " + bytes.length + " bytes; a webhook may send at most " + MAX_BODY_BYTES);
@@ -141,10 +143,10 @@ public class WebhookIntake {
       // A state that failed (a field not selected, a printer not mapped) is tried again with the
       // profile as it is now: sending the record again is how an admin retries after a fix.
       return recorded.event().status() == IntakeEvent.Status.FAILED
-          ? new ProfileStore.Recorded(makeJobs(profile, recorded.event(), body, 0), false)
+          ? new ProfileStore.Recorded(makeJobs(profile, recorded.event(), body, 0, baseUrl), false)
           : recorded;
     }
-    return new ProfileStore.Recorded(makeJobs(profile, recorded.event(), body, 0), true);
+    return new ProfileStore.Recorded(makeJobs(profile, recorded.event(), body, 0, baseUrl), true);
   }
 
   /**
@@ -162,14 +164,19 @@ public class WebhookIntake {
     } catch (IOException unreadable) {
       return settle(event, IntakeEvent.Status.FAILED, "its body is not JSON", List.of());
     }
-    return makeJobs(profile.get(), event, body, pending.attempts());
+    return makeJobs(profile.get(), event, body, pending.attempts(), null);
   }
 
   /**
    * Makes the event's jobs and records the outcome. Safe to run again for the same event: its jobs
    * are keyed by the event.
    */
-  IntakeEvent makeJobs(IntakeProfile profile, IntakeEvent event, JsonNode body, int attempts) {
+  IntakeEvent makeJobs(
+      IntakeProfile profile,
+      IntakeEvent event,
+      JsonNode body,
+      int attempts,
+      @Nullable String baseUrl) {
     JsonNode fields = body;
     ProfileSettings.OdooConnection connection = profile.settings().odoo();
     if (connection != null) {
@@ -215,6 +222,20 @@ public class WebhookIntake {
                     .collect(Collectors.joining("; "));
         return settle(event, IntakeEvent.Status.FAILED, reason, jobIds);
       }
+    }
+    if (profile.settings().statusUrl() != null) {
+      store.watch(
+          new StatusWatch(
+              profile.profileId(),
+              event.key(),
+              profile.settings().statusUrl(),
+              baseUrl,
+              event.model(),
+              event.recordId(),
+              jobIds,
+              Map.of(),
+              clock.instant(),
+              0));
     }
     return settle(event, IntakeEvent.Status.SUBMITTED, null, jobIds);
   }
