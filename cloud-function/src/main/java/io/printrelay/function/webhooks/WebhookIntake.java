@@ -143,10 +143,30 @@ public class WebhookIntake {
       // A state that failed (a field not selected, a printer not mapped) is tried again with the
       // profile as it is now: sending the record again is how an admin retries after a fix.
       return recorded.event().status() == IntakeEvent.Status.FAILED
-          ? new ProfileStore.Recorded(makeJobs(profile, recorded.event(), body, 0, baseUrl), false)
+          ? new ProfileStore.Recorded(
+              makeJobsOrLeave(profile, recorded.event(), body, baseUrl), false)
           : recorded;
     }
-    return new ProfileStore.Recorded(makeJobs(profile, recorded.event(), body, 0, baseUrl), true);
+    return new ProfileStore.Recorded(
+        makeJobsOrLeave(profile, recorded.event(), body, baseUrl), true);
+  }
+
+  /**
+   * The event is recorded: whatever fails now (the table, the queue), the answer is still 202 and
+   * the dispatch sweep makes its jobs once its pending mark is due.
+   */
+  private IntakeEvent makeJobsOrLeave(
+      IntakeProfile profile, IntakeEvent event, JsonNode body, @Nullable String baseUrl) {
+    try {
+      return makeJobs(profile, event, body, 0, baseUrl);
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "Intake event {} of profile {}: its jobs are left to the dispatch sweep",
+          event.eventId(),
+          event.profileId(),
+          e);
+      return event;
+    }
   }
 
   /**
