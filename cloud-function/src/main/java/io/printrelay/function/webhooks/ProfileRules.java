@@ -2,6 +2,7 @@ package io.printrelay.function.webhooks;
 
 import io.printrelay.function.problem.FieldError;
 import io.printrelay.function.problem.InvalidInput;
+import io.printrelay.function.submit.LabelCommands;
 import io.printrelay.function.submit.TemplateRenderer;
 import io.printrelay.model.PrinterId;
 import io.printrelay.model.Priority;
@@ -106,6 +107,7 @@ final class ProfileRules {
       errors.add(new FieldError("template", invalid.getMessage()));
       return;
     }
+    errors.addAll(LabelCommands.refusedInTemplate(settings.template(), "template"));
     Map<String, String> fields = settings.fields() == null ? Map.of() : settings.fields();
     for (String placeholder : placeholders) {
       if (!fields.containsKey(placeholder)) {

@@ -225,9 +225,17 @@ class OdooIntakeHttpTest extends ApiTestBase {
              "fields": {}, "quantity": {"field": "product_qty", "rounding": "sideways"}}
             """);
 
+    Reply askingThePrinter =
+        operatorPost("/v1/intake/profiles", body.replace("^XA^CI28", "^XA~HS^CI28"));
+
     assertThat(asIntegration.status()).isEqualTo(403);
     assertProblem(invalid, 422);
     assertThat(invalid.body().get("errors").size()).isEqualTo(4);
+    assertProblem(askingThePrinter, 422);
+    assertThat(askingThePrinter.body().get("errors").get(0).get("field").getStringValue())
+        .isEqualTo("template");
+    assertThat(askingThePrinter.body().get("errors").get(0).get("message").getStringValue())
+        .contains("~HS");
   }
 
   @Test
