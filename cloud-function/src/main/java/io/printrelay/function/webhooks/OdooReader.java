@@ -74,9 +74,9 @@ public class OdooReader {
       long recordId,
       Set<String> paths)
       throws Unreachable, Refused, Gone {
-    Session session = new Session(odoo, apiKey);
+    Rpc rpc = new Rpc(odoo, apiKey);
     JsonNode uid =
-        session.call(
+        rpc.call(
             "common",
             "authenticate",
             List.of(
@@ -87,18 +87,18 @@ public class OdooReader {
     if (!uid.isNumber()) {
       throw new Refused("Odoo refused the user " + odoo.user() + " or its API key");
     }
-    session.uid = uid.getLongValue();
+    rpc.uid = uid.getLongValue();
     Map<String, JsonNode> values = new LinkedHashMap<>();
-    JsonNode record = session.read(model, recordId, firstSegments(paths));
+    JsonNode record = rpc.read(model, recordId, firstSegments(paths));
     if (record == null) {
       throw new Gone(model + " " + recordId + " no longer exists in Odoo");
     }
-    resolve(session, model, record, List.copyOf(paths), "", values, 0);
+    resolve(rpc, model, record, List.copyOf(paths), "", values, 0);
     return values;
   }
 
   private void resolve(
-      Session session,
+      Rpc rpc,
       String model,
       JsonNode record,
       List<String> paths,
@@ -127,7 +127,7 @@ public class OdooReader {
     if (depth >= MAX_DEPTH) {
       throw new Refused("paths follow at most " + MAX_DEPTH + " relations");
     }
-    JsonNode relations = session.fieldsGet(model, deeper.keySet());
+    JsonNode relations = rpc.fieldsGet(model, deeper.keySet());
     for (Map.Entry<String, List<String>> entry : deeper.entrySet()) {
       String field = entry.getKey();
       JsonNode value = record.get(field);
@@ -149,7 +149,7 @@ public class OdooReader {
       }
       String related = relation.getStringValue();
       JsonNode relatedRecord =
-          session.read(related, value.get(0).getLongValue(), firstSegments(entry.getValue()));
+          rpc.read(related, value.get(0).getLongValue(), firstSegments(entry.getValue()));
       if (relatedRecord == null) {
         for (String rest : entry.getValue()) {
           values.put(prefix + field + "." + rest, JsonNode.createBooleanNode(false));
@@ -157,13 +157,7 @@ public class OdooReader {
         continue;
       }
       resolve(
-          session,
-          related,
-          relatedRecord,
-          entry.getValue(),
-          prefix + field + ".",
-          values,
-          depth + 1);
+          rpc, related, relatedRecord, entry.getValue(), prefix + field + ".", values, depth + 1);
     }
   }
 
@@ -176,12 +170,13 @@ public class OdooReader {
     return fields;
   }
 
-  private final class Session {
+  /** The calls of one read: the user's id, once authenticated, serves the reads after it. */
+  private final class Rpc {
     private final ProfileSettings.OdooConnection odoo;
     private final String apiKey;
     private long uid;
 
-    private Session(ProfileSettings.OdooConnection odoo, String apiKey) {
+    private Rpc(ProfileSettings.OdooConnection odoo, String apiKey) {
       this.odoo = odoo;
       this.apiKey = apiKey;
     }
