@@ -25,14 +25,16 @@ public final class PrintrelayStack extends Stack {
     Queues queues = new Queues(this, "Queues", prefix);
     ITable table = new JobTableConstruct(this, "Jobs", settings.tableName()).table();
 
+    IntakeSecret intake = new IntakeSecret(this, "Intake");
     FunctionInputs inputs =
         new FunctionInputs(
-            // Both functions share this asset: one upload, one jar.
-            Code.fromAsset(settings.functionJar().toString()),
-            environment(settings),
-            table,
-            queues.main(),
-            queues.deadLetters());
+                // Both functions share this asset: one upload, one jar.
+                Code.fromAsset(settings.functionJar().toString()),
+                environment(settings),
+                table,
+                queues.main(),
+                queues.deadLetters())
+            .withEnvironment(intake.environment());
     OperatorSignIn signIn =
         new OperatorSignIn(this, "OperatorSignIn", settings.operatorAccountsEnvironmentValue());
     ApiFunction api =
@@ -68,7 +70,7 @@ public final class PrintrelayStack extends Stack {
     outputs(api, queues, table, agent);
   }
 
-  // What both functions see; OperatorSignIn adds the API function's own.
+  // What both functions see (with IntakeSecret's); OperatorSignIn adds the API function's own.
   private static Map<String, String> environment(PrintrelaySettings settings) {
     return Map.of(
         "PRINTRELAY_TABLE", settings.tableName(),
