@@ -3,6 +3,10 @@
 "use strict";
 
 const POLL_MS = 1500;
+// Webhook events change far less often than jobs; one look every 10 s is plenty.
+const INTAKE_POLL_MS = 10000;
+const INTAKE_EVENTS = 5;
+let intakeLoadedAt = 0;
 const REFRESH_FAILED = "Could not refresh:";
 const $ = (selector, root = document) => root.querySelector(selector);
 let me = null;
@@ -56,6 +60,7 @@ async function start() {
   show("#who", true);
   show("#board", true);
   document.body.classList.toggle("read-only", !canAct());
+  intakeLoadedAt = 0;
   refresh();
 }
 
@@ -79,6 +84,7 @@ async function load() {
       api("GET", "/v1/printers"), api("GET", "/v1/jobs?limit=50")]);
     renderPrinters(printers.printers, jobs.jobs);
     renderJobs(jobs.jobs);
+    await loadIntake();
     $("#updated").textContent = `updated ${new Date().toLocaleTimeString()}`;
     if ($("#flash").textContent.startsWith(REFRESH_FAILED)) flash("");
   } catch (e) {
@@ -86,6 +92,42 @@ async function load() {
   }
   clearTimeout(timer);
   if (me) timer = setTimeout(refresh, POLL_MS);
+}
+
+// Operators see what became of Odoo's webhooks: the reason of a failed one is how a rule or
+// profile gets fixed.
+async function loadIntake() {
+  if (!canAct() || Date.now() - intakeLoadedAt < INTAKE_POLL_MS) return;
+  intakeLoadedAt = Date.now();
+  const { profiles } = await api("GET", "/v1/intake/profiles");
+  const events = await Promise.all(profiles.map(p =>
+    api("GET", `/v1/intake/profiles/${encodeURIComponent(p.profileId)}/events?limit=${INTAKE_EVENTS}`)));
+  const container = $("#intake");
+  profiles.forEach((profile, i) => {
+    let card = container.querySelector(`[data-id="${CSS.escape(profile.profileId)}"]`);
+    if (!card) {
+      card = $("#intake-template").content.firstElementChild.cloneNode(true);
+      card.dataset.id = profile.profileId;
+      card.id = `intake-${profile.profileId}`;
+      container.appendChild(card);
+    }
+    $(".intake-name", card).textContent = profile.name;
+    $(".intake-printer", card).textContent =
+      profile.printer.printerId || `by ${profile.printer.field}`;
+    const list = $(".intake-events", card);
+    list.replaceChildren(...events[i].events.map(event => {
+      const item = document.createElement("li");
+      const badge = document.createElement("span");
+      setBadge(badge, event.status);
+      const text = `${event.model} ${event.recordId}, ${new Date(event.receivedAt).toLocaleString()}`
+        + (event.reason ? `: ${event.reason}` : "");
+      item.append(badge, " ", text);
+      return item;
+    }));
+    if (!events[i].events.length) list.textContent = "no webhook yet";
+  });
+  prune(container, new Set(profiles.map(p => p.profileId)));
+  show("#intake-section", profiles.length > 0);
 }
 
 function flash(message) {

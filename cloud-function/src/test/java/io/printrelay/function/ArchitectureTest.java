@@ -52,7 +52,8 @@ class ArchitectureTest {
               "io.printrelay.function.submit..",
               "io.printrelay.function.session..",
               "io.printrelay.function.http..",
-              "io.printrelay.function.web..")
+              "io.printrelay.function.web..",
+              "io.printrelay.function.webhooks..")
           .should()
           .dependOnClassesThat()
           .resideInAPackage("software.amazon..");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.printrelay.function.actions.PriorityRequest;
 import io.printrelay.function.submit.SubmitRequest;
+import io.printrelay.function.webhooks.ProfileSettings;
 import io.printrelay.model.Priority;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Arrays;
@@ -17,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RequestRecordsTest {
 
   @ParameterizedTest
-  @ValueSource(classes = {SubmitRequest.class, PriorityRequest.class})
+  @ValueSource(classes = {SubmitRequest.class, PriorityRequest.class, ProfileSettings.class})
   void theDocumentedTiersAreExactlyThePriorities(Class<? extends Record> request)
       throws NoSuchFieldException {
     // @Schema does not target record components: javac puts it on the field.

@@ -26,8 +26,9 @@ public final class ApiFunction extends Construct {
    * PutItem is the job and idempotency items of a submit's TransactWriteItems (which has no IAM
    * action of its own: IAM authorises each item by its action). BatchWriteItem is one action
    * whatever its requests do, and it can delete as well as put: the API stores labels with it and
-   * removes those of a job its submit did not create (a duplicate, a failed write). No DeleteItem.
-   * GetQueueAttributes is the health check's.
+   * removes those of a job its submit did not create (a duplicate, a failed write). DeleteItem is
+   * an intake profile's and its token's, in the transactions that delete a profile or rotate its
+   * token. GetQueueAttributes is the health check's.
    */
   static final List<String> ACTIONS =
       List.of(
@@ -39,6 +40,7 @@ public final class ApiFunction extends Construct {
           "dynamodb:Query",
           "dynamodb:PutItem",
           "dynamodb:UpdateItem",
+          "dynamodb:DeleteItem",
           "dynamodb:BatchWriteItem");
 
   /**

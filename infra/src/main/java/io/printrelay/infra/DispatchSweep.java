@@ -29,16 +29,23 @@ public final class DispatchSweep extends Construct {
    * and active jobs on their indexes and the printers, read each job, claim and confirm its
    * dispatch or mark it dead-lettered with conditional updates, send its message; find jobs
    * finished long ago on their index, delete their labels (BatchWriteItem, whose requests here only
-   * delete) and take each job out of that index (UpdateItem). No PutItem, no DeleteItem: it creates
-   * nothing, and jobs expire by TTL.
+   * delete) and take each job out of that index (UpdateItem). Intake events whose jobs are still to
+   * be made it makes into jobs through the submit path: labels (BatchWriteItem), the job and its
+   * Idempotency-Key (PutItem, in the submit's transaction), then it deletes the event's pending
+   * mark (DeleteItem). For the intake's status reports to Odoo it reads the jobs of an event
+   * (BatchGetItem) and keeps what was reported on a watch item (UpdateItem, DeleteItem). Jobs
+   * expire by TTL.
    */
   static final List<String> ACTIONS =
       List.of(
           "sqs:GetQueueUrl",
           "sqs:SendMessage",
           "dynamodb:GetItem",
+          "dynamodb:BatchGetItem",
           "dynamodb:Query",
+          "dynamodb:PutItem",
           "dynamodb:UpdateItem",
+          "dynamodb:DeleteItem",
           "dynamodb:BatchWriteItem");
 
   /**

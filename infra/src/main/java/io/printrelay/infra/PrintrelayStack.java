@@ -26,15 +26,17 @@ public final class PrintrelayStack extends Stack {
     Queues queues = new Queues(this, "Queues", prefix);
     ITable table = new JobTableConstruct(this, "Jobs", settings.tableName()).table();
 
+    IntakeSecret intake = new IntakeSecret(this, "Intake");
     FunctionInputs inputs =
         new FunctionInputs(
-            // Both functions share this asset: one upload, one jar.
-            Code.fromAsset(settings.functionJar().toString()),
-            environment(settings),
-            table,
-            queues.main(),
-            queues.deadLetters(),
-            settings.monitoring().logRetentionDays());
+                // Both functions share this asset: one upload, one jar.
+                Code.fromAsset(settings.functionJar().toString()),
+                environment(settings),
+                table,
+                queues.main(),
+                queues.deadLetters(),
+                settings.monitoring().logRetentionDays())
+            .withEnvironment(intake.environment());
     OperatorSignIn signIn =
         new OperatorSignIn(this, "OperatorSignIn", settings.operatorAccountsEnvironmentValue());
     ApiFunction api =
@@ -78,7 +80,7 @@ public final class PrintrelayStack extends Stack {
     outputs(api, queues, table, agent, monitoring);
   }
 
-  // What both functions see; OperatorSignIn adds the API function's own.
+  // What both functions see (with IntakeSecret's); OperatorSignIn adds the API function's own.
   private static Map<String, String> environment(PrintrelaySettings settings) {
     return Map.of(
         "PRINTRELAY_TABLE", settings.tableName(),

@@ -36,7 +36,10 @@ class FunctionsTest {
   private static final String SWEEP_HANDLER =
       "io.printrelay.function.dispatch.DispatchSweepHandler::handleRequest";
 
-  // What both functions get.
+  private static final String SESSION_SECRET =
+      "Signs Printrelay operator session cookies (HMAC-SHA256)";
+
+  // What both functions get (and the intake secret key).
   private static final Map<String, Object> SHARED_ENVIRONMENT =
       Map.of(
           "PRINTRELAY_TABLE", "acme-jobs",
@@ -74,7 +77,8 @@ class FunctionsTest {
                     Stream.of(
                         "PRINTRELAY_API_KEYS_JSON",
                         "PRINTRELAY_OPERATOR_ACCOUNTS",
-                        "PRINTRELAY_SESSION_SECRET"))
+                        "PRINTRELAY_SESSION_SECRET",
+                        "PRINTRELAY_INTAKE_SECRET_KEY"))
                 .toList())
         // Compact, hashes lower-cased.
         .containsEntry(
@@ -114,7 +118,7 @@ class FunctionsTest {
 
   @Test
   void sessionSecretReachesTheApiFunctionAsADynamicReferenceNotAValue() {
-    String secret = logicalId("AWS::SecretsManager::Secret", Map.of());
+    String secret = logicalId("AWS::SecretsManager::Secret", Map.of("Description", SESSION_SECRET));
     // CloudFormation resolves {{resolve:secretsmanager:ARN:SecretString:::}} while deploying.
     assertThat(variables(API_HANDLER).get("PRINTRELAY_SESSION_SECRET"))
         .isEqualTo(
@@ -130,7 +134,8 @@ class FunctionsTest {
 
   @Test
   void sessionSecretIsGeneratedLettersAndDigitsAndGoesWithTheStack() {
-    template().resourceCountIs("AWS::SecretsManager::Secret", 1);
+    // This one and the intake secret key.
+    template().resourceCountIs("AWS::SecretsManager::Secret", 2);
     template()
         .hasResource(
             "AWS::SecretsManager::Secret",
@@ -141,7 +146,9 @@ class FunctionsTest {
                         Map.of("PasswordLength", 48, "ExcludePunctuation", true)),
                 "DeletionPolicy", "Delete",
                 "UpdateReplacePolicy", "Delete"));
-    assertThat(SynthesizedStack.properties(logicalId("AWS::SecretsManager::Secret", Map.of())))
+    assertThat(
+            SynthesizedStack.properties(
+                logicalId("AWS::SecretsManager::Secret", Map.of("Description", SESSION_SECRET))))
         .doesNotContainKeys("SecretString", "Name");
   }
 
@@ -152,7 +159,38 @@ class FunctionsTest {
     Map<String, Object> sweep = function(SWEEP_HANDLER);
     assertThat(sweep.get("Runtime")).isEqualTo("java21");
     assertThat(sweep.get("Code")).isEqualTo(api.get("Code"));
-    assertThat(variables(SWEEP_HANDLER)).isEqualTo(SHARED_ENVIRONMENT);
+    assertThat(variables(SWEEP_HANDLER))
+        .containsAllEntriesOf(SHARED_ENVIRONMENT)
+        .containsOnlyKeys(
+            Stream.concat(
+                    SHARED_ENVIRONMENT.keySet().stream(), Stream.of("PRINTRELAY_INTAKE_SECRET_KEY"))
+                .toList());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {API_HANDLER, SWEEP_HANDLER})
+  void theIntakeSecretKeyReachesBothFunctionsAsADynamicReferenceAndIsKept(String handler) {
+    String secret =
+        logicalId(
+            "AWS::SecretsManager::Secret",
+            Map.of(
+                "Description",
+                "Seals the Odoo API keys of Printrelay intake profiles (AES-256-GCM)"));
+    assertThat(variables(handler).get("PRINTRELAY_INTAKE_SECRET_KEY"))
+        .isEqualTo(
+            Map.of(
+                "Fn::Join",
+                List.of(
+                    "",
+                    List.of(
+                        "{{resolve:secretsmanager:",
+                        Map.of("Ref", secret),
+                        ":SecretString:::}}"))));
+    assertThat(template().toJSON().get("Resources"))
+        .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+        .extractingByKey(secret)
+        .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+        .containsEntry("DeletionPolicy", "Retain");
   }
 
   @ParameterizedTest
@@ -245,11 +283,13 @@ class FunctionsTest {
             "dynamodb:Query",
             "dynamodb:PutItem",
             "dynamodb:UpdateItem",
+            // An intake profile's and its token's (delete, token rotation).
+            "dynamodb:DeleteItem",
             "dynamodb:BatchWriteItem");
   }
 
   @Test
-  void sweepReadsClaimsSendsAndDeletesOldLabelsButCreatesNothing() {
+  void sweepReadsClaimsSendsDeletesOldLabelsAndMakesPendingIntakeEventsIntoJobs() {
     assertThat(grantedActions(SWEEP_HANDLER))
         .containsExactlyInAnyOrder(
             "sqs:GetQueueUrl",
@@ -260,8 +300,13 @@ class FunctionsTest {
             "sqs:ChangeMessageVisibility",
             "sqs:DeleteMessage",
             "dynamodb:GetItem",
+            // The jobs of an intake event, for the status reports to Odoo.
+            "dynamodb:BatchGetItem",
             "dynamodb:Query",
+            // The jobs of intake events (the submit's transaction) and their pending marks.
+            "dynamodb:PutItem",
             "dynamodb:UpdateItem",
+            "dynamodb:DeleteItem",
             "dynamodb:BatchWriteItem");
   }
 

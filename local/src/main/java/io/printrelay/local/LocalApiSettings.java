@@ -36,22 +36,30 @@ final class LocalApiSettings {
     p.put("printrelay.operators[0].password-hash", PasswordHashes.hash(options.operatorPassword()));
     p.put("printrelay.operators[0].role", "operator");
     if (options.dataDir() != null) {
-      // Kept under --data-dir so that a restart does not sign operators out.
-      p.put("printrelay.session.secret", sessionSecret(options.dataDir()));
+      // Kept under --data-dir so that a restart does not sign operators out, nor leave the intake
+      // profiles' Odoo API keys sealed under a key no longer known.
+      p.put("printrelay.session.secret", secret(options.dataDir(), "session-secret"));
+      p.put("printrelay.intake.secret-key", secret(options.dataDir(), "intake-secret"));
+    } else {
+      p.put("printrelay.intake.secret-key", random());
     }
     return p;
   }
 
-  private static String sessionSecret(Path dataDir) {
-    Path file = dataDir.resolve("session-secret");
+  private static String random() {
+    byte[] random = new byte[32];
+    new SecureRandom().nextBytes(random);
+    return HexFormat.of().formatHex(random);
+  }
+
+  static String secret(Path dataDir, String name) {
+    Path file = dataDir.resolve(name);
     try {
       if (Files.exists(file)) {
         return Files.readString(file).strip();
       }
       Files.createDirectories(dataDir);
-      byte[] random = new byte[32];
-      new SecureRandom().nextBytes(random);
-      String secret = HexFormat.of().formatHex(random);
+      String secret = random();
       Files.writeString(file, secret);
       try {
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
@@ -60,7 +68,7 @@ final class LocalApiSettings {
       }
       return secret;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot keep the session secret in " + file, e);
+      throw new UncheckedIOException("cannot keep the secret " + name + " in " + file, e);
     }
   }
 }

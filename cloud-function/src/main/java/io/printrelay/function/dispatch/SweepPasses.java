@@ -11,9 +11,11 @@ import org.slf4j.LoggerFactory;
  * One run of the dispatch sweep (every minute in AWS, every 10 s in `printrelay local`), all its
  * passes: jobs stored but never sent ({@link DispatchSweep#run}), queued jobs whose message may be
  * lost ({@link StaleJobs}), the dead-letter queues ({@link DeadLetterSweep}), and the labels of
- * jobs finished long ago ({@link LabelExpiry}), and, last, each {@link SweepReport} (the figures
- * the stack's alarms and dashboard read). A pass that fails (say SQS is unreachable) does not keep
- * the others from running; the run then fails with it, so that the failure shows (a Lambda error).
+ * jobs finished long ago ({@link LabelExpiry}); then the passes other features add ({@link
+ * SweepPass}: the intake's events still to be made into jobs); and, last, each {@link SweepReport}
+ * (the figures the stack's alarms and dashboard read). A pass that fails (say SQS is unreachable)
+ * does not keep the others from running; the run then fails with it, so that the failure shows (a
+ * Lambda error).
  */
 @Singleton
 public class SweepPasses {
@@ -23,6 +25,7 @@ public class SweepPasses {
   private final StaleJobs stale;
   private final DeadLetterSweep deadLetters;
   private final LabelExpiry expiry;
+  private final List<SweepPass> more;
   private final List<SweepReport> reports;
 
   public SweepPasses(
@@ -30,11 +33,13 @@ public class SweepPasses {
       StaleJobs stale,
       DeadLetterSweep deadLetters,
       LabelExpiry expiry,
+      List<SweepPass> more,
       List<SweepReport> reports) {
     this.undispatched = undispatched;
     this.stale = stale;
     this.deadLetters = deadLetters;
     this.expiry = expiry;
+    this.more = List.copyOf(more);
     this.reports = List.copyOf(reports);
   }
 
@@ -48,6 +53,9 @@ public class SweepPasses {
         run.pass("undispatched jobs", undispatched::run) + run.pass("stale jobs", stale::resend);
     run.pass("dead letters", deadLetters::sweep);
     run.pass("label expiry", expiry::run);
+    for (SweepPass pass : more) {
+      run.pass(pass.name(), pass::run);
+    }
     reports.forEach(
         report ->
             run.pass(

@@ -5,6 +5,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.printrelay.model.IllegalStatusChange;
 import jakarta.inject.Singleton;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -16,6 +17,7 @@ import software.amazon.awssdk.core.exception.SdkException;
  */
 @Factory
 public class ProblemExceptionHandlers {
+  private static final Pattern INTAKE_TOKEN = Pattern.compile("^(/v1/intake/odoo/)[^/]*");
   private static final Logger LOG = LoggerFactory.getLogger(ProblemExceptionHandlers.class);
 
   @Singleton
@@ -32,9 +34,14 @@ public class ProblemExceptionHandlers {
   @Singleton
   ExceptionHandler<SdkException, HttpResponse<?>> awsFailures(ProblemResponses problems) {
     return (request, failure) -> {
-      LOG.warn("{} {} failed on AWS", request.getMethod(), request.getPath(), failure);
+      LOG.warn("{} {} failed on AWS", request.getMethod(), logged(request.getPath()), failure);
       return problems.reject(
           request, new Unavailable("The job store or queue is unavailable; retry shortly."));
     };
+  }
+
+  /** The path as logged: an intake token is a credential, so it never reaches a log. */
+  static String logged(String path) {
+    return INTAKE_TOKEN.matcher(path).replaceFirst("$1\\{token}");
   }
 }

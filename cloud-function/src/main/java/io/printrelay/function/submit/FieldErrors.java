@@ -24,6 +24,10 @@ final class FieldErrors {
     errors.add(new FieldError(field, named));
   }
 
+  List<FieldError> list() {
+    return List.copyOf(errors);
+  }
+
   void throwIfAny() {
     if (!errors.isEmpty()) {
       throw new InvalidInput(errors);

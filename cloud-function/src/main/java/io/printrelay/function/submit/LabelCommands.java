@@ -1,5 +1,6 @@
 package io.printrelay.function.submit;
 
+import io.printrelay.function.problem.FieldError;
 import io.printrelay.function.security.Capability;
 import io.printrelay.zpl.ZplCommands;
 import io.printrelay.zpl.ZplCommands.Command;
@@ -16,8 +17,18 @@ import java.util.Set;
  * printer beyond the label pass with {@link Capability#PRINTER_CONFIG}; {@code raw} labels, which
  * no one can check, need {@link Capability#RAW}.
  */
-final class LabelCommands {
+public final class LabelCommands {
   private final Set<Capability> capabilities;
+
+  /**
+   * What this rule says of a template stored for later submits without capabilities (an intake
+   * profile's): each refused command on {@code path}, as a submit of it would name them.
+   */
+  public static List<FieldError> refusedInTemplate(String zpl, String path) {
+    FieldErrors errors = new FieldErrors();
+    new LabelCommands(Set.of()).allow(zpl, path, "", errors);
+    return errors.list();
+  }
 
   LabelCommands(Set<Capability> capabilities) {
     this.capabilities = Set.copyOf(capabilities);

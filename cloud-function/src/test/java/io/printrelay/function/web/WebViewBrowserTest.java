@@ -82,6 +82,34 @@ class WebViewBrowserTest extends ApiTestBase {
   }
 
   @Test
+  void anOperatorSeesWhyAnOdooWebhookFailed() {
+    sandbox.store(aPrinter("line-i"));
+    Reply profile =
+        api.act(
+            "/v1/intake/profiles",
+            """
+            {"name": "MO boxes line i", "printer": {"printerId": "line-i"},
+             "template": "^XA^FO30,30^FD{{lot}}^FS^XZ", "fields": {"lot": "lot_producing_id"},
+             "quantity": {"fixed": 1}}
+            """);
+    api.send(
+        HttpRequest.POST(
+                profile.text("intakePath"),
+                "{\"_action\": \"Print(#3)\", \"_id\": 41, \"_model\": \"mrp.production\"}")
+            .contentType(MediaType.APPLICATION_JSON));
+
+    signIn(EmbeddedSandbox.OPERATOR);
+    By card = By.id("intake-" + profile.text("profileId"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(card, "MO boxes line i"));
+
+    assertThat(browser.findElement(card).getText())
+        .contains("mrp.production 41")
+        .contains("lot_producing_id is not in the webhook's body")
+        .containsIgnoringCase("failed");
+    signOut();
+  }
+
+  @Test
   void aViewerSeesTheBoardWithoutAnyButtonToAct() {
     sandbox.store(aPrinter("line-v"));
     Job job = sandbox.store(aJob().on("line-v").reference("MO/VIEWER"));

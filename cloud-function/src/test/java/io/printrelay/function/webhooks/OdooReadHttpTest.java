@@ -1,0 +1,244 @@
+package io.printrelay.function.webhooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.test.annotation.MockBean;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.printrelay.function.testing.ApiClient.Reply;
+import io.printrelay.function.testing.ApiTestBase;
+import io.printrelay.function.testing.EmbeddedSandbox;
+import io.printrelay.function.testing.SettableClock;
+import io.printrelay.model.Job;
+import io.printrelay.table.ItemKeys;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Profiles that read the record from Odoo's external API (JSON-RPC) after the webhook, against a
+ * fake Odoo over real HTTP that answers as Odoo does, errors included.
+ */
+@MicronautTest
+class OdooReadHttpTest extends ApiTestBase {
+  private static final String TEMPLATE =
+      "^XA^CI28^FO30,30^FD{{product}} ({{code}})^FS^FO30,90^FDLot {{lot}}^FS"
+          + "^FO30,130^FD{{n}}/{{total}}^FS^XZ";
+
+  private final SettableClock clock = new SettableClock(Instant.now());
+  private FakeOdoo odoo;
+
+  @Inject IntakeRetries retries;
+
+  @MockBean(Clock.class)
+  Clock clock() {
+    return clock;
+  }
+
+  @Override
+  public Map<String, String> getProperties() {
+    Map<String, String> properties = new HashMap<>(super.getProperties());
+    properties.put("micronaut.http.client.read-timeout", "60s");
+    properties.put(ApiKeySeal.PROPERTY, "test-intake-secret-key-of-32-characters-or-more");
+    return properties;
+  }
+
+  @BeforeAll
+  void odoo() throws IOException {
+    sandbox.registerPrinter("line-1");
+    odoo = new FakeOdoo(json);
+    odoo.many2one("mrp.production", "product_id", "product.product");
+    odoo.many2one("mrp.production", "lot_producing_id", "stock.lot");
+    odoo.put("product.product", 31, Map.of("name", "Tomato soup", "default_code", "TS-1"));
+    odoo.put(
+        "mrp.production",
+        17,
+        Map.of(
+            "name",
+            "WH/MO/00017",
+            "product_id",
+            List.of(31, "[TS-1] Tomato soup"),
+            "lot_producing_id",
+            List.of(8, "LOT-0042"),
+            "product_qty",
+            3.0,
+            "date_finished",
+            "2025-03-14 09:30:00"));
+    odoo.put(
+        "mrp.production",
+        18,
+        Map.of(
+            "name",
+            "WH/MO/00018",
+            "product_id",
+            List.of(31, "[TS-1] Tomato soup"),
+            "lot_producing_id",
+            false,
+            "product_qty",
+            1.0,
+            "date_finished",
+            false));
+  }
+
+  @AfterAll
+  void stopOdoo() {
+    odoo.close();
+  }
+
+  @Test
+  void theRecordIsReadFromOdooFollowingMany2oneRelations() {
+    Created profile = create(FakeOdoo.API_KEY);
+
+    Reply reply = webhook(profile.token(), 17);
+
+    assertThat(reply.status()).isEqualTo(202);
+    assertThat(reply.text("status")).as(reply.text("reason")).isEqualTo("submitted");
+    Job job = sandbox.job(jobIds(reply).get(0));
+    assertThat(job.total()).isEqualTo(3);
+    assertThat(job.reference()).isEqualTo("WH/MO/00017");
+    assertThat(content(job.jobId(), 1))
+        .contains("Tomato soup (TS-1)")
+        .contains("Lot LOT-0042")
+        .contains("1/3");
+    assertThat(odoo.calls).contains("common.authenticate", "object.execute_kw");
+  }
+
+  @Test
+  void theApiKeyIsStoredSealedAndNeverAnswered() {
+    Created profile = create(FakeOdoo.API_KEY);
+
+    Reply read =
+        api.send(
+            HttpRequest.GET("/v1/intake/profiles/" + profile.profileId())
+                .bearerAuth(EmbeddedSandbox.OPERATOR_KEY));
+
+    assertThat(read.body().get("odoo").get("apiKey").isNull()).isTrue();
+    assertThat(read.body().get("odoo").get("user").getStringValue()).isEqualTo(FakeOdoo.USER);
+    String stored = sandbox.dynamoDb().scan(b -> b.tableName(sandbox.table())).items().toString();
+    assertThat(stored).doesNotContain(FakeOdoo.API_KEY).contains("aesgcm1:");
+  }
+
+  @Test
+  void aWrongApiKeyFailsTheEventWithOdoosAnswer() {
+    Created profile = create("not-the-key");
+
+    Reply reply = webhook(profile.token(), 17);
+
+    assertThat(reply.text("status")).isEqualTo("failed");
+    assertThat(reply.text("reason")).contains("Odoo refused").contains(FakeOdoo.USER);
+  }
+
+  @Test
+  void aRecordDeletedInOdooIsDropped() {
+    Created profile = create(FakeOdoo.API_KEY);
+
+    Reply reply = webhook(profile.token(), 99);
+
+    assertThat(reply.text("status")).isEqualTo("dropped");
+    assertThat(reply.text("reason")).contains("mrp.production 99 no longer exists");
+    assertThat(jobIds(reply)).isEmpty();
+  }
+
+  @Test
+  void anOdooThatCannotBeReachedIsTriedAgainWithBackoff() {
+    Created profile = create(FakeOdoo.API_KEY);
+    odoo.down = true;
+    Reply reply;
+    try {
+      reply = webhook(profile.token(), 18);
+      assertThat(reply.text("status")).isEqualTo("received");
+      assertThat(reply.text("reason")).contains("HTTP 502").contains("trying again");
+      retries.run();
+      assertThat(event(profile, reply.text("eventId")).get("status").getStringValue())
+          .as("not due yet")
+          .isEqualTo("received");
+      clock.advance(Duration.ofMinutes(1));
+      retries.run();
+      assertThat(event(profile, reply.text("eventId")).get("reason").getStringValue())
+          .contains("HTTP 502");
+    } finally {
+      odoo.down = false;
+    }
+    retries.run();
+    assertThat(event(profile, reply.text("eventId")).get("status").getStringValue())
+        .as("the second retry is due two minutes after the first")
+        .isEqualTo("received");
+    clock.advance(Duration.ofMinutes(2));
+    retries.run();
+
+    JsonNode event = event(profile, reply.text("eventId"));
+    assertThat(event.get("status").getStringValue()).isEqualTo("submitted");
+    assertThat(content(event.get("jobIds").get(0).getStringValue(), 1))
+        .contains("Tomato soup (TS-1)")
+        .contains("^FDLot ^FS");
+  }
+
+  private record Created(String profileId, String token) {}
+
+  private Created create(String apiKey) {
+    String body =
+        """
+        {"name": "MO boxes from Odoo", "printer": {"printerId": "line-1"},
+         "template": "%s",
+         "fields": {"product": "product_id.name", "code": "product_id.default_code",
+                    "lot": "lot_producing_id", "n": "@n", "total": "@total"},
+         "quantity": {"field": "product_qty", "rounding": "up"}, "reference": "name",
+         "odoo": {"url": "%s", "database": "%s", "user": "%s", "apiKey": "%s"}}
+        """
+            .formatted(TEMPLATE, odoo.url(), FakeOdoo.DATABASE, FakeOdoo.USER, apiKey);
+    Reply reply = api.act("/v1/intake/profiles", body);
+    assertThat(reply.status()).as(String.valueOf(reply.body())).isEqualTo(201);
+    assertThat(reply.body().get("odoo").get("apiKey").isNull()).isTrue();
+    return new Created(reply.text("profileId"), reply.text("token"));
+  }
+
+  /** Odoo's webhook with no field selected: the profile reads what it needs. */
+  private Reply webhook(String token, long id) {
+    String body =
+        "{\"_action\": \"Print MO boxes(#14)\", \"_id\": %d, \"_model\": \"mrp.production\"}"
+            .formatted(id);
+    return api.send(
+        HttpRequest.POST("/v1/intake/odoo/" + token, body).contentType(MediaType.APPLICATION_JSON));
+  }
+
+  private JsonNode event(Created profile, String eventId) {
+    Reply events =
+        api.send(
+            HttpRequest.GET("/v1/intake/profiles/" + profile.profileId() + "/events")
+                .bearerAuth(EmbeddedSandbox.OPERATOR_KEY));
+    for (JsonNode event : events.body().get("events").values()) {
+      if (event.get("eventId").getStringValue().equals(eventId)) {
+        return event;
+      }
+    }
+    throw new AssertionError("no event " + eventId);
+  }
+
+  private static List<String> jobIds(Reply reply) {
+    List<String> ids = new ArrayList<>();
+    reply.body().get("jobIds").values().forEach(id -> ids.add(id.getStringValue()));
+    return ids;
+  }
+
+  private String content(String jobId, int index) {
+    return sandbox
+        .dynamoDb()
+        .getItem(b -> b.tableName(sandbox.table()).key(ItemKeys.label(jobId, index)))
+        .item()
+        .get("content")
+        .b()
+        .asString(StandardCharsets.UTF_8);
+  }
+}
