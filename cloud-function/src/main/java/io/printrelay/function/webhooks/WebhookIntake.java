@@ -137,8 +137,19 @@ public class WebhookIntake {
             List.of(),
             now,
             now);
+    // A profile that reads the record from Odoo answers before any call to Odoo (which waits 1 s
+    // for the answer, inside the user's transaction on Odoo 17 and 18): the sweep's next run
+    // reads it and makes the jobs (docs/odoo.md).
+    boolean readsOdoo = profile.settings().odoo() != null;
     ProfileStore.Recorded recorded =
-        store.record(event, fieldsSha256(body), now.plus(RETRY_AFTER), now.plus(KEPT_FOR));
+        store.record(
+            event, fieldsSha256(body), readsOdoo ? now : now.plus(RETRY_AFTER), now.plus(KEPT_FOR));
+    if (readsOdoo) {
+      if (!recorded.fresh() && recorded.event().status() == IntakeEvent.Status.FAILED) {
+        store.retryLater(recorded.event(), "sent again: read from Odoo next", now, 0, now);
+      }
+      return recorded;
+    }
     if (!recorded.fresh()) {
       // A state that failed (a field not selected, a printer not mapped) is tried again with the
       // profile as it is now: sending the record again is how an admin retries after a fix.
