@@ -26,6 +26,14 @@ public final class ProgressUpdates {
     return JobUpdates.apply(jobId, JobEvent.START, now).setIfAbsent(STARTED_AT, instantValue(now));
   }
 
+  /**
+   * START with the agent's first reservation ({@link JobTable#RESERVED_THROUGH}) in the same write,
+   * so that the first label need not wait for a sync.
+   */
+  public static ItemUpdate start(String jobId, Instant now, int reservedThrough) {
+    return start(jobId, now).set(RESERVED_THROUGH, n(reservedThrough));
+  }
+
   /** PROGRESS: label {@code index} is the job's current one and in flight; only while printing. */
   public static ItemUpdate labelInFlight(String jobId, int index) {
     return ItemUpdate.of(ItemKeys.job(jobId))

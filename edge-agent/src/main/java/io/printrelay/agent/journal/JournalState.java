@@ -184,6 +184,11 @@ public final class JournalState {
     return current;
   }
 
+  /** The table holds a reservation through this label already (written with the job's start). */
+  synchronized void reservedInTable(int reservedThrough) {
+    reservedAcked = Math.max(reservedAcked, reservedThrough);
+  }
+
   /** Whether the table's reservation covers the label. */
   public synchronized boolean reserved(int index) {
     return index <= reservedAcked;

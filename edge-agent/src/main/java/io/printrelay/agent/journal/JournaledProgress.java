@@ -71,6 +71,16 @@ public final class JournaledProgress implements JobProgress, AutoCloseable {
   private final CloudLink link;
   private final Clock clock;
   private final Map<String, Journaled> open = new ConcurrentHashMap<>();
+  // Jobs this agent just started from queued, with the reservation written with the start: their
+  // journal needs no second read of the job, nor a sync before the first label.
+  private final Map<String, Started> started = new ConcurrentHashMap<>();
+
+  private record Started(Job job, int reservedThrough) {}
+
+  // The last read of each queued job: what its start reserves from, without reading it again.
+  private final Map<String, Job> queuedAsRead = new ConcurrentHashMap<>();
+  private static final int QUEUED_KEPT = 1_000;
+
   private volatile boolean halted;
 
   public JournaledProgress(
@@ -132,6 +142,15 @@ public final class JournaledProgress implements JobProgress, AutoCloseable {
       return Optional.of(journaled.offline());
     }
     if (journaled == null) {
+      stored
+          .filter(job -> job.status() == JobStatus.QUEUED)
+          .ifPresent(
+              job -> {
+                if (queuedAsRead.size() >= QUEUED_KEPT) {
+                  queuedAsRead.clear(); // only a shortcut: a start without it reads the job
+                }
+                queuedAsRead.put(jobId, job);
+              });
       return stored;
     }
     stored.ifPresent(job -> journaled.seen(job.status()));
@@ -140,12 +159,21 @@ public final class JournaledProgress implements JobProgress, AutoCloseable {
 
   @Override
   public Job start(String jobId, Instant now) {
-    Job started = cloud.start(jobId, now);
     Journaled journaled = open.get(jobId);
     if (journaled != null) {
-      journaled.seen(started.status()); // started again after a pause its journal outlived
+      Job job = cloud.start(jobId, now);
+      journaled.seen(job.status()); // started again after a pause its journal outlived
+      return job;
     }
-    return started;
+    // From queued, no other agent's reservation can be on the job: a stop or a pause drops it.
+    Job queued = queuedAsRead.remove(jobId);
+    if (queued == null) {
+      queued = cloud.job(jobId).orElseThrow(() -> new ProgressConflict(jobId, "stored"));
+    }
+    int reservedThrough = queued.printed() + queued.failed() + RESERVATION;
+    Job job = cloud.start(jobId, now, reservedThrough);
+    started.put(jobId, new Started(job, reservedThrough));
+    return job;
   }
 
   @Override
@@ -163,10 +191,17 @@ public final class JournaledProgress implements JobProgress, AutoCloseable {
     if (journaled != null) {
       return journaled;
     }
-    Job job = cloud.job(jobId).orElseThrow(() -> new ProgressConflict(jobId, "stored"));
-    Integer reserved = cloud.reservedThrough(jobId);
+    Started justStarted = started.remove(jobId);
+    Job job =
+        justStarted != null
+            ? justStarted.job()
+            : cloud.job(jobId).orElseThrow(() -> new ProgressConflict(jobId, "stored"));
+    Integer reserved = justStarted != null ? null : cloud.reservedThrough(jobId);
     journaled = new Journaled(JobJournal.create(dir, job, cloud.labels(jobId)));
     journaled.seen(job.status());
+    if (justStarted != null) {
+      journaled.state().reservedInTable(justStarted.reservedThrough());
+    }
     if (reserved != null) {
       journaled.flagReserved(reserved);
     }

@@ -45,11 +45,18 @@ public final class DynamoDbProgress implements JobProgress {
 
   @Override
   public Job start(String jobId, Instant now) {
+    return start(jobId, ProgressUpdates.start(jobId, now));
+  }
+
+  /** As {@link #start(String, Instant)}, reserving the labels through {@code reservedThrough}. */
+  public Job start(String jobId, Instant now, int reservedThrough) {
+    return start(jobId, ProgressUpdates.start(jobId, now, reservedThrough));
+  }
+
+  private Job start(String jobId, ItemUpdate update) {
     try {
       return ItemMapper.job(
-          dynamoDb
-              .updateItem(ProgressUpdates.start(jobId, now).request(table, ReturnValue.ALL_NEW))
-              .attributes());
+          dynamoDb.updateItem(update.request(table, ReturnValue.ALL_NEW)).attributes());
     } catch (ConditionalCheckFailedException e) {
       throw new ProgressConflict(jobId, "queued or printing");
     }
