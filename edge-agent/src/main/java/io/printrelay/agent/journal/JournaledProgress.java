@@ -49,8 +49,14 @@ public final class JournaledProgress implements JobProgress, AutoCloseable {
   /** Between two syncs of a job: labels printed meanwhile go together in the next one. */
   static final Duration SYNC_SPACING = Duration.ofMillis(250);
 
-  /** Between two reads of a job's status and its printer's pause (each pair read at once). */
+  /**
+   * Between two reads of a job's status and its printer's pause (each pair read at once): at most
+   * this, and no more than a label takes on its printer (down to {@link #WATCH_SPACING_MIN}), so a
+   * pause or cancel reaches the printing loop within about a label whatever the printer's pace.
+   */
   static final Duration WATCH_SPACING = Duration.ofMillis(100);
+
+  static final Duration WATCH_SPACING_MIN = Duration.ofMillis(20);
 
   /**
    * How many labels past the last one started the agent may send before the table hears from it
@@ -384,6 +390,8 @@ public final class JournaledProgress implements JobProgress, AutoCloseable {
     private volatile boolean closed;
     private volatile JobStatus seen = JobStatus.PRINTING;
     private volatile boolean printerPaused;
+    private long lastStart; // under this object's lock, as startLabel
+    private volatile long labelNanos;
     private Thread syncer;
     private Thread watcher;
 
@@ -411,9 +419,23 @@ public final class JournaledProgress implements JobProgress, AutoCloseable {
       if (label == null || label.status() != LabelStatus.PENDING) {
         return LabelStart.LABEL_NOT_PENDING;
       }
+      long now = System.nanoTime();
+      if (lastStart != 0) {
+        labelNanos = (labelNanos == 0 ? now - lastStart : (labelNanos * 3 + now - lastStart) / 4);
+      }
+      lastStart = now;
       journal.started(index);
       nudge();
       return LabelStart.STARTED;
+    }
+
+    /** The time a label takes here (a running average), or the longest spacing before any. */
+    private Duration watchSpacing() {
+      long perLabel = labelNanos;
+      if (perLabel == 0 || perLabel >= WATCH_SPACING.toNanos()) {
+        return WATCH_SPACING;
+      }
+      return Duration.ofNanos(Math.max(perLabel, WATCH_SPACING_MIN.toNanos()));
     }
 
     /**
@@ -655,7 +677,7 @@ public final class JournaledProgress implements JobProgress, AutoCloseable {
             }
           }
           long spent = System.nanoTime() - started;
-          pause(WATCH_SPACING.minusNanos(spent));
+          pause(watchSpacing().minusNanos(spent));
         }
       } catch (RuntimeException e) {
         if (!closed && !halted) {
