@@ -36,10 +36,12 @@ class AgentMemoryIT {
   private static final int LABELS = 200;
 
   /**
-   * Between the two measured on a 2-CPU x86_64 machine: the JVM's default flags peak at about 186
-   * MiB here, the unit's at about 107 MiB.
+   * A Pi Zero 2 W has 512 MiB for everything: the agent may take at most 192 MiB of it, the heap's
+   * 128 MiB cap plus what the unit's caps leave for metaspace, code and threads. Runs on a 2-CPU
+   * x86_64 machine peak between 105 and 160 MiB, as the serial collector grows and shrinks the
+   * heap: a ceiling nearer the typical figure fails by chance.
    */
-  private static final long CEILING_MIB = 140;
+  private static final long CEILING_MIB = 192;
 
   private final AgentTestBed bed = new AgentTestBed();
   private Process agent;

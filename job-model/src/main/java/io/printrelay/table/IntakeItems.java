@@ -173,15 +173,7 @@ public final class IntakeItems {
   }
 
   public static QueryRequest allWatches(String table) {
-    Placeholders p = new Placeholders();
-    String keyCondition = p.name(PK) + " = " + p.value(s(WATCH_PK));
-    return QueryRequest.builder()
-        .tableName(table)
-        .consistentRead(true)
-        .keyConditionExpression(keyCondition)
-        .expressionAttributeNames(p.names())
-        .expressionAttributeValues(p.values())
-        .build();
+    return PartitionQuery.of(table, WATCH_PK).build();
   }
 
   public static Optional<Watch> watch(Map<String, AttributeValue> item) {
@@ -308,15 +300,7 @@ public final class IntakeItems {
   }
 
   public static QueryRequest allProfiles(String table) {
-    Placeholders p = new Placeholders();
-    String keyCondition = p.name(PK) + " = " + p.value(s(PROFILE_PK));
-    return QueryRequest.builder()
-        .tableName(table)
-        .consistentRead(true)
-        .keyConditionExpression(keyCondition)
-        .expressionAttributeNames(p.names())
-        .expressionAttributeValues(p.values())
-        .build();
+    return PartitionQuery.of(table, PROFILE_PK).build();
   }
 
   public static GetItemRequest readProfile(String table, String profileId) {
@@ -420,15 +404,7 @@ public final class IntakeItems {
 
   /** Every event whose jobs are still to be made: a few at most, unless Odoo is unreachable. */
   public static QueryRequest allPending(String table) {
-    Placeholders p = new Placeholders();
-    String keyCondition = p.name(PK) + " = " + p.value(s(PENDING_PK));
-    return QueryRequest.builder()
-        .tableName(table)
-        .consistentRead(true)
-        .keyConditionExpression(keyCondition)
-        .expressionAttributeNames(p.names())
-        .expressionAttributeValues(p.values())
-        .build();
+    return PartitionQuery.of(table, PENDING_PK).build();
   }
 
   public static Optional<Pending> pending(Map<String, AttributeValue> item) {
@@ -479,14 +455,7 @@ public final class IntakeItems {
 
   /** A profile's newest events first, at most {@code limit}. */
   public static QueryRequest recentEvents(String table, String profileId, int limit) {
-    Placeholders p = new Placeholders();
-    String keyCondition = p.name(PK) + " = " + p.value(s(EVENT_PREFIX + profileId));
-    return QueryRequest.builder()
-        .tableName(table)
-        .consistentRead(true)
-        .keyConditionExpression(keyCondition)
-        .expressionAttributeNames(p.names())
-        .expressionAttributeValues(p.values())
+    return PartitionQuery.of(table, EVENT_PREFIX + profileId)
         .scanIndexForward(false)
         .limit(limit)
         .build();

@@ -14,15 +14,7 @@ public final class PrinterQueries {
 
   /** Every registered printer: the printer partition, sorted by id. */
   public static QueryRequest all(String table) {
-    Placeholders p = new Placeholders();
-    String keyCondition = p.name(PK) + " = " + p.value(ItemMapper.s(PRINTER_PK));
-    return QueryRequest.builder()
-        .tableName(table)
-        .consistentRead(true)
-        .keyConditionExpression(keyCondition)
-        .expressionAttributeNames(p.names())
-        .expressionAttributeValues(p.values())
-        .build();
+    return PartitionQuery.of(table, PRINTER_PK).build();
   }
 
   public static GetItemRequest one(String table, String printerId) {

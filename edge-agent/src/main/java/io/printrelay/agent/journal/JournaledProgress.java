@@ -104,11 +104,10 @@ public final class JournaledProgress implements JobProgress, AutoCloseable {
   }
 
   /**
-   * Reads back the journals a stop or crash left, and syncs them. Returns the jobs they hold that
-   * had not ended, by printer: they are resumed before anything else.
+   * Reads back the journals a stop or crash left, and syncs them. The jobs they hold that had not
+   * ended are the first of {@link #interrupted}: they are resumed before anything else.
    */
-  public Map<String, List<String>> recover() {
-    Map<String, List<String>> unfinished = new ConcurrentHashMap<>();
+  public void recover() {
     try (Stream<Path> files = Files.list(dir)) {
       for (Path file : files.filter(f -> f.toString().endsWith(".labels")).sorted().toList()) {
         JobJournal journal = JobJournal.load(file);
@@ -123,14 +122,10 @@ public final class JournaledProgress implements JobProgress, AutoCloseable {
         Journaled journaled = new Journaled(journal);
         open.put(state.jobId(), journaled);
         journaled.startThreads();
-        if (state.ended() == null) {
-          unfinished.computeIfAbsent(state.printerId(), p -> new ArrayList<>()).add(state.jobId());
-        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list the journal directory " + dir, e);
     }
-    return unfinished;
   }
 
   @Override
@@ -421,7 +416,10 @@ public final class JournaledProgress implements JobProgress, AutoCloseable {
       }
       long now = System.nanoTime();
       if (lastStart != 0) {
-        labelNanos = (labelNanos == 0 ? now - lastStart : (labelNanos * 3 + now - lastStart) / 4);
+        // From the longest spacing down: a job's first labels go out back to back (the buffer is
+        // empty), which says nothing about the printer's pace.
+        long before = labelNanos == 0 ? WATCH_SPACING.toNanos() : labelNanos;
+        labelNanos = (before * 3 + now - lastStart) / 4;
       }
       lastStart = now;
       journal.started(index);

@@ -2,7 +2,9 @@ package io.printrelay.local.bench;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.util.Arrays;
 import java.util.List;
 import org.slf4j.LoggerFactory;
 
@@ -15,6 +17,7 @@ public final class BenchMain {
   static final String USAGE =
       """
       usage: printrelay bench [--quick]
+             printrelay bench cold-start [--runs N]   the API function's cold start (README.md)
         a, b  one 200-label job on one printer at 100 ms/label, the agent 0 and 60 ms from the cloud
         c     a 30 s cloud outage (no answers) in the middle of a job, 60 ms otherwise
         d     50 printers with a 100-label job each
@@ -22,7 +25,11 @@ public final class BenchMain {
 
   private BenchMain() {}
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws IOException, InterruptedException {
+    if (args.length > 0 && args[0].equals("cold-start")) {
+      ColdStartBench.main(Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
     BenchPlan plan;
     if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
       System.out.println(USAGE);
