@@ -7,19 +7,22 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.classic.joran.JoranConfigurator;
+import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.joran.spi.JoranException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.printrelay.function.logging.LambdaLogging;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The function's logback.xml, read into a logging context of its own as Lambda (which sets {@code
- * AWS_LAMBDA_FUNCTION_NAME}) and as anywhere else would have it.
+ * The function's logging configured into a logging context of its own as Lambda (which sets {@code
+ * AWS_LAMBDA_FUNCTION_NAME}) and as anywhere else would have it: {@link LambdaLogging} on Lambda,
+ * logback.xml elsewhere.
  */
 class LambdaLogFormatTest {
 
@@ -70,11 +73,30 @@ class LambdaLogFormatTest {
     assertThat(context.getLogger(EmbeddedMetrics.LOGGER).isInfoEnabled()).isFalse();
   }
 
+  @Test
+  void logbackFindsTheLambdaConfigurationWithoutReadingAnyFile() throws IOException {
+    try (var services =
+        LambdaLogFormatTest.class.getResourceAsStream(
+            "/META-INF/services/" + Configurator.class.getName())) {
+      assertThat(new String(services.readAllBytes(), StandardCharsets.UTF_8).strip())
+          .isEqualTo(LambdaLogging.class.getName());
+    }
+    LoggerContext context = new LoggerContext();
+    assertThat(new LambdaLogging().configure(context))
+        .as("outside Lambda, logback.xml is read")
+        .isEqualTo(Configurator.ExecutionStatus.INVOKE_NEXT_IF_ANY);
+  }
+
   private static LoggerContext configured(boolean onLambda) throws JoranException, IOException {
     LoggerContext context = new LoggerContext();
     if (onLambda) {
       // Looked up like an environment variable: context properties come before the environment.
       context.putProperty("AWS_LAMBDA_FUNCTION_NAME", "printrelay-api");
+      LambdaLogging lambda = new LambdaLogging();
+      lambda.setContext(context);
+      assertThat(lambda.configure(context))
+          .isEqualTo(Configurator.ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY);
+      return context;
     }
     JoranConfigurator configurator = new JoranConfigurator();
     configurator.setContext(context);

@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 
 /**
  * {@code printrelay bench cold-start [--runs N]}: how long a cold API function takes to answer its
@@ -34,9 +36,10 @@ import java.util.concurrent.TimeUnit;
 final class ColdStartBench {
   static final String USAGE =
       """
-      usage: printrelay bench cold-start [--runs N] [--jar PATH]
+      usage: printrelay bench cold-start [--runs N] [--jar PATH] [--jvm-option OPTION]...
         the API handler's cold start: a fresh JVM on one CPU, the Lambda jar alone, handler
-        constructed, first POST /v1/jobs answered; N runs (default 5), figures in ms""";
+        constructed, first POST /v1/jobs answered; N runs (default 5), figures in ms;
+        --jvm-option adds a JVM option to Lambda's (as JAVA_TOOL_OPTIONS would)""";
 
   /** The options of Lambda's java21 runtime that matter here (docs/deploy.md, cold start). */
   static final List<String> LAMBDA_JVM_OPTIONS =
@@ -62,6 +65,7 @@ final class ColdStartBench {
       return;
     }
     int runs = 5;
+    List<String> jvmOptions = new ArrayList<>(LAMBDA_JVM_OPTIONS);
     Path jar =
         Path.of(
             System.getProperty(
@@ -69,6 +73,8 @@ final class ColdStartBench {
     for (int i = 0; i < args.length; i++) {
       if (args[i].equals("--runs") && i + 1 < args.length) {
         runs = Integer.parseInt(args[++i]);
+      } else if (args[i].equals("--jvm-option") && i + 1 < args.length) {
+        jvmOptions.add(args[++i]);
       } else if (args[i].equals("--jar") && i + 1 < args.length) {
         jar = Path.of(args[++i]);
       } else {
@@ -82,11 +88,12 @@ final class ColdStartBench {
           "printrelay bench cold-start: no Lambda jar at " + jar + " (./mvnw package)");
       System.exit(2);
     }
-    System.out.print(run(jar, runs));
+    System.out.print(run(jar, runs, jvmOptions));
     System.exit(0); // the emulators' non-daemon threads must not keep the JVM alive
   }
 
-  static String run(Path jar, int runs) throws IOException, InterruptedException {
+  static String run(Path jar, int runs, List<String> jvmOptions)
+      throws IOException, InterruptedException {
     StringBuilder out = new StringBuilder();
     try (EmbeddedAws aws = EmbeddedAws.startInMemory()) {
       QueueNames queues = new QueueNames(QueueNames.DEFAULT_PREFIX);
@@ -119,7 +126,7 @@ final class ColdStartBench {
 
       List<long[]> figures = new ArrayList<>();
       for (int i = 0; i < runs; i++) {
-        figures.add(once(command(jar, probe), environment));
+        figures.add(once(command(jar, probe, jvmOptions), environment));
       }
       out.append(
           String.format(
@@ -130,7 +137,7 @@ final class ColdStartBench {
               Machine.current(),
               jar.getFileName(),
               Files.size(jar) / 1048576.0,
-              String.join(" ", LAMBDA_JVM_OPTIONS)));
+              String.join(" ", jvmOptions)));
       out.append(
           String.format(
               Locale.ROOT,
@@ -164,13 +171,13 @@ final class ColdStartBench {
     return out.toString();
   }
 
-  private static List<String> command(Path jar, Path probe) {
+  private static List<String> command(Path jar, Path probe, List<String> jvmOptions) {
     List<String> command = new ArrayList<>();
     if (Files.isExecutable(Path.of("/usr/bin/taskset"))) {
       command.addAll(List.of("/usr/bin/taskset", "--cpu-list", "0"));
     }
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(LAMBDA_JVM_OPTIONS);
+    command.addAll(jvmOptions);
     command.addAll(List.of("-cp", jar + java.io.File.pathSeparator + probe));
     command.addAll(List.of(ColdStartProbe.class.getName(), PRINTER, API_KEY));
     return command;
@@ -212,19 +219,23 @@ final class ColdStartBench {
     return at;
   }
 
-  /** {@link ColdStartProbe}'s class file alone, in a directory of its own. */
+  /**
+   * {@link ColdStartProbe}'s class file alone, in a jar of its own (a class-data archive takes jars
+   * only).
+   */
   private static Path probeClasses() throws IOException {
-    Path dir = Files.createTempDirectory("printrelay-cold-start");
+    Path jar = Files.createTempFile("printrelay-cold-start", ".jar");
+    jar.toFile().deleteOnExit();
     String resource = ColdStartProbe.class.getName().replace('.', '/') + ".class";
-    Path target = dir.resolve(resource);
-    Files.createDirectories(target.getParent());
-    try (InputStream in = ColdStartBench.class.getClassLoader().getResourceAsStream(resource)) {
+    try (InputStream in = ColdStartBench.class.getClassLoader().getResourceAsStream(resource);
+        JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
       if (in == null) {
         throw new UncheckedIOException(new IOException("no " + resource + " on the classpath"));
       }
-      Files.copy(in, target);
+      out.putNextEntry(new JarEntry(resource));
+      in.transferTo(out);
+      out.closeEntry();
     }
-    dir.toFile().deleteOnExit();
-    return dir;
+    return jar;
   }
 }
