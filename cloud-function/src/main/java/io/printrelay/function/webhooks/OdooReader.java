@@ -11,11 +11,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads a record's fields from Odoo through its external JSON-RPC API ({@link JsonRpcWire}),
- * following many-to-one relations for dotted paths ({@code product_id.name}): a many2one reads as
- * {@code [id, "display name"]}, its model comes from {@code fields_get}, and its fields from one
- * more {@code read}. A path that ends on a many2one gives its display name. The API only carries
- * the calls ({@link OdooWire}).
+ * Reads a record's fields from Odoo through the external API its profile names ({@link OdooApi}:
+ * JSON-RPC's {@code execute_kw}, or JSON-2 on Odoo 19), following many-to-one relations for dotted
+ * paths ({@code product_id.name}): a many2one reads as {@code [id, "display name"]}, its model
+ * comes from {@code fields_get}, and its fields from one more {@code read}. A path that ends on a
+ * many2one gives its display name. The API only carries the calls ({@link OdooWire}).
  */
 @Singleton
 public class OdooReader {
@@ -59,7 +59,14 @@ public class OdooReader {
       long recordId,
       Set<String> paths)
       throws Unreachable, Refused, Gone {
-    OdooWire wire = JsonRpcWire.open(http, odoo, apiKey);
+    OdooApi api =
+        OdooApi.named(odoo.api())
+            .orElseThrow(() -> new Refused("the profile names no Odoo API: " + odoo.api()));
+    OdooWire wire =
+        switch (api) {
+          case JSON_RPC -> JsonRpcWire.open(http, odoo, apiKey);
+          case JSON_2 -> new Json2Wire(http, odoo, apiKey);
+        };
     Map<String, JsonNode> values = new LinkedHashMap<>();
     JsonNode record = wire.read(model, recordId, firstSegments(paths));
     if (record == null) {
