@@ -61,7 +61,7 @@ final class Json2Wire implements OdooWire {
   }
 
   private OdooHttp.Answer post(String call, Map<String, JsonNode> arguments)
-      throws OdooReader.Unreachable {
+      throws OdooReader.Unreachable, OdooReader.Refused {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Authorization", "bearer " + apiKey);
     if (odoo.database() != null) {

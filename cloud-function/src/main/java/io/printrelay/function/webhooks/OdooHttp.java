@@ -34,14 +34,27 @@ final class OdooHttp {
   /** An answer: its status, and its body as JSON (null when it holds none). */
   record Answer(int status, @Nullable JsonNode body) {}
 
+  /**
+   * @throws OdooReader.Refused when a header's value cannot be sent (an API key pasted with its
+   *     line break)
+   */
   Answer post(String url, String path, Map<String, String> headers, JsonNode body)
-      throws OdooReader.Unreachable {
+      throws OdooReader.Unreachable, OdooReader.Refused {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(endpoint(url, path))
             .timeout(REQUEST_TIMEOUT)
             .header("Content-Type", "application/json; charset=utf-8")
             .header("User-Agent", "printrelay");
-    headers.forEach(request::header);
+    for (Map.Entry<String, String> header : headers.entrySet()) {
+      try {
+        request.header(header.getKey(), header.getValue());
+      } catch (IllegalArgumentException unsendable) {
+        throw new OdooReader.Refused(
+            header.getKey()
+                + " cannot carry the profile's value: a line break or control"
+                + " character in the API key or database?");
+      }
+    }
     HttpResponse<byte[]> response;
     try {
       request.POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));

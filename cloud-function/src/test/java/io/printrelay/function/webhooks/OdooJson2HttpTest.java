@@ -129,6 +129,18 @@ class OdooJson2HttpTest extends ApiTestBase {
   }
 
   @Test
+  void anApiKeyPastedWithItsLineBreakFailsTheEventSayingSo() {
+    Created profile = create(FakeOdoo.DATABASE, FakeOdoo.API_KEY + "\\n");
+
+    JsonNode reply = webhookThenSweep(profile, 17);
+
+    assertThat(reply.get("status").getStringValue()).isEqualTo("failed");
+    assertThat(reply.get("reason").getStringValue())
+        .contains("Authorization cannot carry")
+        .contains("line break");
+  }
+
+  @Test
   void aRecordDeletedInOdooIsDropped() {
     Created profile = create(FakeOdoo.DATABASE, FakeOdoo.API_KEY);
 
