@@ -103,7 +103,8 @@ public class ProfileAdmin {
       throw InvalidInput.of("odoo.apiKey", "is required: the API key of the Odoo user");
     }
     return settings.withOdoo(
-        new ProfileSettings.OdooConnection(odoo.url(), odoo.database(), odoo.user(), apiKey));
+        new ProfileSettings.OdooConnection(
+            odoo.url(), odoo.api(), odoo.database(), odoo.user(), apiKey));
   }
 
   private IntakeProfile existing(String profileId) {

@@ -9,6 +9,7 @@ import io.printrelay.model.Priority;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -138,8 +139,16 @@ final class ProfileRules {
     if (odoo.url() == null || !odoo.url().matches("https?://[^\\s]+")) {
       errors.add(new FieldError("odoo.url", "must be the database's http(s) URL"));
     }
-    if (odoo.database() == null || odoo.database().isBlank()) {
-      errors.add(new FieldError("odoo.database", "is required"));
+    Optional<OdooApi> api = OdooApi.named(odoo.api());
+    if (api.isEmpty()) {
+      errors.add(new FieldError("odoo.api", "must be json-rpc or json-2"));
+    }
+    // JSON-RPC names the database in every call; JSON-2 only where the server hosts several.
+    boolean databaseRequired = api.orElse(null) == OdooApi.JSON_RPC;
+    if (odoo.database() == null ? databaseRequired : odoo.database().isBlank()) {
+      errors.add(
+          new FieldError(
+              "odoo.database", databaseRequired ? "is required" : "must not be blank if given"));
     }
     if (odoo.user() == null || odoo.user().isBlank()) {
       errors.add(new FieldError("odoo.user", "is required"));

@@ -39,9 +39,13 @@ public record ProfileSettings(
     @Nullable @Schema(example = "https://example.odoo.com/web/hook/0f1e...") String statusUrl) {
 
   /**
-   * An Odoo database to read records from, through its external JSON-RPC API.
+   * An Odoo database to read records from, through one of its external APIs.
    *
    * @param url the database's base URL, {@code https://example.odoo.com}
+   * @param api {@code json-rpc} (every Odoo version; also when absent) or {@code json-2} (Odoo 19
+   *     and later)
+   * @param database the database's name: required for JSON-RPC; for JSON-2 only where the server
+   *     hosts several databases (sent as {@code X-Odoo-Database})
    * @param user the login of the user whose API key this is
    * @param apiKey the user's API key: written, never answered (null in every answer). Stored sealed
    *     ({@link ApiKeySeal}); a change that sends null keeps the stored one
@@ -51,7 +55,13 @@ public record ProfileSettings(
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record OdooConnection(
       @Schema(example = "https://example.odoo.com") String url,
-      @Schema(example = "example") String database,
+      @Nullable
+          @Schema(
+              type = "string",
+              allowableValues = {"json-rpc", "json-2"},
+              defaultValue = "json-rpc")
+          String api,
+      @Nullable @Schema(example = "example") String database,
       @Schema(example = "printrelay@example.com") String user,
       @Nullable @Schema(accessMode = Schema.AccessMode.WRITE_ONLY) String apiKey) {}
 

@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * An intake profile as docs/api.md#intake-profiles shows it. The token and the intake path that
  * holds it are shown once, when the profile is created or its token rotated, and null otherwise:
- * only the token's hash is kept. The Odoo API key is never shown.
+ * only the token's hash is kept. The Odoo API key is never shown; the Odoo API in effect always is.
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -43,14 +43,16 @@ public record ProfileView(
         settings.quantity(),
         settings.priority(),
         settings.reference(),
-        settings.odoo() == null
-            ? null
-            : new ProfileSettings.OdooConnection(
-                settings.odoo().url(), settings.odoo().database(), settings.odoo().user(), null),
+        settings.odoo() == null ? null : shown(settings.odoo()),
         settings.statusUrl(),
         profile.createdAt().toString(),
         profile.updatedAt().toString(),
         token,
         token == null ? null : OdooWebhookController.PATH + "/" + token);
+  }
+
+  private static ProfileSettings.OdooConnection shown(ProfileSettings.OdooConnection odoo) {
+    String api = OdooApi.named(odoo.api()).map(OdooApi::wireName).orElse(odoo.api());
+    return new ProfileSettings.OdooConnection(odoo.url(), api, odoo.database(), odoo.user(), null);
   }
 }

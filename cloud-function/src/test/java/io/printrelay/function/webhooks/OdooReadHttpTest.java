@@ -126,6 +126,9 @@ class OdooReadHttpTest extends ApiTestBase {
 
     assertThat(read.body().get("odoo").get("apiKey").isNull()).isTrue();
     assertThat(read.body().get("odoo").get("user").getStringValue()).isEqualTo(FakeOdoo.USER);
+    assertThat(read.body().get("odoo").get("api").getStringValue())
+        .as("none named: JSON-RPC, as before the choice existed")
+        .isEqualTo("json-rpc");
     String stored = sandbox.dynamoDb().scan(b -> b.tableName(sandbox.table())).items().toString();
     assertThat(stored).doesNotContain(FakeOdoo.API_KEY).contains("aesgcm1:");
   }
