@@ -47,6 +47,8 @@ function showSignIn() {
   show("#board", false);
   show("#who", false);
   show("#sign-in", true);
+  // A form left open would sit over the sign-in, and an intake URL must not outlive the session.
+  for (const dialog of document.querySelectorAll("dialog[open]")) dialog.close();
   if (wasHidden) $("#password").focus();
 }
 

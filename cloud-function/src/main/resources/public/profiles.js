@@ -16,32 +16,46 @@ function openProfileForm(profile) {
   clearErrors();
   $("#profile-title").textContent = profile ? `Edit ${profile.name}` : "New intake profile";
   el.name.value = p.name || "";
-  el.source.value = p.odoo ? "odoo" : "body";
-  el.odooUrl.value = p.odoo ? p.odoo.url : "";
-  el.odooDatabase.value = p.odoo ? p.odoo.database : "";
-  el.odooUser.value = p.odoo ? p.odoo.user : "";
-  el.odooApiKey.value = "";
-  $("#odoo-api-key-hint").textContent = p.odoo
-    ? "Stored encrypted and never shown. Leave empty to keep the stored key."
-    : "Stored encrypted and never shown again.";
-  const printer = p.printer || {};
-  el.printerBy.value = printer.field ? "field" : "fixed";
-  el.printerId.value = printer.printerId || "";
-  el.printerField.value = printer.field || "";
-  fillRows("printer-map", printer.map);
+  fillOdoo(p.odoo);
+  fillPrinter(p.printer || {});
   el.template.value = p.template || "";
   fillRows("placeholders", p.fields);
-  const quantity = p.quantity || {};
-  el.quantityBy.value = quantity.fixed != null ? "fixed" : "field";
-  el.quantityField.value = quantity.field || "";
-  el.rounding.value = quantity.rounding || "up";
-  el.quantityFixed.value = quantity.fixed != null ? quantity.fixed : "";
+  fillQuantity(p.quantity || {});
   el.priority.value = p.priority || "";
   el.reference.value = p.reference || "";
   el.statusUrl.value = p.statusUrl || "";
   showChoices();
   profileDialog.showModal();
   el.name.focus();
+}
+
+// The API never answers the key: its input starts empty, and left empty keeps the stored one.
+function fillOdoo(odoo) {
+  const el = profileForm.elements;
+  el.source.value = odoo ? "odoo" : "body";
+  el.odooUrl.value = odoo ? odoo.url : "";
+  el.odooDatabase.value = odoo ? odoo.database : "";
+  el.odooUser.value = odoo ? odoo.user : "";
+  el.odooApiKey.value = "";
+  $("#odoo-api-key-hint").textContent = odoo
+    ? "Stored encrypted and never shown. Leave empty to keep the stored key."
+    : "Stored encrypted and never shown again.";
+}
+
+function fillPrinter(printer) {
+  const el = profileForm.elements;
+  el.printerBy.value = printer.field ? "field" : "fixed";
+  el.printerId.value = printer.printerId || "";
+  el.printerField.value = printer.field || "";
+  fillRows("printer-map", printer.map);
+}
+
+function fillQuantity(quantity) {
+  const el = profileForm.elements;
+  el.quantityBy.value = quantity.fixed != null ? "fixed" : "field";
+  el.quantityField.value = quantity.field || "";
+  el.rounding.value = quantity.rounding || "up";
+  el.quantityFixed.value = quantity.fixed != null ? quantity.fixed : "";
 }
 
 // Only the inputs of the chosen option show; the hidden ones are not sent either.
