@@ -32,7 +32,8 @@ async function api(method, path, body) {
   if (response.status === 401) { showSignIn(); }
   if (!response.ok) {
     const detail = data && (data.detail || data.title) || response.statusText;
-    throw new Error(detail);
+    // The problem goes along: a form shows its errors next to the fields they name.
+    throw Object.assign(new Error(detail), { problem: data });
   }
   return data;
 }
@@ -46,6 +47,8 @@ function showSignIn() {
   show("#board", false);
   show("#who", false);
   show("#sign-in", true);
+  // A form left open would sit over the sign-in, and an intake URL must not outlive the session.
+  for (const dialog of document.querySelectorAll("dialog[open]")) dialog.close();
   if (wasHidden) $("#password").focus();
 }
 
@@ -62,6 +65,12 @@ async function start() {
   document.body.classList.toggle("read-only", !canAct());
   intakeLoadedAt = 0;
   refresh();
+}
+
+/** Reads the profiles again now, not at the next 10 s look. */
+function reloadIntake() {
+  intakeLoadedAt = 0;
+  return refresh();
 }
 
 function canAct() {
@@ -125,9 +134,13 @@ async function loadIntake() {
       return item;
     }));
     if (!events[i].events.length) list.textContent = "no webhook yet";
+    for (const button of card.querySelectorAll("button[data-profile-action]")) {
+      button.setAttribute("aria-label", `${button.textContent} profile ${profile.name}`);
+    }
   });
   prune(container, new Set(profiles.map(p => p.profileId)));
-  show("#intake-section", profiles.length > 0);
+  show("#intake-none", profiles.length === 0);
+  show("#intake-section", true);
 }
 
 function flash(message) {
@@ -167,6 +180,7 @@ function renderPrinters(printers, jobs) {
     toggle(card, "[data-printer-action=clear]", canAct());
   }
   prune(container, new Set(printers.map((p) => p.printerId)));
+  $("#printer-ids").replaceChildren(...printers.map((p) => new Option(p.printerId)));
 }
 
 // An agent out of touch may still be printing from its journal: say what the table last heard,

@@ -12,9 +12,9 @@ import io.swagger.v3.oas.annotations.Hidden;
 import java.util.Map;
 
 /**
- * {@code GET /assets/{file}}: the web view's script and style, and nothing else. The name is looked
- * up in a fixed list, never joined to a path, so no name reaches another file. {@code no-cache}:
- * the browser keeps them but asks again each time, as their names carry no version.
+ * {@code GET /assets/{file}}: the web view's scripts and style, and nothing else. The name is
+ * looked up in a fixed list, never joined to a path, so no name reaches another file. {@code
+ * no-cache}: the browser keeps them but asks again each time, as their names carry no version.
  */
 @Controller("/assets")
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -25,6 +25,7 @@ public class AssetsController {
   private final Map<String, Asset> assets =
       Map.of(
           "app.js", load("app.js", "text/javascript;charset=utf-8"),
+          "profiles.js", load("profiles.js", "text/javascript;charset=utf-8"),
           "app.css", load("app.css", "text/css;charset=utf-8"));
 
   @Get("/{file}")

@@ -11,7 +11,6 @@ import io.printrelay.function.testing.ApiTestBase;
 import io.printrelay.function.testing.EmbeddedSandbox;
 import io.printrelay.model.Job;
 import io.printrelay.model.Priority;
-import io.printrelay.testing.BrowserRequirement;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -20,8 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -30,21 +27,21 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class DeadLetteredJobBrowserTest extends ApiTestBase {
 
   @Inject EmbeddedServer server;
+  private WebViewBrowser chromium;
   private WebDriver browser;
   private WebDriverWait wait;
 
   @BeforeAll
-  void startBrowser() throws Exception {
-    System.setProperty("webdriver.chrome.driver", BrowserRequirement.chromedriver().toString());
-    browser =
-        new ChromeDriver(new ChromeOptions().addArguments(BrowserRequirement.chromiumArguments()));
-    wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+  void startBrowser() {
+    chromium = WebViewBrowser.start();
+    browser = chromium.driver();
+    wait = chromium.waiting();
   }
 
   @AfterAll
   void stopBrowser() {
-    if (browser != null) {
-      browser.quit();
+    if (chromium != null) {
+      chromium.close();
     }
   }
 
@@ -54,7 +51,7 @@ class DeadLetteredJobBrowserTest extends ApiTestBase {
     Job stranded = sandbox.store(aJob().on("line-d").dispatched(1).deadLettered());
     Job waiting = sandbox.store(aJob().on("line-d").dispatched(1));
 
-    signInAsOperator();
+    chromium.signIn(server.getURL(), EmbeddedSandbox.OPERATOR);
     WebElement card =
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("job-" + stranded.jobId())));
     assertThat(card.findElement(By.className("job-problems")).getText()).contains("dead-lettered");
@@ -82,17 +79,5 @@ class DeadLetteredJobBrowserTest extends ApiTestBase {
     wait.until(
         ExpectedConditions.invisibilityOfElementLocated(
             By.cssSelector("#job-" + stranded.jobId() + " [data-job-action=redrive]")));
-  }
-
-  private void signInAsOperator() {
-    browser.get(server.getURL() + "/");
-    WebElement form =
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-form")));
-    WebElement user = form.findElement(By.id("username"));
-    user.clear(); // the page may suggest a name
-    user.sendKeys(EmbeddedSandbox.OPERATOR);
-    form.findElement(By.id("password")).sendKeys(EmbeddedSandbox.PASSWORD);
-    form.submit();
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("board")));
   }
 }

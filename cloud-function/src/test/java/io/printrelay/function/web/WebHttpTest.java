@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** What a browser loads without signing in: the page, its two assets, the OpenAPI document. */
+/** What a browser loads without signing in: the page, its assets, the OpenAPI document. */
 @MicronautTest
 class WebHttpTest extends ApiTestBase {
 
@@ -54,15 +54,17 @@ class WebHttpTest extends ApiTestBase {
   }
 
   @Test
-  void theScriptAndStyleAreServedWithTheirTypes() {
+  void theScriptsAndStyleAreServedWithTheirTypes() {
     Reply script = api.send(HttpRequest.GET("/assets/app.js"));
     Reply style = api.send(HttpRequest.GET("/assets/app.css"));
+    Reply profiles = api.send(HttpRequest.GET("/assets/profiles.js"));
 
     assertThat(script.status()).isEqualTo(200);
     assertThat(script.header("Content-Type")).startsWith("text/javascript");
     assertThat(script.body().getStringValue()).contains("X-CSRF-Token");
     assertThat(script.header("X-Content-Type-Options")).isEqualTo("nosniff");
     assertThat(style.header("Content-Type")).startsWith("text/css");
+    assertThat(profiles.header("Content-Type")).startsWith("text/javascript");
   }
 
   @ParameterizedTest
@@ -73,7 +75,7 @@ class WebHttpTest extends ApiTestBase {
         "/assets/%2e%2e%2f%2e%2e%2fMETA-INF%2Fswagger%2Fprintrelay.yml",
         "/assets/app.js%00.css"
       })
-  void nothingButTheTwoAssetsIsServedUnderAssets(String path) {
+  void nothingButTheAssetsIsServedUnderAssets(String path) {
     assertProblem(api.send(HttpRequest.GET(path)), 404);
   }
 

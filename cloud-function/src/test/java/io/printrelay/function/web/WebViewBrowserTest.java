@@ -15,7 +15,6 @@ import io.printrelay.function.testing.ApiTestBase;
 import io.printrelay.function.testing.EmbeddedSandbox;
 import io.printrelay.model.Job;
 import io.printrelay.model.JobStatus;
-import io.printrelay.testing.BrowserRequirement;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,8 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -39,22 +36,21 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class WebViewBrowserTest extends ApiTestBase {
 
   @Inject EmbeddedServer server;
+  private WebViewBrowser chromium;
   private WebDriver browser;
   private WebDriverWait wait;
 
   @BeforeAll
-  void startBrowser() throws Exception {
-    System.setProperty("webdriver.chrome.driver", BrowserRequirement.chromedriver().toString());
-    ChromeOptions options =
-        new ChromeOptions().addArguments(BrowserRequirement.chromiumArguments());
-    browser = new ChromeDriver(options);
-    wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+  void startBrowser() {
+    chromium = WebViewBrowser.start();
+    browser = chromium.driver();
+    wait = chromium.waiting();
   }
 
   @AfterAll
   void stopBrowser() {
-    if (browser != null) {
-      browser.quit();
+    if (chromium != null) {
+      chromium.close();
     }
   }
 
@@ -223,19 +219,10 @@ class WebViewBrowserTest extends ApiTestBase {
   }
 
   private void signIn(String username) {
-    browser.get(server.getURL() + "/");
-    WebElement form =
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-form")));
-    WebElement user = form.findElement(By.id("username"));
-    user.clear();
-    user.sendKeys(username);
-    form.findElement(By.id("password")).sendKeys(EmbeddedSandbox.PASSWORD);
-    form.submit();
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("board")));
+    chromium.signIn(server.getURL(), username);
   }
 
   private void signOut() {
-    browser.findElement(By.id("sign-out")).click();
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-form")));
+    chromium.signOut();
   }
 }

@@ -253,6 +253,17 @@ class OdooIntakeHttpTest extends ApiTestBase {
   }
 
   @Test
+  void aProfileNoWebhookReachedYetListsNoEventsAsAnEmptyList() {
+    Created profile = create(profile("\"printerId\": \"line-1\"", "\"fixed\": 1"));
+
+    Reply events = operatorGet("/v1/intake/profiles/" + profile.profileId() + "/events");
+
+    assertThat(events.status()).isEqualTo(200);
+    assertThat(events.body().get("events").isArray()).isTrue();
+    assertThat(events.body().get("events").size()).isZero();
+  }
+
+  @Test
   void anEventRecordedButNotMadeIntoJobsIsMadeByTheSweepOnce() {
     Created profile = create(profile("\"printerId\": \"line-1\"", "\"fixed\": 2"));
     // As a webhook call that crashed after recording its event would leave it.

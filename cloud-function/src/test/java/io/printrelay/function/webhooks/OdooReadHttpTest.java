@@ -134,6 +134,27 @@ class OdooReadHttpTest extends ApiTestBase {
   }
 
   @Test
+  void aChangeWithoutTheApiKeyKeepsTheStoredOneAndOdooIsStillRead() {
+    Created profile = create(FakeOdoo.API_KEY);
+
+    Reply changed =
+        api.send(
+            HttpRequest.PUT(
+                    "/v1/intake/profiles/" + profile.profileId(),
+                    settings("null")
+                        .replace("\"reference\"", "\"priority\": \"high\", \"reference\""))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bearerAuth(EmbeddedSandbox.OPERATOR_KEY));
+    JsonNode reply = webhookThenSweep(profile, 17);
+
+    assertThat(changed.status()).as(String.valueOf(changed.body())).isEqualTo(200);
+    assertThat(changed.text("priority")).isEqualTo("high");
+    assertThat(reply.get("status").getStringValue())
+        .as(String.valueOf(reply.get("reason")))
+        .isEqualTo("submitted");
+  }
+
+  @Test
   void aWrongApiKeyFailsTheEventWithOdoosAnswer() {
     Created profile = create("not-the-key");
 
@@ -196,20 +217,23 @@ class OdooReadHttpTest extends ApiTestBase {
   private record Created(String profileId, String token) {}
 
   private Created create(String apiKey) {
-    String body =
-        """
+    Reply reply = api.act("/v1/intake/profiles", settings("\"" + apiKey + "\""));
+    assertThat(reply.status()).as(String.valueOf(reply.body())).isEqualTo(201);
+    assertThat(reply.body().get("odoo").get("apiKey").isNull()).isTrue();
+    return new Created(reply.text("profileId"), reply.text("token"));
+  }
+
+  /** The profile's settings, the API key given as JSON: a string, or null. */
+  private String settings(String apiKeyJson) {
+    return """
         {"name": "MO boxes from Odoo", "printer": {"printerId": "line-1"},
          "template": "%s",
          "fields": {"product": "product_id.name", "code": "product_id.default_code",
                     "lot": "lot_producing_id", "n": "@n", "total": "@total"},
          "quantity": {"field": "product_qty", "rounding": "up"}, "reference": "name",
-         "odoo": {"url": "%s", "database": "%s", "user": "%s", "apiKey": "%s"}}
+         "odoo": {"url": "%s", "database": "%s", "user": "%s", "apiKey": %s}}
         """
-            .formatted(TEMPLATE, odoo.url(), FakeOdoo.DATABASE, FakeOdoo.USER, apiKey);
-    Reply reply = api.act("/v1/intake/profiles", body);
-    assertThat(reply.status()).as(String.valueOf(reply.body())).isEqualTo(201);
-    assertThat(reply.body().get("odoo").get("apiKey").isNull()).isTrue();
-    return new Created(reply.text("profileId"), reply.text("token"));
+        .formatted(TEMPLATE, odoo.url(), FakeOdoo.DATABASE, FakeOdoo.USER, apiKeyJson);
   }
 
   /**
