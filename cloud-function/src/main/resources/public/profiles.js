@@ -34,6 +34,7 @@ function fillOdoo(odoo) {
   const el = profileForm.elements;
   el.source.value = odoo ? "odoo" : "body";
   el.odooUrl.value = odoo ? odoo.url : "";
+  el.odooApi.value = odoo && odoo.api ? odoo.api : "json-rpc";
   el.odooDatabase.value = odoo ? odoo.database : "";
   el.odooUser.value = odoo ? odoo.user : "";
   el.odooApiKey.value = "";
@@ -130,7 +131,8 @@ function profileSettings() {
     priority: el.priority.value || null,
     reference: text(el.reference) || null,
     odoo: el.source.value === "odoo"
-      ? { url: text(el.odooUrl), database: text(el.odooDatabase), user: text(el.odooUser),
+      ? { url: text(el.odooUrl), api: el.odooApi.value, database: text(el.odooDatabase),
+        user: text(el.odooUser),
         apiKey: el.odooApiKey.value || null }
       : null,
     statusUrl: text(el.statusUrl) || null,

@@ -189,14 +189,19 @@ class ProfileFormBrowserTest extends ApiTestBase {
     wait.until(attributeToBe(By.id("odoo-user"), "value", "printrelay@example.com"));
     assertThat(browser.findElement(By.id("odoo-api-key")).getDomProperty("value")).isEmpty();
     assertThat(browser.findElement(By.id("odoo-api-key-hint")).getText()).contains("keep");
+    assertThat(new Select(browser.findElement(By.id("odoo-api"))).getFirstSelectedOption())
+        .extracting(option -> option.getDomProperty("value"))
+        .isEqualTo("json-rpc");
     WebElement user = browser.findElement(By.id("odoo-user"));
     user.clear();
     user.sendKeys("labels@example.com");
+    new Select(browser.findElement(By.id("odoo-api"))).selectByValue("json-2");
     save();
 
     wait.until(invisibilityOfElementLocated(By.id("profile-dialog")));
     assertThat(profile(profileId).get("odoo").get("user").getStringValue())
         .isEqualTo("labels@example.com");
+    assertThat(profile(profileId).get("odoo").get("api").getStringValue()).isEqualTo("json-2");
     // Sealed again, it would differ: every seal has a fresh nonce.
     assertThat(storedApiKey(profileId)).isEqualTo(sealedKey);
   }
