@@ -59,7 +59,7 @@ class FunctionsTest {
                 "Runtime",
                 "java21",
                 "MemorySize",
-                1024,
+                1769,
                 "Timeout",
                 29,
                 "SnapStart",

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.crac.Core;
+import org.crac.Resource;
 
 /**
  * The HTTP API's Lambda handler: {@code io.printrelay.function.lambda.ApiGatewayHandler}. It is
@@ -19,15 +21,31 @@ import java.util.Map;
  * which would merge two Set-Cookie headers into one broken one.
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html
  */
-public class ApiGatewayHandler extends APIGatewayV2HTTPEventFunction {
+public final class ApiGatewayHandler extends APIGatewayV2HTTPEventFunction implements Resource {
   private static final String SET_COOKIE = "set-cookie";
 
-  /** Used by the Lambda runtime: builds and starts the application context. */
-  public ApiGatewayHandler() {}
+  /**
+   * Used by the Lambda runtime: builds and starts the application context, and asks to be primed
+   * before a SnapStart snapshot (the runtime keeps this handler, so the registration lives on).
+   */
+  public ApiGatewayHandler() {
+    Core.getGlobalContext().register(this);
+  }
 
   /** Used by tests: runs in the given context. */
   public ApiGatewayHandler(ApplicationContext context) {
     super(context);
+  }
+
+  /** SnapStart: run what a submit runs once, writing nothing, so the restored function is warm. */
+  @Override
+  public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+    SnapStartPriming.prime(this, getApplicationContext());
+  }
+
+  @Override
+  public void afterRestore(org.crac.Context<? extends Resource> context) {
+    // Nothing to renew: the AWS SDK replaces connections that did not survive the snapshot.
   }
 
   @Override

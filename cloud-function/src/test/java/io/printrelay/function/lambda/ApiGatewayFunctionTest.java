@@ -14,6 +14,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.proxy.MockLambdaContext;
 import io.printrelay.function.testing.EmbeddedSandbox;
 import io.printrelay.function.testing.EmbeddedSandbox.Sandbox;
+import io.printrelay.function.testing.LoggedWarnings;
 import io.printrelay.model.Job;
 import io.printrelay.model.JobStatus;
 import io.printrelay.model.Priority;
@@ -48,6 +49,21 @@ class ApiGatewayFunctionTest {
   @AfterAll
   void stopFunction() {
     function.close();
+  }
+
+  @Test
+  void snapStartPrimingRunsTheSubmitPathAndWritesNothing() {
+    long jobs = sandbox.countItems("job");
+    int messages = sandbox.messagesWaiting();
+    try (LoggedWarnings warnings = LoggedWarnings.record()) {
+      SnapStartPriming.Primed primed =
+          SnapStartPriming.prime(function, function.getApplicationContext());
+
+      assertThat(primed).isEqualTo(new SnapStartPriming.Primed(200, 401, "InvalidInput"));
+      assertThat(warnings.all()).isEmpty();
+    }
+    assertThat(sandbox.countItems("job")).isEqualTo(jobs);
+    assertThat(sandbox.messagesWaiting()).isEqualTo(messages);
   }
 
   @Test

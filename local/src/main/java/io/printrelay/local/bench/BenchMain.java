@@ -27,7 +27,12 @@ public final class BenchMain {
 
   public static void main(String[] args) throws IOException, InterruptedException {
     if (args.length > 0 && args[0].equals("cold-start")) {
-      ColdStartBench.main(Arrays.copyOfRange(args, 1, args.length));
+      try {
+        ColdStartBench.main(Arrays.copyOfRange(args, 1, args.length));
+      } catch (IOException | RuntimeException e) {
+        System.err.println("printrelay bench cold-start: " + e.getMessage());
+        System.exit(1); // the emulators' non-daemon threads must not keep the JVM alive
+      }
       return;
     }
     BenchPlan plan;

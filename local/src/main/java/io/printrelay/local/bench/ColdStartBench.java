@@ -54,7 +54,12 @@ final class ColdStartBench {
   private static final String PRINTER = "cold-start";
   private static final String API_KEY = "cold-start-key";
   private static final String TABLE = "printrelay";
-  private static final String[] STEPS = {"main", "constructed", "first", "second"};
+  private static final String[] STEPS = {"main", "constructed", "primed", "first", "second"};
+  private static final int MAIN = 0;
+  private static final int CONSTRUCTED = 1;
+  private static final int PRIMED = 2;
+  private static final int FIRST = 3;
+  private static final int SECOND = 4;
 
   private ColdStartBench() {}
 
@@ -124,54 +129,54 @@ final class ColdStartBench {
       environment.put("AWS_SECRET_ACCESS_KEY", "cold-start");
       environment.put("AWS_LAMBDA_FUNCTION_NAME", "printrelay-api");
 
-      List<long[]> figures = new ArrayList<>();
+      List<long[]> cold = new ArrayList<>();
+      List<long[]> primed = new ArrayList<>();
       for (int i = 0; i < runs; i++) {
-        figures.add(once(command(jar, probe, jvmOptions), environment));
+        cold.add(once(command(jar, probe, jvmOptions, false), environment));
+        primed.add(once(command(jar, probe, jvmOptions, true), environment));
       }
       out.append(
           String.format(
               Locale.ROOT,
-              "printrelay bench cold-start: %d runs of a fresh JVM on %s%n"
+              "printrelay bench cold-start: %d runs of a fresh JVM each way on %s%n"
                   + "jar: %s (%.1f MiB); JVM options: %s%n%n",
               runs,
               Machine.current(),
               jar.getFileName(),
               Files.size(jar) / 1048576.0,
               String.join(" ", jvmOptions)));
+      out.append(row("ms", "median", "best", "worst"));
+      out.append("cold, from spawning the JVM:\n");
+      out.append(row("  main() entered (the JVM's own start)", figures(cold, MAIN, -1)));
+      out.append(row("  handler constructed (Lambda's init)", figures(cold, CONSTRUCTED, -1)));
+      out.append(row("  first POST /v1/jobs answered (cold start)", figures(cold, FIRST, -1)));
+      out.append(row("  second POST /v1/jobs answered", figures(cold, SECOND, -1)));
+      out.append("primed as before a SnapStart snapshot (beforeCheckpoint), then:\n");
       out.append(
-          String.format(
-              Locale.ROOT,
-              "%-44s %8s %8s %8s%n",
-              "ms from spawning the JVM",
-              "median",
-              "best",
-              "worst"));
-      String[] names = {
-        "main() entered (the JVM's own start)",
-        "handler constructed (Lambda's init)",
-        "first POST /v1/jobs answered (cold start)",
-        "second POST /v1/jobs answered"
-      };
-      for (int step = 0; step < STEPS.length; step++) {
-        long[] column = new long[figures.size()];
-        for (int i = 0; i < column.length; i++) {
-          column[i] = figures.get(i)[step];
-        }
-        Arrays.sort(column);
-        out.append(
-            String.format(
-                Locale.ROOT,
-                "%-44s %8d %8d %8d%n",
-                names[step],
-                column[column.length / 2],
-                column[0],
-                column[column.length - 1]));
-      }
+          row("  priming, from the handler constructed", figures(primed, PRIMED, CONSTRUCTED)));
+      out.append(row("  first POST /v1/jobs, from priming done", figures(primed, FIRST, PRIMED)));
     }
     return out.toString();
   }
 
-  private static List<String> command(Path jar, Path probe, List<String> jvmOptions) {
+  /** Median, best and worst of {@code step}, less {@code from} where it is a step. */
+  private static String[] figures(List<long[]> runs, int step, int from) {
+    long[] column =
+        runs.stream().mapToLong(at -> at[step] - (from < 0 ? 0 : at[from])).sorted().toArray();
+    return new String[] {
+      Long.toString(column[column.length / 2]),
+      Long.toString(column[0]),
+      Long.toString(column[column.length - 1])
+    };
+  }
+
+  private static String row(String name, String... figures) {
+    return String.format(
+        Locale.ROOT, "%-46s %8s %8s %8s%n", name, figures[0], figures[1], figures[2]);
+  }
+
+  private static List<String> command(
+      Path jar, Path probe, List<String> jvmOptions, boolean primed) {
     List<String> command = new ArrayList<>();
     if (Files.isExecutable(Path.of("/usr/bin/taskset"))) {
       command.addAll(List.of("/usr/bin/taskset", "--cpu-list", "0"));
@@ -180,6 +185,9 @@ final class ColdStartBench {
     command.addAll(jvmOptions);
     command.addAll(List.of("-cp", jar + java.io.File.pathSeparator + probe));
     command.addAll(List.of(ColdStartProbe.class.getName(), PRINTER, API_KEY));
+    if (primed) {
+      command.add("primed");
+    }
     return command;
   }
 
@@ -201,7 +209,7 @@ final class ColdStartBench {
         String[] words = line.split(" ");
         for (int step = 0; step < STEPS.length; step++) {
           if (words.length == 2 && words[0].equals(STEPS[step])) {
-            if (step >= 2 && !words[1].equals("201")) {
+            if (step >= FIRST && !words[1].equals("201")) {
               throw new IllegalStateException(
                   "the submit answered " + words[1] + ":\n" + String.join("\n", output));
             }

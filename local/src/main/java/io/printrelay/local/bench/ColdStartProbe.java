@@ -9,8 +9,9 @@ import java.util.Map;
 /**
  * Runs in the fresh JVM that {@link ColdStartBench} starts, whose classpath is the Lambda jar plus
  * this class: constructs the API handler as the Lambda runtime does (no-argument constructor,
- * configuration from the environment) and answers two {@code POST /v1/jobs}. Prints one line per
- * step, {@code <step> <status>}; the bench times the lines as they arrive.
+ * configuration from the environment), primes it as before a SnapStart snapshot if asked ({@code
+ * primed}), and answers two {@code POST /v1/jobs}. Prints one line per step, {@code <step>
+ * <status>}; the bench times the lines as they arrive.
  */
 public final class ColdStartProbe {
   private ColdStartProbe() {}
@@ -18,9 +19,15 @@ public final class ColdStartProbe {
   public static void main(String[] args) {
     String printerId = args[0];
     String apiKey = args[1];
+    boolean primed = args.length > 2 && args[2].equals("primed");
     System.out.println("main -");
     ApiGatewayHandler handler = new ApiGatewayHandler();
     System.out.println("constructed -");
+    if (primed) {
+      // What Lambda calls before it takes a SnapStart snapshot.
+      handler.beforeCheckpoint(null);
+      System.out.println("primed -");
+    }
     for (String step : new String[] {"first", "second"}) {
       APIGatewayV2HTTPResponse response =
           handler.handleRequest(submit(printerId, apiKey), new MockLambdaContext());
