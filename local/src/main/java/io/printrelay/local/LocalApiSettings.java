@@ -32,6 +32,8 @@ final class LocalApiSettings {
     p.put("printrelay.api-keys[0].sha256", ApiKeyRegistry.sha256Hex(options.apiKey()));
     p.put("printrelay.api-keys[0].roles", "integration");
     p.put("printrelay.dispatch-sweep.enabled", true);
+    // The Odoo a developer tries it with runs on this machine or the LAN.
+    p.put("printrelay.outbound.allow-private-addresses", true);
     p.put("printrelay.operators[0].username", "operator");
     p.put("printrelay.operators[0].password-hash", PasswordHashes.hash(options.operatorPassword()));
     p.put("printrelay.operators[0].role", "operator");

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The HTTP both of Odoo's external APIs ride on: a JSON {@code POST} to a path under the database's
@@ -27,8 +28,11 @@ final class OdooHttp {
           .followRedirects(HttpClient.Redirect.NEVER)
           .build();
 
-  OdooHttp(JsonMapper json) {
+  private final OutboundAddresses outbound;
+
+  OdooHttp(JsonMapper json, OutboundAddresses outbound) {
     this.json = json;
+    this.outbound = outbound;
   }
 
   /** An answer: its status, and its body as JSON (null when it holds none). */
@@ -36,12 +40,17 @@ final class OdooHttp {
 
   /**
    * @throws OdooReader.Refused when a header's value cannot be sent (an API key pasted with its
-   *     line break)
+   *     line break), or the URL names an address the function does not call
    */
   Answer post(String url, String path, Map<String, String> headers, JsonNode body)
       throws OdooReader.Unreachable, OdooReader.Refused {
+    URI endpoint = endpoint(url, path);
+    Optional<String> refusal = outbound.refusal(endpoint);
+    if (refusal.isPresent()) {
+      throw new OdooReader.Refused("odoo.url: " + refusal.get());
+    }
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(endpoint(url, path))
+        HttpRequest.newBuilder(endpoint)
             .timeout(REQUEST_TIMEOUT)
             .header("Content-Type", "application/json; charset=utf-8")
             .header("User-Agent", "printrelay");

@@ -23,8 +23,8 @@ public class OdooReader {
 
   private final OdooHttp http;
 
-  public OdooReader(JsonMapper json) {
-    this.http = new OdooHttp(json);
+  public OdooReader(JsonMapper json, OutboundAddresses outbound) {
+    this.http = new OdooHttp(json, outbound);
   }
 
   /** Odoo could not be reached or gave no usable answer: worth trying again later. */

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -50,7 +51,11 @@ public class StatusBack implements SweepPass {
           .followRedirects(HttpClient.Redirect.NEVER)
           .build();
 
-  public StatusBack(ProfileStore store, Reads reads, JsonMapper json, Clock clock) {
+  private final OutboundAddresses outbound;
+
+  public StatusBack(
+      ProfileStore store, Reads reads, JsonMapper json, Clock clock, OutboundAddresses outbound) {
+    this.outbound = outbound;
     this.store = store;
     this.reads = reads;
     this.json = json;
@@ -141,9 +146,14 @@ public class StatusBack implements SweepPass {
     report.put("failed", job.failed());
     report.put("url", (watch.baseUrl() == null ? "" : watch.baseUrl()) + "/v1/jobs/" + job.jobId());
     try {
+      URI url = URI.create(watch.statusUrl());
+      Optional<String> refusal = outbound.refusal(url);
+      if (refusal.isPresent()) {
+        return "statusUrl: " + refusal.get();
+      }
       HttpResponse<Void> response =
           http.send(
-              HttpRequest.newBuilder(URI.create(watch.statusUrl()))
+              HttpRequest.newBuilder(url)
                   .timeout(TIMEOUT)
                   .header("Content-Type", "application/json")
                   .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(report)))

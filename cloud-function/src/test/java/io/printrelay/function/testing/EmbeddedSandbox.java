@@ -85,6 +85,8 @@ public final class EmbeddedSandbox {
       properties.put("printrelay.aws.region", "us-east-1");
       properties.put("printrelay.aws.sqs-endpoint", aws.sqsEndpoint().toString());
       properties.put("printrelay.aws.dynamodb-endpoint", aws.dynamoDbEndpoint().toString());
+      // The fake Odoo listens on 127.0.0.1 (OutboundAddressesTest checks the default refusal).
+      properties.put("printrelay.outbound.allow-private-addresses", true);
       properties.put(
           "printrelay.api-keys",
           List.of(
