@@ -16,6 +16,7 @@ function openProfileForm(profile) {
   clearErrors();
   $("#profile-title").textContent = profile ? `Edit ${profile.name}` : "New intake profile";
   el.name.value = p.name || "";
+  el.model.value = p.model || "";
   fillOdoo(p.odoo);
   fillPrinter(p.printer || {});
   el.template.value = p.template || "";
@@ -120,6 +121,7 @@ function profileSettings() {
   const fixedCount = el.quantityFixed.value;
   return {
     name: text(el.name),
+    model: text(el.model) || null,
     printer: el.printerBy.value === "field"
       ? { printerId: null, field: text(el.printerField), map: rowsOf("printer-map") }
       : { printerId: text(el.printerId), field: null, map: null },

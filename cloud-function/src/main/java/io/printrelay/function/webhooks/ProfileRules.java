@@ -48,6 +48,9 @@ final class ProfileRules {
     } else if (settings.name().length() > MAX_NAME) {
       errors.add(new FieldError("name", "is longer than " + MAX_NAME + " characters"));
     }
+    if (settings.model() != null && !WebhookIntake.MODEL.matcher(settings.model()).matches()) {
+      errors.add(new FieldError("model", "must be an Odoo model name, e.g. mrp.production"));
+    }
     printer(settings.printer(), field, errors);
     template(settings, field, errors);
     quantity(settings.quantity(), field, errors);

@@ -11,6 +11,8 @@ import java.util.Map;
  * What an intake profile makes of a webhook's body (docs/api.md#intake-profiles): the body of a
  * create or change, and what the table stores as JSON. Checked by {@link ProfileRules}.
  *
+ * @param model the Odoo model whose records it prints ({@code mrp.production}); a webhook for
+ *     another is refused, and its record never read. Absent: any model
  * @param fields placeholder of the template → the body field whose value fills it
  * @param reference the body field whose value becomes the job's reference (Odoo's {@code name},
  *     say); absent: {@code model/id}
@@ -25,6 +27,7 @@ import java.util.Map;
 @Schema(description = "How a webhook's body becomes print jobs")
 public record ProfileSettings(
     @Schema(example = "MO labels, line 1") String name,
+    @Nullable @Schema(example = "mrp.production") String model,
     PrinterRule printer,
     @Schema(example = "^XA^CI28^FO30,30^A0N,40^FD{{product}}^FS^XZ") String template,
     @Schema(description = "Placeholder to body field") Map<String, String> fields,
@@ -67,7 +70,16 @@ public record ProfileSettings(
 
   ProfileSettings withOdoo(@Nullable OdooConnection connection) {
     return new ProfileSettings(
-        name, printer, template, fields, quantity, priority, reference, connection, statusUrl);
+        name,
+        model,
+        printer,
+        template,
+        fields,
+        quantity,
+        priority,
+        reference,
+        connection,
+        statusUrl);
   }
 
   /**

@@ -15,6 +15,7 @@ import java.util.Map;
 public record ProfileView(
     String profileId,
     String name,
+    @Nullable String model,
     ProfileSettings.PrinterRule printer,
     String template,
     Map<String, String> fields,
@@ -37,6 +38,7 @@ public record ProfileView(
     return new ProfileView(
         profile.profileId(),
         settings.name(),
+        settings.model(),
         settings.printer(),
         settings.template(),
         settings.fields(),

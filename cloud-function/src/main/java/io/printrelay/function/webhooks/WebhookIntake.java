@@ -59,7 +59,7 @@ public class WebhookIntake {
   private static final Duration RETRY_FIRST = Duration.ofMinutes(1);
   private static final Duration RETRY_MOST = Duration.ofMinutes(30);
 
-  private static final Pattern MODEL = Pattern.compile("[a-z0-9_.]{1,128}");
+  static final Pattern MODEL = Pattern.compile("[a-z0-9_.]{1,128}");
   private static final String ACTION = "_action";
   private static final int MAX_REASON = 1_000;
 
@@ -208,6 +208,23 @@ public class WebhookIntake {
       JsonNode body,
       int attempts,
       @Nullable String baseUrl) {
+    String model = profile.settings().model();
+    if (model != null && !model.equals(event.model())) {
+      // Before Odoo is asked anything: a token only ever reads the records of its model.
+      return settle(
+          event,
+          IntakeEvent.Status.FAILED,
+          "the profile prints "
+              + model
+              + " records, the webhook named "
+              + event.model()
+              + " (point the rule at "
+              + model
+              + ", or use a profile for "
+              + event.model()
+              + ")",
+          List.of());
+    }
     JsonNode fields = body;
     ProfileSettings.OdooConnection connection = profile.settings().odoo();
     if (connection != null) {

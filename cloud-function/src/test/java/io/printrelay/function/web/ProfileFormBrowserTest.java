@@ -91,6 +91,7 @@ class ProfileFormBrowserTest extends ApiTestBase {
     chromium.signIn(server.getURL(), EmbeddedSandbox.OPERATOR);
     newProfile();
     type("profile-name", "MO boxes, line f");
+    type("profile-model", "mrp.production");
     type("printer-id", "line-f");
     type("profile-template", TEMPLATE);
     type("quantity-field", "product_qty"); // leaving the template added its placeholders' rows
@@ -123,7 +124,8 @@ class ProfileFormBrowserTest extends ApiTestBase {
         .atMost(Duration.ofSeconds(5))
         .until(() -> "high".equals(profile(profileId).get("priority").getStringValue()));
     JsonNode after = profile(profileId);
-    for (String kept : List.of("printer", "template", "fields", "quantity", "reference")) {
+    assertThat(after.get("model").getStringValue()).isEqualTo("mrp.production");
+    for (String kept : List.of("model", "printer", "template", "fields", "quantity", "reference")) {
       assertThat(after.get(kept)).as(kept).isEqualTo(before.get(kept));
     }
 

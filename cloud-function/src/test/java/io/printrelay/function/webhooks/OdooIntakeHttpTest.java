@@ -156,6 +156,40 @@ class OdooIntakeHttpTest extends ApiTestBase {
   }
 
   @Test
+  void aProfileForOneModelRefusesAWebhookForAnother() {
+    String body = profile("\"printerId\": \"line-1\"", "\"fixed\": 1");
+    Created profile =
+        create(
+            body.replace(
+                "\"name\": \"MO labels\",",
+                "\"name\": \"MO labels\", \"model\": \"mrp.production\","));
+    Reply badModel =
+        operatorPost(
+            "/v1/intake/profiles",
+            body.replace(
+                "\"name\": \"MO labels\",",
+                "\"name\": \"MO labels\", \"model\": \"MRP Production\","));
+
+    Reply forAnother =
+        webhook(
+            profile.token(),
+            manufacturingOrder(61, "1.0", 31).replace("mrp.production", "stock.lot"));
+    Reply forItsOwn = webhook(profile.token(), manufacturingOrder(62, "1.0", 31));
+
+    assertThat(operatorGet("/v1/intake/profiles/" + profile.profileId()).text("model"))
+        .isEqualTo("mrp.production");
+    assertThat(forAnother.status()).isEqualTo(202);
+    assertThat(forAnother.text("status")).isEqualTo("failed");
+    assertThat(forAnother.text("reason"))
+        .contains("the profile prints mrp.production records, the webhook named stock.lot");
+    assertThat(jobIds(forAnother)).isEmpty();
+    assertThat(forItsOwn.text("status")).isEqualTo("submitted");
+    assertProblem(badModel, 422);
+    assertThat(badModel.body().get("errors").get(0).get("field").getStringValue())
+        .isEqualTo("model");
+  }
+
+  @Test
   void aPrinterNotRegisteredFailsTheEventUntilTheRecordIsSentAgainAfterTheFix() {
     Created profile = create(profile("\"printerId\": \"line-9\"", "\"fixed\": 1"));
 
