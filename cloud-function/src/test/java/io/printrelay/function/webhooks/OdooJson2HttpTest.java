@@ -4,26 +4,19 @@ import static io.printrelay.function.testing.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.MediaType;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.printrelay.function.testing.ApiClient.Reply;
-import io.printrelay.function.testing.ApiTestBase;
 import io.printrelay.function.testing.EmbeddedSandbox;
 import io.printrelay.function.testing.SettableClock;
 import io.printrelay.model.Job;
-import io.printrelay.table.ItemKeys;
-import jakarta.inject.Inject;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -33,28 +26,17 @@ import org.junit.jupiter.api.Test;
  * does, errors included.
  */
 @MicronautTest
-class OdooJson2HttpTest extends ApiTestBase {
+class OdooJson2HttpTest extends OdooReadTestBase {
   private static final String STAGING = "commissary-staging";
   private static final String TEMPLATE =
       "^XA^CI28^FO30,30^FD{{product}}^FS^FO30,70^FD{{barcode}}^FS"
           + "^FO30,110^FD{{qty}} kg, box {{n}}/{{total}}^FS^XZ";
 
   private final SettableClock clock = new SettableClock(Instant.now());
-  private FakeOdoo odoo;
-
-  @Inject IntakeRetries retries;
 
   @MockBean(Clock.class)
   Clock clock() {
     return clock;
-  }
-
-  @Override
-  public Map<String, String> getProperties() {
-    Map<String, String> properties = new HashMap<>(super.getProperties());
-    properties.put("micronaut.http.client.read-timeout", "60s");
-    properties.put(ApiKeySeal.PROPERTY, "test-intake-secret-key-of-32-characters-or-more");
-    return properties;
   }
 
   @BeforeAll
@@ -69,11 +51,6 @@ class OdooJson2HttpTest extends ApiTestBase {
         17,
         Map.of(
             "name", "WH/MO/00017", "product_id", List.of(31, "Tomato soup"), "product_qty", 3.0));
-  }
-
-  @AfterAll
-  void stopOdoo() {
-    odoo.close();
   }
 
   @Test
@@ -223,15 +200,10 @@ class OdooJson2HttpTest extends ApiTestBase {
         .containsExactly("odoo.database");
   }
 
-  private record Created(String profileId, String token) {}
-
   private Created create(String database, String apiKey) {
     String connection =
         "\"api\": \"json-2\", " + (database == null ? "" : "\"database\": \"" + database + "\", ");
-    Reply reply = api.act("/v1/intake/profiles", body(connection, apiKey));
-    assertThat(reply.status()).as(String.valueOf(reply.body())).isEqualTo(201);
-    assertThat(reply.body().get("odoo").get("apiKey").isNull()).isTrue();
-    return new Created(reply.text("profileId"), reply.text("token"));
+    return createProfile(body(connection, apiKey));
   }
 
   /** A profile's body whose {@code odoo} connection holds {@code connection}, then user and key. */
@@ -245,51 +217,5 @@ class OdooJson2HttpTest extends ApiTestBase {
          "odoo": {"url": "%s", %s"user": "%s", "apiKey": "%s"}}
         """
         .formatted(TEMPLATE, odoo.url(), connection, FakeOdoo.USER, apiKey);
-  }
-
-  /**
-   * Odoo's webhook, answered before any call to Odoo; then the sweep's run that reads the record
-   * and makes the jobs. Returns the event as operators see it then.
-   */
-  private JsonNode webhookThenSweep(Created profile, long id) {
-    int callsBefore = odoo.calls.size();
-    Reply reply = webhook(profile.token(), id);
-    assertThat(reply.status()).isEqualTo(202);
-    assertThat(reply.text("status")).isEqualTo("received");
-    assertThat(odoo.calls).as("no call to Odoo before the answer").hasSize(callsBefore);
-    retries.run();
-    return event(profile, reply.text("eventId"));
-  }
-
-  /** Odoo's webhook with no field selected: the profile reads what it needs. */
-  private Reply webhook(String token, long id) {
-    String body =
-        "{\"_action\": \"Print MO boxes(#14)\", \"_id\": %d, \"_model\": \"mrp.production\"}"
-            .formatted(id);
-    return api.send(
-        HttpRequest.POST("/v1/intake/odoo/" + token, body).contentType(MediaType.APPLICATION_JSON));
-  }
-
-  private JsonNode event(Created profile, String eventId) {
-    Reply events =
-        api.send(
-            HttpRequest.GET("/v1/intake/profiles/" + profile.profileId() + "/events")
-                .bearerAuth(EmbeddedSandbox.OPERATOR_KEY));
-    for (JsonNode event : events.body().get("events").values()) {
-      if (event.get("eventId").getStringValue().equals(eventId)) {
-        return event;
-      }
-    }
-    throw new AssertionError("no event " + eventId);
-  }
-
-  private String content(String jobId, int index) {
-    return sandbox
-        .dynamoDb()
-        .getItem(b -> b.tableName(sandbox.table()).key(ItemKeys.label(jobId, index)))
-        .item()
-        .get("content")
-        .b()
-        .asString(StandardCharsets.UTF_8);
   }
 }

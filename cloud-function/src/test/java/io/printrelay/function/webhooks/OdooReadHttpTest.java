@@ -8,21 +8,15 @@ import io.micronaut.json.tree.JsonNode;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.printrelay.function.testing.ApiClient.Reply;
-import io.printrelay.function.testing.ApiTestBase;
 import io.printrelay.function.testing.EmbeddedSandbox;
 import io.printrelay.function.testing.SettableClock;
 import io.printrelay.model.Job;
-import io.printrelay.table.ItemKeys;
-import jakarta.inject.Inject;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -31,27 +25,16 @@ import org.junit.jupiter.api.Test;
  * fake Odoo over real HTTP that answers as Odoo does, errors included.
  */
 @MicronautTest
-class OdooReadHttpTest extends ApiTestBase {
+class OdooReadHttpTest extends OdooReadTestBase {
   private static final String TEMPLATE =
       "^XA^CI28^FO30,30^FD{{product}} ({{code}})^FS^FO30,90^FDLot {{lot}}^FS"
           + "^FO30,130^FD{{n}}/{{total}}^FS^XZ";
 
   private final SettableClock clock = new SettableClock(Instant.now());
-  private FakeOdoo odoo;
-
-  @Inject IntakeRetries retries;
 
   @MockBean(Clock.class)
   Clock clock() {
     return clock;
-  }
-
-  @Override
-  public Map<String, String> getProperties() {
-    Map<String, String> properties = new HashMap<>(super.getProperties());
-    properties.put("micronaut.http.client.read-timeout", "60s");
-    properties.put(ApiKeySeal.PROPERTY, "test-intake-secret-key-of-32-characters-or-more");
-    return properties;
   }
 
   @BeforeAll
@@ -89,11 +72,6 @@ class OdooReadHttpTest extends ApiTestBase {
             1.0,
             "date_finished",
             false));
-  }
-
-  @AfterAll
-  void stopOdoo() {
-    odoo.close();
   }
 
   @Test
@@ -214,13 +192,8 @@ class OdooReadHttpTest extends ApiTestBase {
         .contains("^FDLot ^FS");
   }
 
-  private record Created(String profileId, String token) {}
-
   private Created create(String apiKey) {
-    Reply reply = api.act("/v1/intake/profiles", settings("\"" + apiKey + "\""));
-    assertThat(reply.status()).as(String.valueOf(reply.body())).isEqualTo(201);
-    assertThat(reply.body().get("odoo").get("apiKey").isNull()).isTrue();
-    return new Created(reply.text("profileId"), reply.text("token"));
+    return createProfile(settings("\"" + apiKey + "\""));
   }
 
   /** The profile's settings, the API key given as JSON: a string, or null. */
@@ -234,51 +207,5 @@ class OdooReadHttpTest extends ApiTestBase {
          "odoo": {"url": "%s", "database": "%s", "user": "%s", "apiKey": %s}}
         """
         .formatted(TEMPLATE, odoo.url(), FakeOdoo.DATABASE, FakeOdoo.USER, apiKeyJson);
-  }
-
-  /**
-   * Odoo's webhook, answered before any call to Odoo; then the sweep's run that reads the record
-   * and makes the jobs. Returns the event as operators see it then.
-   */
-  private JsonNode webhookThenSweep(Created profile, long id) {
-    int callsBefore = odoo.calls.size();
-    Reply reply = webhook(profile.token(), id);
-    assertThat(reply.status()).isEqualTo(202);
-    assertThat(reply.text("status")).isEqualTo("received");
-    assertThat(odoo.calls).as("no call to Odoo before the answer").hasSize(callsBefore);
-    retries.run();
-    return event(profile, reply.text("eventId"));
-  }
-
-  /** Odoo's webhook with no field selected: the profile reads what it needs. */
-  private Reply webhook(String token, long id) {
-    String body =
-        "{\"_action\": \"Print MO boxes(#14)\", \"_id\": %d, \"_model\": \"mrp.production\"}"
-            .formatted(id);
-    return api.send(
-        HttpRequest.POST("/v1/intake/odoo/" + token, body).contentType(MediaType.APPLICATION_JSON));
-  }
-
-  private JsonNode event(Created profile, String eventId) {
-    Reply events =
-        api.send(
-            HttpRequest.GET("/v1/intake/profiles/" + profile.profileId() + "/events")
-                .bearerAuth(EmbeddedSandbox.OPERATOR_KEY));
-    for (JsonNode event : events.body().get("events").values()) {
-      if (event.get("eventId").getStringValue().equals(eventId)) {
-        return event;
-      }
-    }
-    throw new AssertionError("no event " + eventId);
-  }
-
-  private String content(String jobId, int index) {
-    return sandbox
-        .dynamoDb()
-        .getItem(b -> b.tableName(sandbox.table()).key(ItemKeys.label(jobId, index)))
-        .item()
-        .get("content")
-        .b()
-        .asString(StandardCharsets.UTF_8);
   }
 }
