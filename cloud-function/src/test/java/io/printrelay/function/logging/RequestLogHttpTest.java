@@ -53,6 +53,20 @@ class RequestLogHttpTest extends ApiTestBase {
   }
 
   @Test
+  void aRequestRefusedForWantOfAKeyIsLoggedAsAnonymous() {
+    Job job = sandbox.store(aJob().on("line-1").dispatched(1));
+
+    try (LoggedLines lines = LoggedLines.record()) {
+      Reply reply = api.send(HttpRequest.POST("/v1/jobs/" + job.jobId() + "/pause", new byte[0]));
+
+      assertThat(reply.status()).isEqualTo(401);
+      Line line = requestLine(lines);
+      assertThat(line.message()).matches("POST /v1/jobs/\\{jobId}/pause 401 \\d+ ms by anonymous");
+      assertThat(line.mdc()).containsEntry(LogContext.JOB_ID, job.jobId());
+    }
+  }
+
+  @Test
   void aSubmitLogsTheJobItMade() {
     try (LoggedLines lines = LoggedLines.record()) {
       Reply reply =
