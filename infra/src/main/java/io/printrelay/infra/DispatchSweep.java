@@ -16,8 +16,9 @@ import software.constructs.Construct;
  * lettered messages"). The message's deduplication id comes from the job and its dispatch number,
  * so SQS drops a retried send within 5 minutes, never a deliberate re-send. The same run deletes
  * the labels of jobs finished over 30 days ago (labels have no TTL, so that a paused job keeps them
- * however long it waits). Last, it logs the printers offline and the jobs per state as CloudWatch
- * metrics (Embedded Metric Format: a log line, no IAM action), which {@link Monitoring} reads.
+ * however long it waits). Last, it logs the printers offline, the jobs per state and the labels
+ * printed since its last run as CloudWatch metrics (Embedded Metric Format: a log line, no IAM
+ * action), which {@link Monitoring} reads.
  */
 public final class DispatchSweep extends Construct {
   static final String HANDLER =
@@ -33,8 +34,10 @@ public final class DispatchSweep extends Construct {
    * be made it makes into jobs through the submit path: labels (BatchWriteItem), the job and its
    * Idempotency-Key (PutItem, in the submit's transaction), then it deletes the event's pending
    * mark (DeleteItem). For the intake's status reports to Odoo it reads the jobs of an event
-   * (BatchGetItem) and keeps what was reported on a watch item (UpdateItem, DeleteItem). Jobs
-   * expire by TTL.
+   * (BatchGetItem) and keeps what was reported on a watch item (UpdateItem, DeleteItem). To count
+   * the labels printed it reads its tally item (GetItem), the jobs finished since its last run
+   * (Query on their index) and the jobs it counts (BatchGetItem), and replaces the tally with a
+   * conditional UpdateItem. Jobs expire by TTL.
    */
   static final List<String> ACTIONS =
       List.of(

@@ -44,6 +44,7 @@ public final class Monitoring extends Construct {
   static final String DIMENSION = "Deployment";
   static final String OFFLINE_PRINTERS = "OfflinePrinters";
   static final List<String> JOB_STATES = List.of("JobsQueued", "JobsPrinting", "JobsPaused");
+  static final String LABELS_PRINTED = "LabelsPrinted";
 
   private static final Duration MINUTE = Duration.minutes(1);
   private static final Duration FIVE_MINUTES = Duration.minutes(5);
@@ -186,11 +187,16 @@ public final class Monitoring extends Construct {
   }
 
   private Metric sweepFigure(String name) {
+    return sweepFigure(name, "Maximum");
+  }
+
+  /** Maximum for a level the sweep saw; Sum for a count of what happened between its runs. */
+  private Metric sweepFigure(String name, String statistic) {
     return Metric.Builder.create()
         .namespace(NAMESPACE)
         .metricName(name)
         .dimensionsMap(Map.of(DIMENSION, prefix))
-        .statistic("Maximum")
+        .statistic(statistic)
         .period(MINUTE)
         .build();
   }
@@ -239,6 +245,7 @@ public final class Monitoring extends Construct {
                 "Jobs per state (each sweep)", JOB_STATES.stream().map(this::sweepFigure).toList()),
             graph("Printers offline", List.of(sweepFigure(OFFLINE_PRINTERS))),
             graph("Jobs done: queue messages the agent deleted", deleted)),
+        List.of(graph("Labels printed per minute", List.of(sweepFigure(LABELS_PRINTED, "Sum")))),
         List.of(
             graph("Oldest message per queue, seconds", ages),
             graph("Messages in the dead-letter queues", deadLetters),

@@ -197,6 +197,7 @@ class MonitoringTest {
             EmbeddedMetrics.JOBS_QUEUED,
             EmbeddedMetrics.JOBS_PRINTING,
             EmbeddedMetrics.JOBS_PAUSED);
+    assertThat(Monitoring.LABELS_PRINTED).isEqualTo(EmbeddedMetrics.LABELS_PRINTED);
   }
 
   @Test
@@ -243,6 +244,20 @@ class MonitoringTest {
             "IntegrationLatency",
             "5xx",
             "alarm");
+  }
+
+  @Test
+  void theDashboardChartsTheLabelsPrintedPerMinuteAsASum() throws Exception {
+    String body =
+        new ObjectMapper()
+            .writeValueAsString(
+                SynthesizedStack.properties(logicalId("AWS::CloudWatch::Dashboard", Map.of()))
+                    .get("DashboardBody"));
+
+    assertThat(body).contains("Labels printed per minute");
+    // The metric's entry, up to its closing bracket: the sweep's count summed over each minute.
+    assertThat(body.replace("\\\"", "\""))
+        .containsPattern("\"LabelsPrinted\"[^\\]]*\"stat\":\"Sum\"");
   }
 
   @Test

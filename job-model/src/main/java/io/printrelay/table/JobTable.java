@@ -9,6 +9,7 @@ package io.printrelay.table;
  *   label        pk JOB#{jobId}         sk LABEL#{index, 6 digits}   (a job and its labels: one Query)
  *   printer      pk PRINTER             sk {printerId}               (all printers: one Query)
  *   idempotency  pk IDEMPOTENCY#{scope}#{key}  sk IDEMPOTENCY
+ *   label tally  pk SWEEP  sk LABEL_TALLY    ({@link LabelTallyItems})
  * </pre>
  *
  * Indexes are sparse: an item is in an index only while it has the index's key attributes. Progress

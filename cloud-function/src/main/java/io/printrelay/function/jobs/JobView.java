@@ -3,6 +3,7 @@ package io.printrelay.function.jobs;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.printrelay.function.logging.LoggedJob;
 import io.printrelay.model.Job;
 import io.printrelay.model.JobEvent;
 import io.printrelay.model.JobStatus;
@@ -41,7 +42,8 @@ public record JobView(
     String createdAt,
     @Nullable String startedAt,
     @Nullable String finishedAt,
-    boolean deadLettered) {
+    boolean deadLettered)
+    implements LoggedJob {
 
   public static JobView of(Job job, @Nullable Integer queuePosition) {
     return new JobView(

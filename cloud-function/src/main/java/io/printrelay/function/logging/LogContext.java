@@ -39,13 +39,13 @@ public final class LogContext {
     }
   }
 
-  private static void set(String key, String value) {
+  static void set(String key, String value) {
     if (value != null) {
       MDC.put(key, value);
     }
   }
 
-  private static void restore(String key, String value) {
+  static void restore(String key, String value) {
     if (value == null) {
       MDC.remove(key);
     } else {

@@ -32,6 +32,7 @@ public class EmbeddedMetrics {
   public static final String JOBS_QUEUED = "JobsQueued";
   public static final String JOBS_PRINTING = "JobsPrinting";
   public static final String JOBS_PAUSED = "JobsPaused";
+  public static final String LABELS_PRINTED = "LabelsPrinted";
 
   /** Not a metric: which printers are offline, for whoever reads the log line. */
   static final String OFFLINE_PRINTER_IDS = "offlinePrinterIds";
@@ -62,6 +63,7 @@ public class EmbeddedMetrics {
     values.put(JOBS_QUEUED, figures.queued());
     values.put(JOBS_PRINTING, figures.printing());
     values.put(JOBS_PAUSED, figures.paused());
+    values.put(LABELS_PRINTED, figures.labelsPrinted());
     Map<String, Object> directive =
         Map.of(
             "Namespace",

@@ -19,8 +19,9 @@ import java.util.stream.Collectors;
 /**
  * The sweep's pass that tells CloudWatch how the printers and their queues stand: which printers
  * show offline (by {@link PrinterStatus}, as the API and the web view show them) and how many jobs
- * are queued, printing and paused. The stack alarms when a printer stays offline and charts the
- * rest. One read of the printers and one of each printer's active jobs per run.
+ * are queued, printing and paused, and how many labels were printed since the last run ({@link
+ * LabelsPrinted}). The stack alarms when a printer stays offline and charts the rest. One read of
+ * the printers and one of each printer's active jobs per run, and what the labels count reads.
  */
 @Singleton
 public class PrinterWatch implements SweepReport {
@@ -28,12 +29,19 @@ public class PrinterWatch implements SweepReport {
   private final Clock clock;
   private final PrinterSettings settings;
   private final EmbeddedMetrics metrics;
+  private final LabelsPrinted labelsPrinted;
 
-  public PrinterWatch(Reads reads, Clock clock, PrinterSettings settings, EmbeddedMetrics metrics) {
+  public PrinterWatch(
+      Reads reads,
+      Clock clock,
+      PrinterSettings settings,
+      EmbeddedMetrics metrics,
+      LabelsPrinted labelsPrinted) {
     this.reads = reads;
     this.clock = clock;
     this.settings = settings;
     this.metrics = metrics;
+    this.labelsPrinted = labelsPrinted;
   }
 
   @Override
@@ -51,6 +59,7 @@ public class PrinterWatch implements SweepReport {
     metrics.publish(figures(now), now);
   }
 
+  /** This run's figures; counting the labels printed moves the tally on to {@code now}. */
   SweepFigures figures(Instant now) {
     List<String> offline = new ArrayList<>();
     List<ActiveJob> active = new ArrayList<>();
@@ -67,6 +76,7 @@ public class PrinterWatch implements SweepReport {
         offline,
         count.apply(JobStatus.QUEUED),
         count.apply(JobStatus.PRINTING),
-        count.apply(JobStatus.PAUSED));
+        count.apply(JobStatus.PAUSED),
+        labelsPrinted.since(active, now));
   }
 }

@@ -10,8 +10,11 @@ import java.util.List;
  * @param queued jobs waiting for their printer
  * @param printing jobs on a printer now
  * @param paused jobs an operator paused
+ * @param labelsPrinted labels printed since the last run (a count to sum, where the others are
+ *     levels)
  */
-public record SweepFigures(List<String> offlinePrinters, int queued, int printing, int paused) {
+public record SweepFigures(
+    List<String> offlinePrinters, int queued, int printing, int paused, int labelsPrinted) {
   public SweepFigures {
     offlinePrinters = List.copyOf(offlinePrinters);
   }

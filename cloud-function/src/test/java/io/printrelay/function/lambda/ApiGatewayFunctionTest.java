@@ -12,8 +12,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.proxy.MockLambdaContext;
+import io.printrelay.function.logging.LogContext;
+import io.printrelay.function.logging.RequestLog;
 import io.printrelay.function.testing.EmbeddedSandbox;
 import io.printrelay.function.testing.EmbeddedSandbox.Sandbox;
+import io.printrelay.function.testing.LoggedLines;
 import io.printrelay.function.testing.LoggedWarnings;
 import io.printrelay.model.Job;
 import io.printrelay.model.JobStatus;
@@ -170,6 +173,39 @@ class ApiGatewayFunctionTest {
     assertThat(paused.getStatusCode()).isEqualTo(200);
     assertThat(JSON.readTree(body(paused)).get("status").asText()).isEqualTo("paused");
     assertThat(sandbox.job(job.jobId()).status()).isEqualTo(JobStatus.PAUSED);
+  }
+
+  @Test
+  void aPauseOnLambdaLogsOneLineNamingTheJobItsPrinterAndTheOperator() {
+    Job job = sandbox.store(aJob().on("line-1"));
+    APIGatewayV2HTTPResponse login = handle(load("login.json"));
+    String csrf = cookieValue(login, "printrelay_csrf");
+    Map<String, String> tokens =
+        Map.of(
+            "JOB_ID",
+            job.jobId(),
+            "SESSION_COOKIE",
+            cookieValue(login, "printrelay_session"),
+            "CSRF_COOKIE",
+            csrf,
+            "CSRF_HEADER",
+            csrf);
+
+    try (LoggedLines lines = LoggedLines.record()) {
+      assertThat(handle(load("pause-job-with-session.json", tokens)).getStatusCode())
+          .isEqualTo(200);
+
+      assertThat(lines.of(RequestLog.class.getName()))
+          .singleElement()
+          .satisfies(
+              line -> {
+                assertThat(line.message())
+                    .matches("POST /v1/jobs/\\{jobId}/pause 200 \\d+ ms by operator operator");
+                assertThat(line.mdc())
+                    .containsEntry(LogContext.JOB_ID, job.jobId())
+                    .containsEntry(LogContext.PRINTER_ID, "line-1");
+              });
+    }
   }
 
   @Test

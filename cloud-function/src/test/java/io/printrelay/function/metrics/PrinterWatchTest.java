@@ -10,6 +10,7 @@ import io.micronaut.json.JsonMapper;
 import io.printrelay.function.config.PrinterSettings;
 import io.printrelay.function.config.PrintrelaySettings;
 import io.printrelay.function.dispatch.DispatchSweepHandler;
+import io.printrelay.function.storage.DynamoDbLabelTally;
 import io.printrelay.function.storage.DynamoDbReads;
 import io.printrelay.function.testing.EmbeddedSandbox;
 import io.printrelay.function.testing.EmbeddedSandbox.Sandbox;
@@ -42,12 +43,14 @@ class PrinterWatchTest {
     sandbox = EmbeddedSandbox.newSandbox();
     PrintrelaySettings settings =
         new PrintrelaySettings(sandbox.table(), sandbox.queueNames().prefix(), null, null);
+    DynamoDbReads reads = new DynamoDbReads(sandbox.dynamoDb(), settings);
     watch =
         new PrinterWatch(
-            new DynamoDbReads(sandbox.dynamoDb(), settings),
+            reads,
             Clock.fixed(NOW, ZoneOffset.UTC),
             new PrinterSettings(OFFLINE_AFTER),
-            new EmbeddedMetrics(settings, JsonMapper.createDefault()));
+            new EmbeddedMetrics(settings, JsonMapper.createDefault()),
+            new LabelsPrinted(reads, new DynamoDbLabelTally(sandbox.dynamoDb(), settings)));
   }
 
   @Test
@@ -80,7 +83,7 @@ class PrinterWatchTest {
     sandbox.store(aJob().on("line-2").status(JobStatus.PAUSED));
     sandbox.store(aJob().on("line-2").status(JobStatus.COMPLETED));
 
-    assertThat(watch.figures(NOW)).isEqualTo(new SweepFigures(List.of(), 3, 1, 1));
+    assertThat(watch.figures(NOW)).isEqualTo(new SweepFigures(List.of(), 3, 1, 1, 0));
   }
 
   @Test
@@ -107,7 +110,8 @@ class PrinterWatchTest {
                 assertThat(metric.get("Unit").asText()).isEqualTo("Count");
               });
       assertThat(names)
-          .containsExactly("OfflinePrinters", "JobsQueued", "JobsPrinting", "JobsPaused");
+          .containsExactly(
+              "OfflinePrinters", "JobsQueued", "JobsPrinting", "JobsPaused", "LabelsPrinted");
       // Each declared metric and the dimension have their value at the top level.
       assertThat(line.get("Deployment").asText()).isEqualTo(sandbox.queueNames().prefix());
       assertThat(
@@ -118,6 +122,18 @@ class PrinterWatchTest {
                   "JobsPaused", line.get("JobsPaused").asInt()))
           .isEqualTo(
               Map.of("OfflinePrinters", 1, "JobsQueued", 1, "JobsPrinting", 0, "JobsPaused", 0));
+    }
+  }
+
+  @Test
+  void theLineCarriesTheLabelsPrintedSinceTheLastRun() {
+    sandbox.store(aPrinter("line-1").seen(NOW));
+    sandbox.store(aJob().on("line-1").labels(20).printing(8, NOW));
+
+    try (MetricLines lines = new MetricLines()) {
+      watch.run();
+
+      assertThat(lines.documents().get(0).get(EmbeddedMetrics.LABELS_PRINTED).asInt()).isEqualTo(7);
     }
   }
 

@@ -7,9 +7,11 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.printrelay.function.logging.RequestLog;
 import io.printrelay.function.testing.ApiClient.Reply;
 import io.printrelay.function.testing.ApiTestBase;
 import io.printrelay.function.testing.EmbeddedSandbox;
+import io.printrelay.function.testing.LoggedLines;
 import io.printrelay.model.Job;
 import io.printrelay.table.IntakeItems;
 import io.printrelay.table.ItemKeys;
@@ -350,6 +352,26 @@ class OdooIntakeHttpTest extends ApiTestBase {
         "date_finished": "2025-03-14 09:30:00", "id": %d, "lot_producing_id": 8, \
         "name": "WH/MO/%05d", "product_id": %d, "product_qty": %s}"""
         .formatted(id, id, id, productId, quantity);
+  }
+
+  @Test
+  void theIntakesTokenReachesNoLogLineEvenWhenItsEventBecomesAJob() {
+    Created profile =
+        create(
+            profile(
+                "\"printerId\": \"line-1\"", "\"field\": \"product_qty\", \"rounding\": \"up\""));
+
+    try (LoggedLines lines = LoggedLines.record()) {
+      assertThat(webhook(profile.token(), manufacturingOrder(23, "1", 31)).status()).isEqualTo(202);
+
+      assertThat(lines.of(RequestLog.class.getName()))
+          .singleElement()
+          .satisfies(
+              line -> assertThat(line.message()).startsWith("POST /v1/intake/odoo/{token} 202 "));
+      assertThat(lines.all())
+          .noneMatch(line -> line.message().contains(profile.token()))
+          .noneMatch(line -> line.mdc().containsValue(profile.token()));
+    }
   }
 
   private static String profile(String printer, String quantity) {
