@@ -83,8 +83,8 @@ class AgentMemoryIT {
             () ->
                 printers.stream()
                     .allMatch(p -> "test-agent".equals(bed.printerItem(p.name()).agentId())));
-    // Idle: a few empty long polls and heartbeats after start.
-    long idle = peakRss(Duration.ofSeconds(10), () -> false);
+    // Idle, once every printer is registered: its long polls wait on the empty queues.
+    long idle = peakRss(Duration.ofSeconds(4), () -> false);
 
     List<String> jobs = new ArrayList<>();
     for (VirtualPrinter printer : printers) {
