@@ -76,23 +76,41 @@ public final class Expiry {
   public static QueryRequest labelsDue(String table, Instant now, int limit) {
     Placeholders p = new Placeholders();
     // finishedKey is "<instant>#<jobId>": every key of an earlier instant sorts below the bare one.
+    String range = " < " + p.value(ItemMapper.instantValue(now.minus(RETENTION)));
+    return finishedIndex(table, p, range).scanIndexForward(true).limit(limit).build();
+  }
+
+  /**
+   * Jobs that finished after {@code after} and no later than {@code until}, while the index keeps
+   * them ({@link #RETENTION}); map items with {@link JobQueries#jobId}.
+   */
+  public static QueryRequest finishedBetween(String table, Instant after, Instant until) {
+    Placeholders p = new Placeholders();
+    // finishedKey is "<instant>#<jobId>": "<instant>~" sorts above every key of that instant ("~"
+    // above "#") and below every key of a later one.
+    String range =
+        " BETWEEN "
+            + p.value(ItemMapper.s(ItemKeys.instant(after) + "~"))
+            + " AND "
+            + p.value(ItemMapper.s(ItemKeys.instant(until) + "~"));
+    return finishedIndex(table, p, range).build();
+  }
+
+  /** A query of the {@code finished} index whose finish keys meet {@code range}. */
+  private static QueryRequest.Builder finishedIndex(String table, Placeholders p, String range) {
     String keyCondition =
         p.name(FINISHED)
             + " = "
             + p.value(ItemMapper.s(FINISHED_VALUE))
             + " AND "
             + p.name(FINISHED_KEY)
-            + " < "
-            + p.value(ItemMapper.instantValue(now.minus(RETENTION)));
+            + range;
     return QueryRequest.builder()
         .tableName(table)
         .indexName(FINISHED_INDEX)
         .keyConditionExpression(keyCondition)
         .expressionAttributeNames(p.names())
-        .expressionAttributeValues(p.values())
-        .scanIndexForward(true)
-        .limit(limit)
-        .build();
+        .expressionAttributeValues(p.values());
   }
 
   public static FinishedJob finishedJob(Map<String, AttributeValue> item) {

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
  * What the sweep's count of labels printed remembers from one run to the next, in one item:
@@ -77,33 +76,5 @@ public final class LabelTallyItems {
             expectedVersion == 0
                 ? Condition.notExists(PK)
                 : Condition.equalTo(VERSION, n(expectedVersion)));
-  }
-
-  /**
-   * Jobs that finished after {@code after} and no later than {@code until}, on the {@code finished}
-   * index (which keeps a job until its labels expire, 30 days); map items with {@link
-   * JobQueries#jobId}.
-   */
-  public static QueryRequest finishedBetween(String table, Instant after, Instant until) {
-    Placeholders p = new Placeholders();
-    // finishedKey is "<instant>#<jobId>": "<instant>~" sorts above every key of that instant ("~"
-    // above "#") and below every key of a later one.
-    String keyCondition =
-        p.name(FINISHED)
-            + " = "
-            + p.value(s(FINISHED_VALUE))
-            + " AND "
-            + p.name(FINISHED_KEY)
-            + " BETWEEN "
-            + p.value(s(ItemKeys.instant(after) + "~"))
-            + " AND "
-            + p.value(s(ItemKeys.instant(until) + "~"));
-    return QueryRequest.builder()
-        .tableName(table)
-        .indexName(FINISHED_INDEX)
-        .keyConditionExpression(keyCondition)
-        .expressionAttributeNames(p.names())
-        .expressionAttributeValues(p.values())
-        .build();
   }
 }

@@ -1,6 +1,5 @@
 package io.printrelay.function.lambda;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.proxy.MockLambdaContext;
 import io.micronaut.json.JsonMapper;
@@ -35,6 +34,16 @@ final class SnapStartPriming {
           + UNREGISTERED_PRINTER
           + "\",\"reference\":\"priming\",\"labels\":[{\"zpl\":\"^XA^FO50,50^A0N,40,40^FDPriming^FS^XZ\"}]}";
 
+  private static final String HOST = "snapstart.invalid";
+  private static final Map<String, String> SUBMIT_HEADERS =
+      Map.of(
+          "host",
+          HOST,
+          "content-type",
+          "application/json",
+          "authorization",
+          "Bearer snapstart-priming-holds-no-key");
+
   private SnapStartPriming() {}
 
   /** What priming ran: the two requests' statuses and the direct submit's refusal. */
@@ -46,10 +55,14 @@ final class SnapStartPriming {
       Primed primed =
           new Primed(
               handler
-                  .handleRequest(request("GET", "/health", null), new MockLambdaContext())
+                  .handleRequest(
+                      HttpApiRequests.request("GET", "/health", Map.of("host", HOST), null),
+                      new MockLambdaContext())
                   .getStatusCode(),
               handler
-                  .handleRequest(request("POST", "/v1/jobs", SUBMIT), new MockLambdaContext())
+                  .handleRequest(
+                      HttpApiRequests.request("POST", "/v1/jobs", SUBMIT_HEADERS, SUBMIT),
+                      new MockLambdaContext())
                   .getStatusCode(),
               submitForAnUnregisteredPrinter(context));
       LOG.info(
@@ -86,39 +99,5 @@ final class SnapStartPriming {
       // Refused as it should be: nothing was stored or sent.
       return expected.getClass().getSimpleName();
     }
-  }
-
-  private static APIGatewayV2HTTPEvent request(String method, String path, String body) {
-    Map<String, String> headers =
-        body == null
-            ? Map.of("host", "snapstart.invalid")
-            : Map.of(
-                "host",
-                "snapstart.invalid",
-                "content-type",
-                "application/json",
-                "authorization",
-                "Bearer snapstart-priming-holds-no-key");
-    return APIGatewayV2HTTPEvent.builder()
-        .withVersion("2.0")
-        .withRouteKey("$default")
-        .withRawPath(path)
-        .withRawQueryString("")
-        .withHeaders(headers)
-        .withBody(body)
-        .withIsBase64Encoded(false)
-        .withRequestContext(
-            APIGatewayV2HTTPEvent.RequestContext.builder()
-                .withStage("$default")
-                .withRequestId("snapstart-priming")
-                .withHttp(
-                    APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-                        .withMethod(method)
-                        .withPath(path)
-                        .withProtocol("HTTP/1.1")
-                        .withSourceIp("127.0.0.1")
-                        .build())
-                .build())
-        .build();
   }
 }

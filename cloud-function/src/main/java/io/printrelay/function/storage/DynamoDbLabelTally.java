@@ -2,6 +2,7 @@ package io.printrelay.function.storage;
 
 import io.printrelay.function.config.PrintrelaySettings;
 import io.printrelay.function.metrics.LabelTally;
+import io.printrelay.table.Expiry;
 import io.printrelay.table.JobQueries;
 import io.printrelay.table.LabelTallyItems;
 import io.printrelay.table.LabelTallyItems.Tally;
@@ -41,7 +42,7 @@ public class DynamoDbLabelTally implements LabelTally {
 
   @Override
   public List<String> finishedBetween(Instant after, Instant until) {
-    return db.queryPaginator(LabelTallyItems.finishedBetween(table, after, until)).items().stream()
+    return db.queryPaginator(Expiry.finishedBetween(table, after, until)).items().stream()
         .map(JobQueries::jobId)
         .toList();
   }

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.micronaut.function.aws.proxy.MockLambdaContext;
 import io.printrelay.function.lambda.ApiGatewayHandler;
+import io.printrelay.function.lambda.HttpApiRequests;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -42,26 +43,6 @@ public final class LambdaJarSmoke {
     if (!body.equals("-")) {
       headers.put("content-type", "application/json");
     }
-    return APIGatewayV2HTTPEvent.builder()
-        .withVersion("2.0")
-        .withRouteKey("$default")
-        .withRawPath(path)
-        .withRawQueryString("")
-        .withHeaders(headers)
-        .withBody(body.equals("-") ? null : body)
-        .withIsBase64Encoded(false)
-        .withRequestContext(
-            APIGatewayV2HTTPEvent.RequestContext.builder()
-                .withStage("$default")
-                .withRequestId("smoke")
-                .withHttp(
-                    APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-                        .withMethod(method)
-                        .withPath(path)
-                        .withProtocol("HTTP/1.1")
-                        .withSourceIp("203.0.113.7")
-                        .build())
-                .build())
-        .build();
+    return HttpApiRequests.request(method, path, headers, body.equals("-") ? null : body);
   }
 }

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.micronaut.function.aws.proxy.MockLambdaContext;
 import io.printrelay.function.lambda.ApiGatewayHandler;
+import io.printrelay.function.lambda.HttpApiRequests;
 import java.util.Map;
 
 /**
@@ -41,31 +42,14 @@ public final class ColdStartProbe {
         "{\"printerId\":\""
             + printerId
             + "\",\"labels\":[{\"zpl\":\"^XA^FO50,50^A0N,40,40^FDCold start^FS^XZ\"}]}";
-    return APIGatewayV2HTTPEvent.builder()
-        .withVersion("2.0")
-        .withRouteKey("$default")
-        .withRawPath("/v1/jobs")
-        .withRawQueryString("")
-        .withHeaders(
-            Map.of(
-                "host", "k3x9q2w1ab.execute-api.eu-west-1.amazonaws.com",
-                "authorization", "Bearer " + apiKey,
-                "content-type", "application/json",
-                "user-agent", "Odoo"))
-        .withBody(body)
-        .withIsBase64Encoded(false)
-        .withRequestContext(
-            APIGatewayV2HTTPEvent.RequestContext.builder()
-                .withStage("$default")
-                .withRequestId("cold-start")
-                .withHttp(
-                    APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-                        .withMethod("POST")
-                        .withPath("/v1/jobs")
-                        .withProtocol("HTTP/1.1")
-                        .withSourceIp("203.0.113.7")
-                        .build())
-                .build())
-        .build();
+    return HttpApiRequests.request(
+        "POST",
+        "/v1/jobs",
+        Map.of(
+            "host", "k3x9q2w1ab.execute-api.eu-west-1.amazonaws.com",
+            "authorization", "Bearer " + apiKey,
+            "content-type", "application/json",
+            "user-agent", "Odoo"),
+        body);
   }
 }
